@@ -1,0 +1,61 @@
+"""Inversion of real images into a diffusion model's noise space.
+
+Pure torch + diffusers; imports nothing else of P2P Studio.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from inversion.ddim import ddim_invert
+from inversion.null_text import NullTextSettings, optimise_null_text
+from inversion.predict import NoisePredictor, guide
+from inversion.progress import Cancelled, Progress, ProgressFn, Reporter, StopFn
+from inversion.result import InversionResult, Method, Unconditional
+from inversion.schedule import DDIMSchedule, step_coefficients
+
+__all__ = [
+    "Cancelled",
+    "DDIMSchedule",
+    "InversionResult",
+    "Method",
+    "NoisePredictor",
+    "NullTextSettings",
+    "Progress",
+    "ProgressFn",
+    "Reporter",
+    "StopFn",
+    "Unconditional",
+    "ddim_invert",
+    "guide",
+    "invert",
+    "optimise_null_text",
+    "step_coefficients",
+]
+
+
+def invert(
+    method: Method,
+    predict: NoisePredictor,
+    schedule: DDIMSchedule,
+    clean_latents: torch.Tensor,
+    cond: torch.Tensor,
+    empty: torch.Tensor,
+    settings: NullTextSettings = NullTextSettings(),
+    reporter: Reporter | None = None,
+) -> InversionResult:
+    """Invert *clean_latents* (already VAE-encoded and scaled) under caption embedding *cond*.
+
+    *empty* is the embedding of the empty caption (the starting point for null-text).
+    """
+    method = Method(method)
+    trajectory = ddim_invert(predict, schedule, clean_latents, cond, reporter)
+    common = {"method": method, "trajectory": trajectory, "guidance": settings.guidance}
+    if method is Method.NULL_TEXT:
+        optimised = optimise_null_text(predict, schedule, trajectory, cond, empty, settings, reporter)
+        return InversionResult(unconditional=Unconditional.OPTIMISED, optimised=optimised, **common)
+    if method is Method.NEGATIVE_PROMPT:
+        return InversionResult(unconditional=Unconditional.SOURCE, **common)
+    if method is Method.DIRECT:
+        return InversionResult(unconditional=Unconditional.EMPTY, pin_source=True, **common)
+    return InversionResult(unconditional=Unconditional.EMPTY, **common)

@@ -1,0 +1,38 @@
+"""Plain DDIM inversion: run the sampler backwards with the conditional prediction only."""
+
+from __future__ import annotations
+
+import torch
+
+from inversion.predict import NoisePredictor
+from inversion.progress import Progress, Reporter
+from inversion.schedule import DDIMSchedule
+
+PHASE = "DDIM inversion"
+
+
+@torch.no_grad()
+def ddim_invert(
+    predict: NoisePredictor,
+    schedule: DDIMSchedule,
+    clean_latents: torch.Tensor,
+    cond: torch.Tensor,
+    reporter: Reporter | None = None,
+) -> list[torch.Tensor]:
+    """Return the trajectory ``[x_T, ..., x_0]`` (``N + 1`` fp32 latents on the CPU).
+
+    Each step evaluates the model at the *less* noisy latent with the noisier timestep,
+    ``eps(z_{t-1}, t)``: the approximation that makes plain DDIM inversion drift.
+    """
+    reporter = reporter or Reporter()
+    n = schedule.num_steps
+    latent = clean_latents.float().to(predict.device)
+    trajectory = [latent.cpu()]
+    for i, k in enumerate(reversed(range(n))):
+        reporter.check(PHASE)
+        out = predict(latent, schedule.timesteps[k], cond)
+        latent = schedule.invert(out, k, latent)
+        trajectory.append(latent.cpu())
+        reporter.report(Progress(PHASE, i + 1, n))
+    trajectory.reverse()
+    return trajectory

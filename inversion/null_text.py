@@ -1,0 +1,81 @@
+"""Null-text inversion (Mokady et al.): optimise the unconditional embedding per step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+from inversion.predict import NoisePredictor, guide
+from inversion.progress import Progress, Reporter
+from inversion.schedule import DDIMSchedule
+
+PHASE = "Null-text"
+
+
+@dataclass(frozen=True)
+class NullTextSettings:
+    """Optimisation settings; defaults are the paper's."""
+
+    guidance: float = 7.5
+    inner_steps: int = 10
+    learning_rate: float = 1e-2
+    #: lr at step i is ``learning_rate * (1 - i * lr_decay)`` (floored at 10 % of it).
+    lr_decay: float = 1e-2
+    early_stop_epsilon: float = 1e-5
+    #: the early-stop threshold grows by this much per step: ``epsilon + i * slope``.
+    early_stop_slope: float = 2e-5
+
+    def lr(self, step: int) -> float:
+        return self.learning_rate * max(1.0 - step * self.lr_decay, 0.1)
+
+    def threshold(self, step: int) -> float:
+        return self.early_stop_epsilon + step * self.early_stop_slope
+
+
+def optimise_null_text(
+    predict: NoisePredictor,
+    schedule: DDIMSchedule,
+    trajectory: list[torch.Tensor],
+    cond: torch.Tensor,
+    uncond_init: torch.Tensor,
+    settings: NullTextSettings = NullTextSettings(),
+    reporter: Reporter | None = None,
+) -> list[torch.Tensor]:
+    """Return one optimised unconditional embedding per step (fp32, CPU).
+
+    Guided sampling with these embeddings follows the DDIM-inversion *trajectory* (the pivots).
+    Only the embedding is optimised, always in fp32; the model may run in half precision.
+    """
+    reporter = reporter or Reporter()
+    n = schedule.num_steps
+    device = predict.device
+    cond = cond.detach().to(device)
+    uncond = uncond_init.detach().float().to(device)
+    latent = trajectory[0].float().to(device)
+    result: list[torch.Tensor] = []
+    for k in range(n):
+        t = schedule.timesteps[k]
+        target = trajectory[k + 1].float().to(device)
+        with torch.no_grad():
+            out_cond = predict(latent, t, cond)
+        uncond = uncond.clone().requires_grad_(True)
+        optimiser = torch.optim.Adam([uncond], lr=settings.lr(k))
+        for j in range(settings.inner_steps):
+            reporter.check(PHASE)
+            out_uncond = predict(latent, t, uncond)
+            prev = schedule.step(guide(out_uncond, out_cond, settings.guidance), k, latent)
+            loss = F.mse_loss(prev, target)
+            optimiser.zero_grad(set_to_none=True)
+            loss.backward()
+            optimiser.step()
+            reporter.report(Progress(PHASE, k + 1, n, j + 1, settings.inner_steps))
+            if loss.item() < settings.threshold(k):
+                break
+        uncond = uncond.detach()
+        result.append(uncond.cpu())
+        with torch.no_grad():
+            out_uncond = predict(latent, t, uncond)
+            latent = schedule.step(guide(out_uncond, out_cond, settings.guidance), k, latent)
+    return result

@@ -1,0 +1,54 @@
+"""Calling the UNet with fp32 inputs/outputs and classifier-free guidance."""
+
+from __future__ import annotations
+
+import torch
+
+
+class NoisePredictor:
+    """Runs a diffusers UNet in its own dtype while the caller works in fp32.
+
+    Keeping latents, guidance and step arithmetic in fp32 is what keeps half-precision runs
+    from collapsing to black images.
+    """
+
+    def __init__(self, unet: torch.nn.Module) -> None:
+        self.unet = unet
+        self.evaluations = 0
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return next(self.unet.parameters()).dtype
+
+    @property
+    def device(self) -> torch.device:
+        return next(self.unet.parameters()).device
+
+    def __call__(self, latents: torch.Tensor, timestep: int, embeddings: torch.Tensor) -> torch.Tensor:
+        """Model output for a batch; *embeddings* is broadcast over the batch if it has one row."""
+        if embeddings.shape[0] == 1 and latents.shape[0] > 1:
+            embeddings = embeddings.expand(latents.shape[0], -1, -1)
+        self.evaluations += latents.shape[0]
+        out = self.unet(
+            latents.to(self.device, self.dtype),
+            timestep,
+            encoder_hidden_states=embeddings.to(self.device, self.dtype),
+            return_dict=False,
+        )[0]
+        return out.float()
+
+    def guided(
+        self, latents: torch.Tensor, timestep: int, uncond: torch.Tensor, cond: torch.Tensor, scale: float
+    ) -> torch.Tensor:
+        """Classifier-free guided output: one UNet call on ``[uncond; cond]``."""
+        n = latents.shape[0]
+        uncond = uncond.expand(n, -1, -1) if uncond.shape[0] == 1 else uncond
+        cond = cond.expand(n, -1, -1) if cond.shape[0] == 1 else cond
+        out = self(torch.cat([latents, latents]), timestep, torch.cat([uncond, cond]))
+        out_uncond, out_cond = out.chunk(2)
+        return guide(out_uncond, out_cond, scale)
+
+
+def guide(out_uncond: torch.Tensor, out_cond: torch.Tensor, scale: float) -> torch.Tensor:
+    """Classifier-free guidance, ``u + w (c - u)``."""
+    return out_uncond + scale * (out_cond - out_uncond)

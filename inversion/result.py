@@ -1,0 +1,89 @@
+"""The outcome of inverting a photo, and its (de)serialisation for the on-disk cache."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file, save_file
+
+
+class Method(str, Enum):
+    """Inversion methods. The value is the name users type."""
+
+    NULL_TEXT = "null-text"
+    NEGATIVE_PROMPT = "negative-prompt"
+    DIRECT = "direct"
+    DDIM = "ddim"
+
+
+class Unconditional(str, Enum):
+    """What plays the role of the unconditional embedding at edit time."""
+
+    EMPTY = "empty"  #: the embedding of "" (plain CFG)
+    OPTIMISED = "optimised"  #: null-text: one optimised embedding per step
+    SOURCE = "source"  #: negative-prompt inversion: the source caption's embedding
+
+
+@dataclass
+class InversionResult:
+    """Trajectory ``[x_T .. x_0]`` plus what sampling needs to follow it back."""
+
+    method: Method
+    trajectory: list[torch.Tensor]
+    unconditional: Unconditional
+    guidance: float
+    optimised: list[torch.Tensor] = field(default_factory=list)
+    #: Direct inversion: pin the source branch to the trajectory after every step.
+    pin_source: bool = False
+
+    @property
+    def num_steps(self) -> int:
+        return len(self.trajectory) - 1
+
+    @property
+    def noise(self) -> torch.Tensor:
+        return self.trajectory[0]
+
+    def unconditional_at(self, step: int, empty: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
+        """The unconditional embedding to use at *step*, given the "" and source embeddings."""
+        if self.unconditional is Unconditional.OPTIMISED:
+            return self.optimised[step].to(empty.device)
+        if self.unconditional is Unconditional.SOURCE:
+            return source
+        return empty
+
+    def save(self, path: Path) -> None:
+        tensors = {f"trajectory.{i}": t.contiguous() for i, t in enumerate(self.trajectory)}
+        tensors.update({f"optimised.{i}": t.contiguous() for i, t in enumerate(self.optimised)})
+        meta = {
+            "method": self.method.value,
+            "unconditional": self.unconditional.value,
+            "guidance": repr(self.guidance),
+            "pin_source": json.dumps(self.pin_source),
+        }
+        save_file(tensors, str(path), metadata=meta)
+
+    @classmethod
+    def load(cls, path: Path) -> InversionResult:
+        from safetensors import safe_open
+
+        with safe_open(str(path), framework="pt") as f:
+            meta = f.metadata()
+        tensors = load_file(str(path))
+
+        def series(prefix: str) -> list[torch.Tensor]:
+            keys = sorted((k for k in tensors if k.startswith(prefix)), key=lambda k: int(k.split(".")[1]))
+            return [tensors[k] for k in keys]
+
+        return cls(
+            method=Method(meta["method"]),
+            trajectory=series("trajectory."),
+            unconditional=Unconditional(meta["unconditional"]),
+            guidance=float(meta["guidance"]),
+            optimised=series("optimised."),
+            pin_source=json.loads(meta["pin_source"]),
+        )

@@ -1,0 +1,261 @@
+"""Prompt-to-Prompt attention control through diffusers attention processors.
+
+The UNet runs one batch ``[uncond x P; cond x P]`` for P prompts (source first). A single
+:class:`ControlledAttnProcessor` is installed on every attention layer with
+``set_attn_processor`` inside :func:`controlled_attention`, which restores the previous
+processors on exit, error or cancel. Layers whose maps are not needed at the current step run
+fused ``scaled_dot_product_attention``; only the others materialise attention probabilities.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+from p2p_studio.engine.captions import Word
+from p2p_studio.engine.plan import EditPlan, EditSettings
+
+
+def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
+    """Downsampling factor of the UNet level closest to ``scale`` x the latent side."""
+    exponent = min(max(round(-math.log2(scale)), 0), levels - 1)
+    return 2**exponent
+
+
+def _token_mask(words: tuple[Word, ...], length: int) -> torch.Tensor:
+    mask = torch.zeros(length)
+    for w in words:
+        mask[w.start : w.end] = 1.0
+    return mask
+
+
+@dataclass(frozen=True)
+class MapGrid:
+    """Geometry of the latent and of the maps used for blending and display."""
+
+    latent_hw: tuple[int, int]
+    blend_factor: int
+    self_factor: int
+
+    @property
+    def blend_hw(self) -> tuple[int, int]:
+        h, w = self.latent_hw
+        return h // self.blend_factor, w // self.blend_factor
+
+    def positions(self, factor: int) -> int:
+        h, w = self.latent_hw
+        return (h // factor) * (w // factor)
+
+
+class AttentionController:
+    """Edits and records attention for one batched P2P run (source prompt + edited prompts)."""
+
+    def __init__(
+        self, plans: list[EditPlan], settings: EditSettings, latent_hw: tuple[int, int], unet_levels: int,
+        length: int,
+    ) -> None:
+        self.plans = plans
+        self.settings = settings
+        self.prompts = 1 + len(plans)
+        self.length = length
+        self.grid = MapGrid(
+            latent_hw,
+            blend_factor=_level(latent_hw, settings.blend_scale, unet_levels),
+            self_factor=_level(latent_hw, settings.self_max_scale, unet_levels),
+        )
+        self.step = 0
+        if plans:
+            self.matrix = torch.stack([p.token_map.matrix for p in plans])
+            self.keep_own = torch.stack([p.token_map.keep_own for p in plans])
+            self.weights = torch.stack([p.weights for p in plans])
+            self.cross_steps = torch.stack([p.cross_steps for p in plans])
+        self.self_steps = max((p.self_steps for p in plans), default=0)
+        self._cross_active: torch.Tensor | None = None
+        self.store: torch.Tensor | None = None  # (P, Q_blend, L) running sum
+        self.store_count = 0
+        self.masks: torch.Tensor | None = None  # (E, h, w) bool, last local-blend mask
+        self.blend_start = int(round(settings.blend_start * settings.steps))
+
+    # --- scheduling -----------------------------------------------------------------------
+    def begin_step(self, step: int) -> None:
+        self.step = step
+        active = None
+        if self.plans and step < self.cross_steps.shape[1]:
+            active = self.cross_steps[:, step, :]
+            active = active if bool(active.any()) else None
+        self._cross_active = active
+
+    def needs_probs(self, is_cross: bool, positions: int) -> bool:
+        """Whether a layer with *positions* query positions must materialise probabilities."""
+        if is_cross:
+            return self._cross_active is not None or positions == self.grid.positions(self.grid.blend_factor)
+        return self.plans != [] and self.step < self.self_steps and positions <= self.grid.positions(
+            self.grid.self_factor
+        )
+
+    # --- editing --------------------------------------------------------------------------
+    def process(self, probs: torch.Tensor, is_cross: bool) -> torch.Tensor:
+        """Record and edit ``probs`` of shape ``(2P, heads, Q, K)``; returns the probabilities to use."""
+        p = self.prompts
+        if probs.shape[0] != 2 * p:
+            return probs
+        cond = probs[p:]
+        positions = probs.shape[2]
+        if is_cross:
+            if positions == self.grid.positions(self.grid.blend_factor):
+                self._record(cond)
+            if self._cross_active is not None:
+                cond = self._edit_cross(cond)
+        elif self.step < self.self_steps and p > 1:
+            cond = torch.cat([cond[:1], cond[:1].expand(p - 1, -1, -1, -1)])
+        return torch.cat([probs[:p], cond])
+
+    def _edit_cross(self, cond: torch.Tensor) -> torch.Tensor:
+        src, own = cond[0], cond[1:]
+        dev = cond.device
+        replaced = torch.einsum("hqs,est->ehqt", src, self.matrix.to(dev, src.dtype))
+        base = torch.where(self.keep_own.to(dev)[:, None, None, :], own, replaced)
+        base = base * self.weights.to(dev, src.dtype)[:, None, None, :]
+        active = self._cross_active.to(dev)[:, None, None, :]
+        return torch.cat([cond[:1], torch.where(active, base, own)])
+
+    def _record(self, cond: torch.Tensor) -> None:
+        mean = cond.detach().float().mean(1)  # (P, Q, L): average over heads
+        self.store = mean.clone() if self.store is None else self.store.add_(mean)
+        self.store_count += 1
+
+    # --- maps and local blend -------------------------------------------------------------
+    def attention_maps(self) -> torch.Tensor | None:
+        """Average cross-attention maps so far, ``(P, L, h, w)`` at the blend resolution."""
+        if self.store is None:
+            return None
+        h, w = self.grid.blend_hw
+        avg = self.store / max(self.store_count, 1)
+        return avg.reshape(self.prompts, h, w, -1).permute(0, 3, 1, 2).cpu()
+
+    def _word_map(self, maps: torch.Tensor, prompt: int, words: tuple[Word, ...]) -> torch.Tensor:
+        weights = _token_mask(words, maps.shape[1]).to(maps.device)
+        return (maps[prompt] * weights[:, None, None]).sum(0)
+
+    def _threshold(self, m: torch.Tensor, threshold: float, pool: bool) -> torch.Tensor:
+        m = m[None, None]
+        if pool:
+            m = F.max_pool2d(m, 3, stride=1, padding=1)
+        m = F.interpolate(m, size=self.grid.latent_hw, mode="nearest")[0, 0]
+        top = m.max()
+        if top <= 0:
+            return torch.zeros_like(m, dtype=torch.bool)
+        return (m / top) > threshold
+
+    def blend_masks(self) -> torch.Tensor | None:
+        """Per edit: union of source and target word masks, minus the subtract-word mask."""
+        maps = self.attention_maps()
+        if maps is None or not self.plans:
+            return None
+        masks = []
+        for e, plan in enumerate(self.plans, start=1):
+            src = self._threshold(self._word_map(maps, 0, plan.blend_source), self.settings.threshold, True)
+            tgt = self._threshold(self._word_map(maps, e, plan.blend_target), self.settings.threshold, True)
+            mask = src | tgt
+            if plan.subtract_source or plan.subtract_target:
+                sub = self._word_map(maps, 0, plan.subtract_source) + self._word_map(maps, e, plan.subtract_target)
+                mask &= ~self._threshold(sub, self.settings.subtract_threshold, False)
+            masks.append(mask)
+        return torch.stack(masks)
+
+    def blend(self, latents: torch.Tensor) -> torch.Tensor:
+        """Local blend after a scheduler step: outside the mask, edited latents := source latents."""
+        if not (self.settings.blend and self.plans) or self.step < self.blend_start:
+            return latents
+        masks = self.blend_masks()
+        if masks is None:
+            return latents
+        self.masks = masks
+        out = latents.clone()
+        for e, plan in enumerate(self.plans, start=1):
+            if plan.blend_source or plan.blend_target:
+                out[e] = torch.where(masks[e - 1].to(latents.device)[None], latents[e], latents[0])
+        return out
+
+
+class ControlledAttnProcessor:
+    """A diffusers attention processor that lets an :class:`AttentionController` see and edit
+    attention probabilities; everywhere else it is plain fused attention."""
+
+    def __init__(self, controller: AttentionController) -> None:
+        self.controller = controller
+
+    def __call__(
+        self,
+        attn: torch.nn.Module,
+        hidden_states: torch.Tensor,
+        encoder_hidden_states: torch.Tensor | None = None,
+        attention_mask: torch.Tensor | None = None,
+        temb: torch.Tensor | None = None,
+        *args: object,
+        **kwargs: object,
+    ) -> torch.Tensor:
+        residual = hidden_states
+        if attn.spatial_norm is not None:
+            hidden_states = attn.spatial_norm(hidden_states, temb)
+        input_ndim = hidden_states.ndim
+        if input_ndim == 4:
+            batch, channel, height, width = hidden_states.shape
+            hidden_states = hidden_states.view(batch, channel, height * width).transpose(1, 2)
+        is_cross = encoder_hidden_states is not None
+        batch = hidden_states.shape[0]
+        if attention_mask is not None:
+            key_len = (encoder_hidden_states if is_cross else hidden_states).shape[1]
+            attention_mask = attn.prepare_attention_mask(attention_mask, key_len, batch)
+            attention_mask = attention_mask.view(batch, attn.heads, -1, attention_mask.shape[-1])
+        if attn.group_norm is not None:
+            hidden_states = attn.group_norm(hidden_states.transpose(1, 2)).transpose(1, 2)
+
+        query = attn.to_q(hidden_states)
+        context = hidden_states
+        if is_cross:
+            context = attn.norm_encoder_hidden_states(encoder_hidden_states) if attn.norm_cross else encoder_hidden_states
+        key, value = attn.to_k(context), attn.to_v(context)
+        head_dim = key.shape[-1] // attn.heads
+
+        def heads(t: torch.Tensor) -> torch.Tensor:
+            return t.view(batch, -1, attn.heads, head_dim).transpose(1, 2)
+
+        query, key, value = heads(query), heads(key), heads(value)
+        if attn.norm_q is not None:
+            query = attn.norm_q(query)
+        if attn.norm_k is not None:
+            key = attn.norm_k(key)
+
+        if self.controller.needs_probs(is_cross, query.shape[2]):
+            scores = torch.matmul(query.float(), key.float().transpose(-1, -2)) * attn.scale
+            if attention_mask is not None:
+                scores = scores + attention_mask.float()
+            probs = self.controller.process(scores.softmax(dim=-1), is_cross)
+            out = torch.matmul(probs.to(value.dtype), value)
+        else:
+            out = F.scaled_dot_product_attention(query, key, value, attn_mask=attention_mask, scale=attn.scale)
+
+        out = out.transpose(1, 2).reshape(batch, -1, attn.heads * head_dim).to(query.dtype)
+        out = attn.to_out[1](attn.to_out[0](out))
+        if input_ndim == 4:
+            out = out.transpose(-1, -2).reshape(batch, channel, height, width)
+        if attn.residual_connection:
+            out = out + residual
+        return out / attn.rescale_output_factor
+
+
+@contextmanager
+def controlled_attention(unet: torch.nn.Module, controller: AttentionController) -> Iterator[AttentionController]:
+    """Install the controller on every attention layer; restore the previous processors after."""
+    previous = dict(unet.attn_processors)
+    unet.set_attn_processor(ControlledAttnProcessor(controller))
+    try:
+        yield controller
+    finally:
+        unet.set_attn_processor(dict(previous))

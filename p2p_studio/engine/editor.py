@@ -1,0 +1,265 @@
+"""The edit pipeline: prepare a photo, invert it (cached), run Prompt-to-Prompt, deliver images."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import torch
+from PIL import Image
+
+from inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
+from p2p_studio.engine.cache import InversionCache, cache_key
+from p2p_studio.engine.captions import Caption, tokenize
+from p2p_studio.engine.control import AttentionController, controlled_attention
+from p2p_studio.engine.errors import InputError, OutOfMemory
+from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor, working_size
+from p2p_studio.engine.loading import LoadedModel
+from p2p_studio.engine.plan import EditPlan, EditSettings, make_plan
+
+EDIT_PHASE = "Editing"
+
+
+@dataclass
+class PreparedPhoto:
+    """A user photo at full resolution and resized for the model."""
+
+    original: Image.Image
+    size: tuple[int, int]
+    pixels: torch.Tensor
+    digest: str
+
+
+@dataclass
+class EditOutput:
+    plan: EditPlan
+    image: Image.Image
+    full: Image.Image
+    mask: torch.Tensor | None = None
+    mask_full: Image.Image | None = None
+
+
+@dataclass
+class EditResult:
+    reconstruction: Image.Image
+    reconstruction_full: Image.Image
+    edits: list[EditOutput]
+    latents: torch.Tensor
+    #: ``(P, L, h, w)`` averaged cross-attention maps per prompt (source first).
+    attention: torch.Tensor | None
+    captions: list[Caption]
+    timings: dict[str, float] = field(default_factory=dict)
+    inversion_cached: bool = False
+
+
+@contextmanager
+def out_of_memory_as_error(device: torch.device) -> Iterator[None]:
+    """Turn the many out-of-memory exceptions into one clear :class:`OutOfMemory`."""
+    try:
+        yield
+    except torch.OutOfMemoryError as exc:
+        raise OutOfMemory(_oom_message(device)) from exc
+    except RuntimeError as exc:
+        if "out of memory" in str(exc).lower():
+            raise OutOfMemory(_oom_message(device)) from exc
+        raise
+
+
+def _oom_message(device: torch.device) -> str:
+    return (
+        f"the {device.type} device ran out of memory; try fewer edited captions, half precision, "
+        "a smaller photo size or the CPU"
+    )
+
+
+class Editor:
+    """Runs inversions and edits on one loaded model. Not thread-safe: use from one worker."""
+
+    def __init__(self, model: LoadedModel, cache: InversionCache | None = None) -> None:
+        self.model = model
+        self.cache = cache
+        self.predict = NoisePredictor(model.unet)
+
+    # --- inputs -----------------------------------------------------------------------------
+    def prepare(self, photo: Image.Image) -> PreparedPhoto:
+        size = working_size(*photo.size, self.model.native_size, self.model.size_multiple)
+        pixels = to_tensor(photo, size)
+        digest = hashlib.sha256(pixels.numpy().tobytes()).hexdigest()[:32]
+        return PreparedPhoto(photo, size, pixels, digest)
+
+    def _embed(self, captions: list[Caption]) -> torch.Tensor:
+        return self.model.encode_ids(torch.stack([c.padded() for c in captions]))
+
+    def _empty(self) -> torch.Tensor:
+        tok = self.model.tokenizer
+        ids = tok("", padding="max_length", max_length=self.model.max_tokens, return_tensors="pt").input_ids
+        return self.model.encode_ids(ids)
+
+    def plans(self, caption: str, edits: list[str], settings: EditSettings) -> list[EditPlan]:
+        settings.validate()
+        return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, settings) for e in edits]
+
+    # --- inversion --------------------------------------------------------------------------
+    def inversion_key(self, photo: PreparedPhoto, caption: str, settings: EditSettings) -> str:
+        method = Method(settings.method)
+        extra = settings.inversion_settings().__dict__ if method is Method.NULL_TEXT else {}
+        return cache_key(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
+                         model=self.model.fingerprint, method=method.value, steps=settings.steps,
+                         guidance=settings.guidance, null_text=extra)
+
+    def invert(
+        self, photo: PreparedPhoto, caption: str, settings: EditSettings, reporter: Reporter | None = None
+    ) -> tuple[InversionResult, bool]:
+        """Invert *photo* under *caption*; returns ``(result, came_from_cache)``."""
+        settings.validate()
+        source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
+        key = self.inversion_key(photo, caption, settings)
+        if self.cache is not None and (hit := self.cache.get(key)) is not None:
+            return hit, True
+        with out_of_memory_as_error(self.model.device):
+            latents = self.model.encode_image(photo.pixels)
+            result = invert(
+                Method(settings.method), self.predict, DDIMSchedule(self.model.scheduler_config, settings.steps),
+                latents, self._embed([source]), self._empty(), settings.inversion_settings(), reporter,
+            )
+        if self.cache is not None:
+            self.cache.put(key, result)
+        return result, False
+
+    # --- editing ----------------------------------------------------------------------------
+    def edit(
+        self,
+        photo: PreparedPhoto,
+        caption: str,
+        edits: list[str],
+        settings: EditSettings,
+        reporter: Reporter | None = None,
+        inversion: InversionResult | None = None,
+    ) -> EditResult:
+        """Edit a real photo; every edited caption shares the inversion and one batch."""
+        plans = self.plans(caption, edits, settings)
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
+        cached = False
+        if inversion is None:
+            inversion, cached = self.invert(photo, caption, settings, reporter)
+        if inversion.num_steps != settings.steps:
+            raise InputError(f"the inversion has {inversion.num_steps} steps but the edit asks for {settings.steps}")
+        timings["inversion"] = time.perf_counter() - start
+        source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
+        captions = [source] + [p.target for p in plans]
+        cond = self._embed(captions)
+        empty, source_emb = self._empty(), cond[:1]
+        pin = inversion.trajectory if inversion.pin_source else None
+
+        def uncond_at(k: int) -> torch.Tensor:
+            return inversion.unconditional_at(k, empty, source_emb)
+
+        result = self._run(inversion.noise, uncond_at, cond, captions, plans, settings, pin, reporter, timings)
+        result.inversion_cached = cached
+        self._deliver_full(result, photo.original, settings)
+        timings["total"] = time.perf_counter() - start
+        return result
+
+    def generate(
+        self, caption: str, edits: list[str], settings: EditSettings, reporter: Reporter | None = None
+    ) -> EditResult:
+        """Text-to-image P2P from a seed (the paper's Algorithm 1).
+
+        The initial noise is drawn as diffusers' ``StableDiffusionPipeline`` draws it with
+        ``generator=torch.Generator(device).manual_seed(seed)`` at the model's native size.
+        """
+        from diffusers.utils.torch_utils import randn_tensor
+
+        plans = self.plans(caption, edits, settings)
+        source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
+        captions = [source] + [p.target for p in plans]
+        side = self.model.native_size // self.model.vae_scale
+        device = self.model.device
+        generator = torch.Generator(device="cpu" if device.type == "mps" else device).manual_seed(settings.seed)
+        noise = randn_tensor((1, self.model.latent_channels, side, side), generator=generator, device=device,
+                             dtype=self.model.dtype).float()
+        noise = noise * DDIMSchedule(self.model.scheduler_config, settings.steps).init_noise_sigma
+        empty = self._empty()
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
+        result = self._run(noise, lambda k: empty, self._embed(captions), captions, plans, settings, None,
+                           reporter, timings)
+        for out in result.edits:
+            out.full = out.image
+        result.reconstruction_full = result.reconstruction
+        timings["total"] = time.perf_counter() - start
+        return result
+
+    def _run(
+        self,
+        noise: torch.Tensor,
+        uncond_at: Callable[[int], torch.Tensor],
+        cond: torch.Tensor,
+        captions: list[Caption],
+        plans: list[EditPlan],
+        settings: EditSettings,
+        pin: list[torch.Tensor] | None,
+        reporter: Reporter | None,
+        timings: dict[str, float],
+    ) -> EditResult:
+        reporter = reporter or Reporter()
+        t0 = time.perf_counter()
+        with out_of_memory_as_error(self.model.device):
+            latents, controller = self._denoise(noise, uncond_at, cond, plans, settings, pin, reporter)
+        timings["edit"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with out_of_memory_as_error(self.model.device):
+            images = [to_image(x) for x in self.model.decode(latents)]
+        timings["decode"] = time.perf_counter() - t0
+        masks = controller.masks
+        outputs = [
+            EditOutput(plan, images[i + 1], images[i + 1],
+                       masks[i] if masks is not None and (plan.blend_source or plan.blend_target) else None)
+            for i, plan in enumerate(plans)
+        ]
+        return EditResult(images[0], images[0], outputs, latents, controller.attention_maps(), captions, timings)
+
+    def _denoise(
+        self,
+        noise: torch.Tensor,
+        uncond_at: Callable[[int], torch.Tensor],
+        cond: torch.Tensor,
+        plans: list[EditPlan],
+        settings: EditSettings,
+        pin: list[torch.Tensor] | None,
+        reporter: Reporter,
+    ) -> tuple[torch.Tensor, AttentionController]:
+        schedule = DDIMSchedule(self.model.scheduler_config, settings.steps)
+        prompts = cond.shape[0]
+        device = self.model.device
+        latent_hw = (noise.shape[-2], noise.shape[-1])
+        levels = len(self.model.unet.config.block_out_channels)
+        controller = AttentionController(plans, settings, latent_hw, levels, cond.shape[1])
+        x = noise.to(device).float().expand(prompts, -1, -1, -1).clone()
+        with controlled_attention(self.model.unet, controller), torch.no_grad():
+            for k in range(settings.steps):
+                reporter.check(EDIT_PHASE)
+                controller.begin_step(k)
+                out = self.predict.guided(x, schedule.timesteps[k], uncond_at(k).to(device), cond, settings.guidance)
+                x = schedule.step(out, k, x)
+                if pin is not None:
+                    x[0] = pin[k + 1].to(device)
+                x = controller.blend(x)
+                reporter.report(Progress(EDIT_PHASE, k + 1, settings.steps))
+        return x, controller
+
+    def _deliver_full(self, result: EditResult, original: Image.Image, settings: EditSettings) -> None:
+        """Results at the photo's own resolution; blended edits keep every unmasked original pixel."""
+        size = original.size
+        result.reconstruction_full = result.reconstruction.resize(size, Image.Resampling.LANCZOS)
+        feather = settings.feather if settings.feather is not None else max(1.0, 0.005 * max(size))
+        for out in result.edits:
+            if out.mask is None:
+                out.full = out.image.resize(size, Image.Resampling.LANCZOS)
+                continue
+            out.mask_full = feathered_mask(out.mask, size, feather)
+            out.full = composite(original, out.image, out.mask_full)
