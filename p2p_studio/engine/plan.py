@@ -60,6 +60,34 @@ class EditSettings:
             if not ok:
                 raise InputError(message)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form (stored in exported PNGs and sessions)."""
+        data = {k: v for k, v in self.__dict__.items() if k != "null_text"}
+        data["method"] = Method(self.method).value
+        data["blend_words"] = list(self.blend_words) if self.blend_words is not None else None
+        data["subtract_words"] = list(self.subtract_words)
+        data["null_text"] = dict(self.null_text.__dict__)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EditSettings:
+        """Inverse of :meth:`to_dict`; unknown keys are ignored, bad values raise InputError."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        try:
+            if "method" in known:
+                known["method"] = Method(known["method"])
+            if known.get("blend_words") is not None:
+                known["blend_words"] = tuple(known["blend_words"])
+            if "subtract_words" in known:
+                known["subtract_words"] = tuple(known["subtract_words"])
+            if "null_text" in known:
+                known["null_text"] = NullTextSettings(**known["null_text"])
+            settings = cls(**known)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"invalid settings in recipe: {exc}") from None
+        settings.validate()
+        return settings
+
     def inversion_settings(self) -> NullTextSettings:
         return NullTextSettings(**{**self.null_text.__dict__, "guidance": self.guidance})
 
