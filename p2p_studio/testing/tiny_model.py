@@ -8,7 +8,9 @@ for CPU tests. Random weights are made *well-conditioned* so that inversion is t
 
 * the VAE scaling factor is measured so latents have unit variance, as in real SD;
 * the UNet output layer is scaled down, so the model's prediction changes slowly along the DDIM
-  trajectory (the assumption DDIM inversion makes), while the text still steers it.
+  trajectory (the assumption DDIM inversion makes), while the text still steers it;
+* cross-attention logits are sharpened so each word attends to some regions more than others,
+  which gives local-blend masks that cover part of the image, as with a trained model.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ class TinySpec:
     vae_channels: tuple[int, ...] = (8, 16, 16)
     heads: int = 4
     output_scale: float = 0.05
+    #: Cross-attention logits are multiplied by this, so maps vary over the image as in a
+    #: trained model (random weights give near-uniform maps, and so trivial blend masks).
+    cross_sharpness: float = 12.0
     v_prediction: bool = False
     seed: int = 0
 
@@ -88,6 +93,11 @@ def _unet(spec: TinySpec, latent_size: int) -> UNet2DConditionModel:
     with torch.no_grad():
         unet.conv_out.weight.mul_(spec.output_scale)
         unet.conv_out.bias.mul_(spec.output_scale)
+        gain = spec.cross_sharpness**0.5
+        for name, module in unet.named_modules():
+            if name.endswith("attn2"):
+                module.to_q.weight.mul_(gain)
+                module.to_k.weight.mul_(gain)
     return unet
 
 

@@ -1,0 +1,60 @@
+"""Shared fixtures: tiny SD-shaped models (epsilon and v-prediction) and real photos."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from p2p_studio.testing.tiny_model import write_tiny_model
+
+    return write_tiny_model(tmp_path_factory.mktemp("models") / "tiny")
+
+
+@pytest.fixture(scope="session")
+def tiny_v_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from p2p_studio.testing.tiny_model import TinySpec, write_tiny_model
+
+    return write_tiny_model(tmp_path_factory.mktemp("models") / "tiny-v", TinySpec(v_prediction=True))
+
+
+@pytest.fixture(scope="session")
+def tiny(tiny_dir: Path):
+    from p2p_studio.engine.loading import load_model
+
+    return load_model(str(tiny_dir), device="cpu")
+
+
+@pytest.fixture(scope="session")
+def tiny_v(tiny_v_dir: Path):
+    from p2p_studio.engine.loading import load_model
+
+    return load_model(str(tiny_v_dir), device="cpu")
+
+
+@pytest.fixture(scope="session")
+def cat_photo() -> Image.Image:
+    from skimage import data
+
+    return Image.fromarray(data.chelsea())
+
+
+@pytest.fixture(scope="session")
+def cat_file(tmp_path_factory: pytest.TempPathFactory, cat_photo: Image.Image) -> Path:
+    path = tmp_path_factory.mktemp("photos") / "cat.jpg"
+    cat_photo.save(path, quality=92)
+    return path
+
+
+@pytest.fixture
+def photo_array(cat_photo: Image.Image) -> np.ndarray:
+    return np.asarray(cat_photo)

@@ -1,0 +1,116 @@
+"""End-to-end editing on the tiny model: blend exactness, cache, batching, seeds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from inversion import Cancelled, Method, Reporter
+from p2p_studio.engine.cache import InversionCache
+from p2p_studio.engine.editor import Editor
+from p2p_studio.engine.plan import EditSettings
+
+CAPTION = "a cat sitting on a bench"
+
+
+@pytest.fixture
+def editor(tiny, tmp_path):
+    return Editor(tiny, InversionCache(tmp_path / "cache"))
+
+
+def test_identical_captions_with_full_injection_reproduce_the_source(editor, cat_photo) -> None:
+    s = EditSettings(steps=4, method=Method.NEGATIVE_PROMPT, cross=1.0, self_fraction=1.0, self_max_scale=1.0,
+                     blend=False)
+    result = editor.edit(editor.prepare(cat_photo), CAPTION, [CAPTION], s)
+    assert torch.equal(result.latents[1], result.latents[0])
+    assert np.array_equal(np.asarray(result.edits[0].image), np.asarray(result.reconstruction))
+
+
+def test_outside_the_mask_edit_equals_source_and_original(editor, cat_photo) -> None:
+    # random weights give broad maps: a high threshold yields a partial mask (asserted below)
+    s = EditSettings(steps=6, method=Method.DIRECT, threshold=0.8, blend_start=0.0)
+    photo = editor.prepare(cat_photo)
+    result = editor.edit(photo, CAPTION, ["a tiger sitting on a bench"], s)
+    out = result.edits[0]
+    coverage = float(out.mask.float().mean())
+    assert 0.02 < coverage < 0.98, coverage
+    outside = ~out.mask.to(result.latents.device)
+    assert torch.equal(result.latents[1][:, outside], result.latents[0][:, outside])
+    assert not torch.equal(result.latents[1], result.latents[0])
+    # full resolution: every pixel outside the feathered mask is the user's original pixel
+    alpha = np.asarray(out.mask_full)
+    original, full = np.asarray(cat_photo), np.asarray(out.full)
+    assert out.full.size == cat_photo.size
+    assert (alpha == 0).mean() > 0.01
+    assert np.array_equal(full[alpha == 0], original[alpha == 0])
+    assert not np.array_equal(full, original)
+
+
+def test_direct_inversion_pins_source_to_the_photo_latents(editor, cat_photo) -> None:
+    photo = editor.prepare(cat_photo)
+    s = EditSettings(steps=4, method=Method.DIRECT)
+    result = editor.edit(photo, CAPTION, ["a dog sitting on a bench"], s)
+    inversion, cached = editor.invert(photo, CAPTION, s)
+    assert cached
+    torch.testing.assert_close(result.latents[0].cpu(), inversion.trajectory[-1][0], rtol=0, atol=0)
+
+
+def test_cache_hit_does_no_inversion_work(tiny, tmp_path, cat_photo) -> None:
+    s = EditSettings(steps=3, method=Method.NULL_TEXT)
+    first = Editor(tiny, InversionCache(tmp_path))
+    r1 = first.edit(first.prepare(cat_photo), CAPTION, ["a dog sitting on a bench"], s)
+    assert not r1.inversion_cached
+    second = Editor(tiny, InversionCache(tmp_path))
+    r2 = second.edit(second.prepare(cat_photo), CAPTION, ["a dog sitting on a bench"], s)
+    assert r2.inversion_cached
+    # only the edit batch ran: steps x (uncond + cond) x (source + 1 edit)
+    assert second.predict.evaluations == 3 * 2 * 2
+    assert torch.equal(r1.latents, r2.latents)
+    # a different caption is a different inversion
+    other = second.invert(second.prepare(cat_photo), "a cat on a bench", s)
+    assert not other[1]
+
+
+def test_several_edits_share_one_inversion_and_one_batch(tiny, cat_photo) -> None:
+    editor = Editor(tiny)
+    s = EditSettings(steps=3, method=Method.DDIM)
+    edits = ["a dog sitting on a bench", "a cat sitting on a wooden bench", "a (cat:2) sitting on a bench"]
+    result = editor.edit(editor.prepare(cat_photo), CAPTION, edits, s)
+    assert len(result.edits) == 3 and result.latents.shape[0] == 4
+    inversion_evals = 3
+    assert editor.predict.evaluations == inversion_evals + 3 * 2 * 4
+    assert result.attention.shape[:2] == (4, tiny.max_tokens)
+
+
+def test_cancel_during_edit_restores_processors_and_editor_stays_usable(editor, cat_photo) -> None:
+    before = editor.model.unet.attn_processors
+    photo = editor.prepare(cat_photo)
+    s = EditSettings(steps=5, method=Method.DDIM)
+    seen = []
+
+    def stop() -> bool:
+        return len([p for p in seen if p.phase == "Editing"]) >= 2
+
+    with pytest.raises(Cancelled):
+        editor.edit(photo, CAPTION, ["a dog sitting on a bench"], s, Reporter(seen.append, stop))
+    assert len([p for p in seen if p.phase == "Editing"]) == 2
+    after = editor.model.unet.attn_processors
+    assert all(after[k] is before[k] for k in before)
+    assert editor.edit(photo, CAPTION, ["a dog sitting on a bench"], s).edits
+
+
+def test_generate_draws_noise_like_stable_diffusion_pipeline(tiny) -> None:
+    from diffusers import DDIMScheduler, StableDiffusionPipeline
+
+    pipe = StableDiffusionPipeline(
+        vae=tiny.vae, text_encoder=tiny.text_encoder, tokenizer=tiny.tokenizer, unet=tiny.unet,
+        scheduler=DDIMScheduler.from_config(tiny.scheduler_config), safety_checker=None, feature_extractor=None,
+        requires_safety_checker=False,
+    )
+    pipe.set_progress_bar_config(disable=True)
+    expected = pipe(CAPTION, num_inference_steps=4, guidance_scale=7.5, output_type="latent",
+                    generator=torch.Generator("cpu").manual_seed(7)).images
+    result = Editor(tiny).generate(CAPTION, ["a dog sitting on a bench"], EditSettings(steps=4, seed=7, blend=False))
+    torch.testing.assert_close(result.latents[:1].cpu(), expected, rtol=1e-4, atol=1e-4)
+    assert result.edits[0].image.size == (tiny.native_size, tiny.native_size)
