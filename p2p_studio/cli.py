@@ -19,8 +19,8 @@ METHODS = ("null-text", "negative-prompt", "direct", "ddim")
 class ProgressBar:
     """A one-line progress bar with ETA on stderr (plain lines when not a terminal)."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 28) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, width: int = 28) -> None:
+        self.stream = stream if stream is not None else sys.stderr
         self.width = width
         self.tty = stream.isatty()
         self.phase = ""
@@ -42,7 +42,7 @@ class ProgressBar:
         if self.tty:
             self.stream.write("\r" + line)
             self.stream.flush()
-        elif int(frac * 10) != self.last_line or frac >= 1.0 and self.last_line != 10:
+        elif int(frac * 10) != self.last_line or (frac >= 1.0 and self.last_line != 10):
             self.last_line = int(frac * 10)
             self.stream.write(line + "\n")
 
@@ -131,7 +131,7 @@ def _settings(args: argparse.Namespace) -> Any:
     return settings
 
 
-def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> dict[str, Any]:
+def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any]:
     """Execute a parsed command; returns the JSON report."""
     from inversion import Reporter
     from p2p_studio.engine.cache import InversionCache

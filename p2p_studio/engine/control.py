@@ -79,7 +79,7 @@ class AttentionController:
         self.store: torch.Tensor | None = None  # (P, Q_blend, L) running sum
         self.store_count = 0
         self.masks: torch.Tensor | None = None  # (E, h, w) bool, last local-blend mask
-        self.blend_start = int(round(settings.blend_start * settings.steps))
+        self.blend_start = round(settings.blend_start * settings.steps)
 
     # --- scheduling -----------------------------------------------------------------------
     def begin_step(self, step: int) -> None:
@@ -219,7 +219,9 @@ class ControlledAttnProcessor:
         query = attn.to_q(hidden_states)
         context = hidden_states
         if is_cross:
-            context = attn.norm_encoder_hidden_states(encoder_hidden_states) if attn.norm_cross else encoder_hidden_states
+            context = encoder_hidden_states
+            if attn.norm_cross:
+                context = attn.norm_encoder_hidden_states(context)
         key, value = attn.to_k(context), attn.to_v(context)
         head_dim = key.shape[-1] // attn.heads
 

@@ -83,7 +83,7 @@ def working_size(width: int, height: int, native: int, multiple: int) -> tuple[i
     scale = native / max(width, height)
 
     def side(v: int) -> int:
-        return max(multiple, int(round(v * scale / multiple)) * multiple)
+        return max(multiple, round(v * scale / multiple) * multiple)
 
     return side(width), side(height)
 

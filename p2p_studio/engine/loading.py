@@ -229,7 +229,8 @@ def _hub_snapshot(repo_id: str, tqdm_class: Any = None) -> Path:
     except RepositoryNotFoundError as exc:
         raise ModelError(f"model {repo_id} does not exist on the hub (or needs a login)") from exc
     except Exception as exc:  # network errors come in many classes
-        raise ModelError(f"model {repo_id} is not cached and could not be downloaded ({type(exc).__name__}); {how}") from exc
+        reason = type(exc).__name__
+        raise ModelError(f"model {repo_id} is not cached and could not be downloaded ({reason}); {how}") from exc
 
 
 def _load_folder(folder: Path, name: str, device: torch.device, dtype: torch.dtype) -> LoadedModel:

@@ -120,7 +120,8 @@ class EditPlan:
                 mapping.append(f"{label} ← (own map)")
             elif len(sources) > 1 or src_labels[sources[0]] != label:
                 mapping.append(f"{label} ← {' + '.join(src_labels[i] for i in sources)}")
-        reweighted = {tgt_labels[j]: round(float(self.weights[j]), 4) for j in torch.nonzero(self.weights != 1).flatten()}
+        changed = torch.nonzero(self.weights != 1).flatten()
+        reweighted = {tgt_labels[j]: round(float(self.weights[j]), 4) for j in changed}
         steps = self.cross_steps.shape[0]
         per_word = {w.text: int(self.cross_steps[:, w.start].sum()) for w in self.target.words}
         default = int(self.cross_steps[:, 0].sum())
@@ -130,7 +131,8 @@ class EditPlan:
             "target": self.target.text,
             "changed_tokens": mapping,
             "reweighted": reweighted,
-            "blend_words": {"source": [w.text for w in self.blend_source], "target": [w.text for w in self.blend_target]},
+            "blend_words": {"source": [w.text for w in self.blend_source],
+                            "target": [w.text for w in self.blend_target]},
             "subtract_words": {"source": [w.text for w in self.subtract_source],
                                "target": [w.text for w in self.subtract_target]},
             "cross_replace_steps": {"default": default, "total": steps,
@@ -150,10 +152,12 @@ class EditPlan:
 
 
 def _window(steps: int, fraction: float) -> int:
-    return int(round(fraction * steps))
+    return round(fraction * steps)
 
 
-def _lookup(caption: Caption, other: Caption, words: tuple[str, ...], what: str) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+def _lookup(
+    caption: Caption, other: Caption, words: tuple[str, ...], what: str
+) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
     """Find *words* in either caption; each must occur in at least one of them."""
     in_caption: list[Word] = []
     in_other: list[Word] = []

@@ -50,7 +50,8 @@ def _bytes_to_unicode() -> dict[int, str]:
 
 def vocabulary_and_merges(path: Path | None = None) -> tuple[dict[str, int], list[str]]:
     """Return CLIP's token->id table and merge list, in the order the original CLIP builds them."""
-    lines = gzip.open(path or find_vocabulary()).read().decode("utf-8").split("\n")
+    with gzip.open(path or find_vocabulary()) as f:
+        lines = f.read().decode("utf-8").split("\n")
     n_merges = _CLIP_VOCAB_SIZE - 2 * 256 - 2
     merges = lines[1 : n_merges + 1]
     symbols = list(_bytes_to_unicode().values())

@@ -6,7 +6,15 @@ import pytest
 import torch
 
 from inversion import (
-    Cancelled, DDIMSchedule, InversionResult, Method, NoisePredictor, NullTextSettings, Reporter, ddim_invert, invert,
+    Cancelled,
+    DDIMSchedule,
+    InversionResult,
+    Method,
+    NoisePredictor,
+    NullTextSettings,
+    Reporter,
+    ddim_invert,
+    invert,
 )
 from p2p_studio.engine.captions import tokenize
 from p2p_studio.engine.images import to_tensor, working_size

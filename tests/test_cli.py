@@ -1,0 +1,94 @@
+"""The headless command line, end to end on the tiny model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+from PIL import Image
+
+from p2p_studio.cli import main
+from p2p_studio.engine.output import read_recipe
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_edit_writes_pngs_with_recipes_and_never_touches_the_input(tiny_dir, cat_file, tmp_path, capsys) -> None:
+    photo = tmp_path / "cat.jpg"
+    shutil.copy(cat_file, photo)
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    (tmp_path / "cat-edit1.png").write_bytes(b"existing user file")
+    code, out, err = _run(
+        capsys, "edit", str(photo), "--caption", "a cat sitting on a bench", "--edit", "a dog sitting on a bench",
+        "--model", str(tiny_dir), "--steps", "3", "--inversion", "negative-prompt", "--threshold", "0.8",
+        "--out", str(tmp_path), "--cache-dir", str(tmp_path / "cache"), "--device", "cpu", "--json",
+    )
+    assert code == 0, err
+    report = json.loads(out)
+    assert hashlib.sha256(photo.read_bytes()).hexdigest() == digest
+    assert (tmp_path / "cat-edit1.png").read_bytes() == b"existing user file"
+    edit = report["outputs"]["edits"][0]
+    assert edit["image"].endswith("cat-edit1-2.png")
+    with Image.open(edit["image"]) as img:
+        assert img.size == Image.open(photo).size
+        assert img.info["parameters"].startswith("a dog sitting on a bench\nNegative prompt: \nSteps: 3")
+    recipe = read_recipe(edit["image"])
+    assert recipe["settings"]["method"] == "negative-prompt" and recipe["photo"]["sha256"] == digest
+    assert recipe["plan"]["kind"] == "swap"
+    assert set(report["timings"]) >= {"load", "inversion", "edit", "decode", "total"}
+    assert "Editing 3/3" in err and "ETA" in err
+    assert not list(tmp_path.glob("*.part"))
+
+    code, out, _ = _run(capsys, "edit", str(photo), "--caption", "a cat sitting on a bench", "--edit",
+                        "a dog sitting on a bench", "--model", str(tiny_dir), "--steps", "3", "--inversion",
+                        "negative-prompt", "--out", str(tmp_path), "--cache-dir", str(tmp_path / "cache"), "--json")
+    assert json.loads(out)["inversion_cached"] is True
+
+
+def test_explain_prints_the_plan(tiny_dir, cat_file, capsys) -> None:
+    code, out, _ = _run(capsys, "edit", str(cat_file), "--caption", "a cat on a bench", "--edit",
+                        "a tigerish on a bench", "--model", str(tiny_dir), "--cross-word", "tigerish=0.3",
+                        "--steps", "10", "--explain")
+    assert code == 0
+    assert "kind: swap" in out and "tigerish[1/2] ← cat" in out and "tigerish[2/2] ← cat" in out
+    assert "blend words: source ['cat'], edited ['tigerish']" in out
+    assert "first 8 of 10 steps; tigerish: first 3" in out
+
+
+def test_generate(tiny_dir, tmp_path, capsys) -> None:
+    code, out, err = _run(capsys, "generate", "--caption", "a red circle", "--edit", "a blue circle", "--seed", "3",
+                          "--model", str(tiny_dir), "--steps", "2", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["outputs"]["edits"][0]["image"].endswith("seed3-edit1.png")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--edit", "a dog", "--blend", "horse"], "blend word 'horse' is in neither caption"),
+        (["--edit", "   "], "the caption is empty"),
+        (["--edit", " ".join(["dog"] * 40)], "the caption is too long"),
+        (["--edit", "a (dog:x)"], "re-weighting"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tiny_dir, cat_file, capsys, args, message) -> None:
+    code, _, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat", "--model", str(tiny_dir), *args)
+    assert code == 2
+    assert err.count("\n") == 1 and message in err
+
+
+def test_bad_photo_and_model(tiny_dir, tmp_path, capsys) -> None:
+    bogus = tmp_path / "x.png"
+    bogus.write_text("hello")
+    code, _, err = _run(capsys, "edit", str(bogus), "--caption", "a", "--edit", "b", "--model", str(tiny_dir))
+    assert code == 2 and "not an image" in err
+    code, _, err = _run(capsys, "edit", str(bogus), "--caption", "a", "--edit", "b", "--model",
+                        str(tmp_path / "none"))
+    assert code == 2
