@@ -22,7 +22,7 @@ class ProgressBar:
     def __init__(self, stream: TextIO | None = None, width: int = 28) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.width = width
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self.phase = ""
         self.started = 0.0
         self.last_line = -1
