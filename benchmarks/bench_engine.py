@@ -1,0 +1,147 @@
+"""Engine benchmark on an SD-1.5-architecture UNet with random weights; prints JSON.
+
+Timings do not depend on weight values, so random weights measure the real architecture.
+
+    python benchmarks/bench_engine.py [--size 256] [--steps 6] [--null-text-steps 2]
+
+On a GPU it defaults to 512 px in fp16. Figures:
+* ``p2p_over_plain``: P2P edit (swap + local blend, one edited caption) divided by plain batched
+  CFG denoising of the same batch and steps with diffusers' own attention processor (target <= 1.15);
+* ``null_text``: seconds and UNet evaluations per inversion step;
+* ``attention_store_bytes``: size of the attention store after N steps, for two values of N
+  (must be equal: the store does not grow with the number of steps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+
+import torch
+from diffusers import AutoencoderKL, UNet2DConditionModel
+from diffusers.models.attention_processor import AttnProcessor2_0
+from transformers import CLIPTextConfig, CLIPTextModel
+
+from inversion import DDIMSchedule, Method, NullTextSettings, Reporter, invert
+from p2p_studio.engine.editor import Editor
+from p2p_studio.engine.loading import LoadedModel, pick_device
+from p2p_studio.engine.plan import EditSettings
+from p2p_studio.testing.clip_tokenizer import clip_tokenizer
+
+# The published SD 1.5 configs (architecture only).
+SD15_UNET = dict(
+    sample_size=64, in_channels=4, out_channels=4, layers_per_block=2,
+    block_out_channels=(320, 640, 1280, 1280), cross_attention_dim=768, attention_head_dim=8,
+    down_block_types=("CrossAttnDownBlock2D",) * 3 + ("DownBlock2D",),
+    up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3,
+)
+SD15_TEXT = dict(hidden_size=768, intermediate_size=3072, num_attention_heads=12, max_position_embeddings=77)
+SD15_SCHEDULER = dict(
+    _class_name="PNDMScheduler", num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012,
+    beta_schedule="scaled_linear", set_alpha_to_one=False, steps_offset=1, skip_prk_steps=True,
+    prediction_type="epsilon", clip_sample=False,
+)
+
+
+def build_model(device: torch.device, dtype: torch.dtype) -> LoadedModel:
+    torch.manual_seed(0)
+    unet = UNet2DConditionModel(**SD15_UNET).to(device, dtype).eval().requires_grad_(False)
+    # Only the UNet is timed; the text encoder and VAE are shallow stand-ins of the right widths.
+    text = CLIPTextModel(CLIPTextConfig(num_hidden_layers=1, vocab_size=49408, **SD15_TEXT)).to(device).eval()
+    vae = AutoencoderKL(block_out_channels=(8, 8, 8, 8), norm_num_groups=8, latent_channels=4,
+                        down_block_types=("DownEncoderBlock2D",) * 4,
+                        up_block_types=("UpDecoderBlock2D",) * 4).to(device).eval()
+    tokenizer = clip_tokenizer(SD15_TEXT["max_position_embeddings"])
+    return LoadedModel("sd15-architecture-random", tokenizer, text, unet, vae, SD15_SCHEDULER, device, dtype)
+
+
+def _sync(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+
+
+def plain_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncond: torch.Tensor,
+                  steps: int, guidance: float) -> float:
+    """Baseline: the same batched CFG loop with diffusers' fused attention processor."""
+    editor.model.unet.set_attn_processor(AttnProcessor2_0())
+    schedule = DDIMSchedule(editor.model.scheduler_config, steps)
+    x = noise.expand(cond.shape[0], -1, -1, -1).clone()
+    _sync(noise.device)
+    start = time.perf_counter()
+    with torch.no_grad():
+        for k in range(steps):
+            x = schedule.step(editor.predict.guided(x, schedule.timesteps[k], uncond, cond, guidance), k, x)
+    _sync(noise.device)
+    return time.perf_counter() - start
+
+
+def p2p_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncond: torch.Tensor,
+                plans: list, settings: EditSettings) -> tuple[float, int]:
+    _sync(noise.device)
+    start = time.perf_counter()
+    _, controller = editor._denoise(noise, lambda k: uncond, cond, plans, settings, None, Reporter())
+    _sync(noise.device)
+    store = controller.store.numel() * controller.store.element_size() if controller.store is not None else 0
+    return time.perf_counter() - start, store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    device = pick_device("auto")
+    parser.add_argument("--size", type=int, default=512 if device.type == "cuda" else 256)
+    parser.add_argument("--steps", type=int, default=20 if device.type == "cuda" else 6)
+    parser.add_argument("--null-text-steps", type=int, default=5 if device.type == "cuda" else 2)
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args()
+    dtype = torch.float16 if device.type == "cuda" else torch.float32
+    torch.set_grad_enabled(False)
+    model = build_model(device, dtype)
+    editor = Editor(model)
+    caption, edited = "a cat sitting on a bench", "a tiger sitting on a bench"
+    settings = EditSettings(steps=args.steps)
+    plans = editor.plans(caption, [edited], settings)
+    captions = [plans[0].source, plans[0].target]
+    cond = editor._embed(captions)
+    uncond = editor._empty()
+    side = args.size // model.vae_scale
+    noise = torch.randn(1, model.latent_channels, side, side, generator=torch.Generator().manual_seed(0)).to(device)
+
+    plain_denoise(editor, noise, cond, uncond, 1, settings.guidance)  # warm-up
+    plain_times, p2p_times = [], []
+    for _ in range(args.repeats):
+        plain_times.append(plain_denoise(editor, noise, cond, uncond, args.steps, settings.guidance))
+        t, store = p2p_denoise(editor, noise, cond, uncond, plans, settings)
+        p2p_times.append(t)
+    short = EditSettings(steps=max(2, args.steps // 2))
+    _, store_short = p2p_denoise(editor, noise, cond, uncond, editor.plans(caption, [edited], short), short)
+
+    torch.set_grad_enabled(True)
+    nt_settings = NullTextSettings()
+    editor.predict.evaluations = 0
+    schedule = DDIMSchedule(model.scheduler_config, args.null_text_steps)
+    start = time.perf_counter()
+    invert(Method.NULL_TEXT, editor.predict, schedule, noise, cond[:1], uncond, nt_settings)
+    _sync(device)
+    nt_seconds = time.perf_counter() - start
+
+    plain, p2p = min(plain_times), min(p2p_times)
+    print(json.dumps({
+        "device": str(device), "dtype": str(dtype).replace("torch.", ""), "cpu": platform.processor() or None,
+        "torch_threads": torch.get_num_threads(), "size_px": args.size, "latent": side, "steps": args.steps,
+        "batch": 2 * cond.shape[0],
+        "plain_denoise_s": round(plain, 3), "p2p_edit_s": round(p2p, 3),
+        "p2p_over_plain": round(p2p / plain, 3),
+        "null_text": {
+            "steps": args.null_text_steps, "seconds": round(nt_seconds, 2),
+            "seconds_per_step": round(nt_seconds / args.null_text_steps, 2),
+            "unet_evaluations": editor.predict.evaluations,
+            "evaluations_per_step": round(editor.predict.evaluations / args.null_text_steps, 1),
+        },
+        "attention_store_bytes": {str(short.steps): store_short, str(args.steps): store},
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
