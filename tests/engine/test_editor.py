@@ -114,3 +114,16 @@ def test_generate_draws_noise_like_stable_diffusion_pipeline(tiny) -> None:
     result = Editor(tiny).generate(CAPTION, ["a dog sitting on a bench"], EditSettings(steps=4, seed=7, blend=False))
     torch.testing.assert_close(result.latents[:1].cpu(), expected, rtol=1e-4, atol=1e-4)
     assert result.edits[0].image.size == (tiny.native_size, tiny.native_size)
+
+
+def test_out_of_memory_becomes_one_clear_error() -> None:
+    from p2p_studio.engine.editor import out_of_memory_as_error
+    from p2p_studio.engine.errors import OutOfMemory
+
+    for exc in (torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2 GiB"),
+                RuntimeError("MPS backend out of memory")):
+        with pytest.raises(OutOfMemory, match="ran out of memory; try fewer"), \
+                out_of_memory_as_error(torch.device("cuda")):
+            raise exc
+    with pytest.raises(RuntimeError, match="unrelated"), out_of_memory_as_error(torch.device("cpu")):
+        raise RuntimeError("unrelated")
