@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from p2p_studio import __version__
-from p2p_studio.engine.errors import Cancelled, InputError, P2PError
+from p2p_studio.engine.errors import Cancelled, P2PError
 
 METHODS = ("null-text", "negative-prompt", "direct", "ddim")
 
@@ -42,7 +42,7 @@ class ProgressBar:
         if self.tty:
             self.stream.write("\r" + line)
             self.stream.flush()
-        elif int(frac * 10) != self.last_line or (frac >= 1.0 and self.last_line != 10):
+        elif int(frac * 10) != self.last_line:
             self.last_line = int(frac * 10)
             self.stream.write(line + "\n")
 
@@ -265,4 +265,4 @@ def _quiet_libraries() -> None:
     logging.getLogger("transformers").setLevel(logging.ERROR)
 
 
-__all__ = ["InputError", "build_parser", "main", "run"]
+__all__ = ["build_parser", "main", "run"]
