@@ -1,6 +1,6 @@
 """Write a tiny Stable-Diffusion-shaped diffusers folder with random weights.
 
-``python -m p2p_studio.testing.tiny_model OUT_DIR [--v-prediction] [--seed N]``
+``python -m p2p_studio.testing.tiny_model OUT_DIR [--v-prediction] [--seed N] [--single-file FILE]``
 
 The model has every component and code path of SD 1.x/2.x (VAE, CLIP text encoder with the real
 CLIP tokenizer, cross-attention UNet with four resolutions, DDIM scheduler) but is small enough
@@ -169,9 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--v-prediction", action="store_true", help="SD 2.x-style v-prediction")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--single-file", type=Path, metavar="FILE",
+                        help="also write an original-layout .safetensors checkpoint (SD 1.x layout; "
+                        "load it with --model FILE --model-config OUT_DIR)")
     args = parser.parse_args(argv)
+    if args.single_file and args.v_prediction:
+        parser.error("--single-file exports the SD 1.x layout; it cannot be combined with --v-prediction")
     path = write_tiny_model(args.out_dir, TinySpec(v_prediction=args.v_prediction, seed=args.seed))
     print(path)
+    if args.single_file:
+        from p2p_studio.testing.single_file import export_single_file
+
+        print(export_single_file(path, args.single_file))
     return 0
 
 

@@ -67,3 +67,48 @@ def test_missing_path_and_bad_device(tmp_path) -> None:
     assert pick_device("cpu").type == "cpu"
     with pytest.raises(InputError):
         pick_device("tpu")
+
+
+@pytest.fixture(scope="module")
+def tiny_single_file(tiny_dir, tmp_path_factory) -> Path:
+    from p2p_studio.testing.single_file import export_single_file
+
+    return export_single_file(tiny_dir, tmp_path_factory.mktemp("single") / "tiny-v1.safetensors")
+
+
+def test_single_file_checkpoint_loads_the_same_weights(tiny, tiny_dir, tiny_single_file, monkeypatch) -> None:
+    import torch
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    model = load_model(str(tiny_single_file), device="cpu", config=str(tiny_dir))
+    assert model.name == str(tiny_single_file)
+    assert (model.max_tokens, model.native_size, model.prediction_type) == (32, 128, "epsilon")
+    assert model.vae.config.scaling_factor == tiny.vae.config.scaling_factor
+    for part in ("unet", "vae", "text_encoder"):
+        ours, theirs = getattr(model, part).state_dict(), getattr(tiny, part).state_dict()
+        assert ours.keys() == theirs.keys()
+        assert all(torch.equal(ours[k], theirs[k]) for k in ours), part
+
+
+def test_cli_edits_with_a_single_file_checkpoint(tiny_dir, tiny_single_file, cat_file, tmp_path, capsys) -> None:
+    import json
+
+    from p2p_studio.cli import main
+
+    code = main(["edit", str(cat_file), "--caption", "a cat on a bench", "--edit", "a dog on a bench",
+                 "--model", str(tiny_single_file), "--model-config", str(tiny_dir), "--steps", "2",
+                 "--inversion", "ddim", "--out", str(tmp_path), "--no-cache", "--device", "cpu", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert Path(json.loads(out)["outputs"]["edits"][0]["image"]).is_file()
+
+
+def test_single_file_without_configs_offline_says_what_to_do(tiny_single_file, monkeypatch) -> None:
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tiny_single_file.parent / "empty-cache"))
+    with pytest.raises(ModelError, match=r"could not load checkpoint tiny-v1\.safetensors.*--model-config FOLDER"):
+        load_model(str(tiny_single_file), device="cpu")
