@@ -81,7 +81,7 @@ def p2p_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncond:
                 plans: list, settings: EditSettings) -> tuple[float, int]:
     _sync(noise.device)
     start = time.perf_counter()
-    _, controller = editor._denoise(noise, lambda k: uncond, cond, plans, settings, None, Reporter())
+    _, controller = editor.denoise(noise, lambda k: uncond, cond, plans, settings, None, Reporter())
     _sync(noise.device)
     store = controller.store.numel() * controller.store.element_size() if controller.store is not None else 0
     return time.perf_counter() - start, store
@@ -103,8 +103,8 @@ def main() -> None:
     settings = EditSettings(steps=args.steps)
     plans = editor.plans(caption, [edited], settings)
     captions = [plans[0].source, plans[0].target]
-    cond = editor._embed(captions)
-    uncond = editor._empty()
+    cond = editor.embed(captions)
+    uncond = editor.empty_embedding()
     side = args.size // model.vae_scale
     noise = torch.randn(1, model.latent_channels, side, side, generator=torch.Generator().manual_seed(0)).to(device)
 

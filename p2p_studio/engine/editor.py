@@ -90,10 +90,12 @@ class Editor:
         digest = hashlib.sha256(pixels.numpy().tobytes()).hexdigest()[:32]
         return PreparedPhoto(photo, size, pixels, digest)
 
-    def _embed(self, captions: list[Caption]) -> torch.Tensor:
+    def embed(self, captions: list[Caption]) -> torch.Tensor:
+        """Text-encoder states of *captions*, one row each, padded to the model's token count."""
         return self.model.encode_ids(torch.stack([c.padded() for c in captions]))
 
-    def _empty(self) -> torch.Tensor:
+    def empty_embedding(self) -> torch.Tensor:
+        """The unconditional (empty caption) text-encoder states."""
         tok = self.model.tokenizer
         ids = tok("", padding="max_length", max_length=self.model.max_tokens, return_tensors="pt").input_ids
         return self.model.encode_ids(ids)
@@ -123,7 +125,7 @@ class Editor:
             latents = self.model.encode_image(photo.pixels)
             result = invert(
                 Method(settings.method), self.predict, DDIMSchedule(self.model.scheduler_config, settings.steps),
-                latents, self._embed([source]), self._empty(), settings.inversion_settings(), reporter,
+                latents, self.embed([source]), self.empty_embedding(), settings.inversion_settings(), reporter,
             )
         if self.cache is not None:
             self.cache.put(key, result)
@@ -151,8 +153,8 @@ class Editor:
         timings["inversion"] = time.perf_counter() - start
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         captions = [source] + [p.target for p in plans]
-        cond = self._embed(captions)
-        empty, source_emb = self._empty(), cond[:1]
+        cond = self.embed(captions)
+        empty, source_emb = self.empty_embedding(), cond[:1]
         pin = inversion.trajectory if inversion.pin_source else None
 
         def uncond_at(k: int) -> torch.Tensor:
@@ -183,10 +185,10 @@ class Editor:
         noise = randn_tensor((1, self.model.latent_channels, side, side), generator=generator, device=device,
                              dtype=self.model.dtype).float()
         noise = noise * DDIMSchedule(self.model.scheduler_config, settings.steps).init_noise_sigma
-        empty = self._empty()
+        empty = self.empty_embedding()
         timings: dict[str, float] = {}
         start = time.perf_counter()
-        result = self._run(noise, lambda k: empty, self._embed(captions), captions, plans, settings, None,
+        result = self._run(noise, lambda k: empty, self.embed(captions), captions, plans, settings, None,
                            reporter, timings)
         for out in result.edits:
             out.full = out.image
@@ -209,7 +211,7 @@ class Editor:
         reporter = reporter or Reporter()
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
-            latents, controller = self._denoise(noise, uncond_at, cond, plans, settings, pin, reporter)
+            latents, controller = self.denoise(noise, uncond_at, cond, plans, settings, pin, reporter)
         timings["edit"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
@@ -223,7 +225,7 @@ class Editor:
         ]
         return EditResult(images[0], images[0], outputs, latents, controller.attention_maps(), captions, timings)
 
-    def _denoise(
+    def denoise(
         self,
         noise: torch.Tensor,
         uncond_at: Callable[[int], torch.Tensor],
@@ -233,6 +235,10 @@ class Editor:
         pin: list[torch.Tensor] | None,
         reporter: Reporter,
     ) -> tuple[torch.Tensor, AttentionController]:
+        """The P2P sampling loop: every caption of *cond* denoised together from *noise*.
+
+        Returns the final latents (source first) and the controller holding maps and masks.
+        """
         schedule = DDIMSchedule(self.model.scheduler_config, settings.steps)
         prompts = cond.shape[0]
         device = self.model.device
