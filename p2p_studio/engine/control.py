@@ -57,9 +57,14 @@ class AttentionController:
 
     def __init__(
         self, plans: list[EditPlan], settings: EditSettings, latent_hw: tuple[int, int], unet_levels: int,
-        length: int,
+        length: int, user_masks: list[torch.Tensor | None] | None = None,
     ) -> None:
+        """*user_masks*: per edit, a hand-made ``(h, w)`` bool mask at latent size that replaces
+        the attention-derived blend mask (``None`` entries keep the derived one)."""
         self.plans = plans
+        self.user_masks = list(user_masks) if user_masks is not None else [None] * len(plans)
+        if len(self.user_masks) != len(plans):
+            raise ValueError(f"{len(self.user_masks)} user masks for {len(plans)} edits")
         self.settings = settings
         self.prompts = 1 + len(plans)
         self.length = length
@@ -168,18 +173,36 @@ class AttentionController:
             masks.append(mask)
         return torch.stack(masks)
 
+    def blends(self, edit: int) -> bool:
+        """Whether local blend applies to edit *edit* (0-based): a user mask, or blend words."""
+        plan = self.plans[edit]
+        return self.user_masks[edit] is not None or (self.settings.blend and bool(plan.blend_source or
+                                                                                  plan.blend_target))
+
+    def current_masks(self) -> torch.Tensor | None:
+        """``(E, h, w)`` masks now in force: user masks where given, else attention-derived."""
+        derived = self.blend_masks() if any(m is None for m in self.user_masks) else None
+        if derived is None and any(m is None for m in self.user_masks):
+            return None
+        h, w = self.grid.latent_hw
+        rows = [
+            user.to(torch.bool).reshape(h, w) if user is not None else derived[e]
+            for e, user in enumerate(self.user_masks)
+        ]
+        return torch.stack(rows)
+
     def blend(self, latents: torch.Tensor) -> torch.Tensor:
         """Local blend after a scheduler step: outside the mask, edited latents := source latents."""
-        if not (self.settings.blend and self.plans) or self.step < self.blend_start:
+        if not self.plans or self.step < self.blend_start or not any(map(self.blends, range(len(self.plans)))):
             return latents
-        masks = self.blend_masks()
+        masks = self.current_masks()
         if masks is None:
             return latents
         self.masks = masks
         out = latents.clone()
-        for e, plan in enumerate(self.plans, start=1):
-            if plan.blend_source or plan.blend_target:
-                out[e] = torch.where(masks[e - 1].to(latents.device)[None], latents[e], latents[0])
+        for e in range(len(self.plans)):
+            if self.blends(e):
+                out[e + 1] = torch.where(masks[e].to(latents.device)[None], latents[e + 1], latents[0])
         return out
 
 

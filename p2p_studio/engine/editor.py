@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
 import torch
+import torch.nn.functional as F
 from PIL import Image
 
 from inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
@@ -140,9 +142,16 @@ class Editor:
         settings: EditSettings,
         reporter: Reporter | None = None,
         inversion: InversionResult | None = None,
+        user_masks: Sequence[np.ndarray | None] | None = None,
     ) -> EditResult:
-        """Edit a real photo; every edited caption shares the inversion and one batch."""
+        """Edit a real photo; every edited caption shares the inversion and one batch.
+
+        *user_masks* (per edit, or ``None``): a hand-painted blend mask, float in [0, 1] at any
+        resolution (normally the photo's), that replaces the attention-derived mask of that edit.
+        """
         plans = self.plans(caption, edits, settings)
+        if user_masks is not None and len(user_masks) != len(plans):
+            raise InputError(f"{len(user_masks)} masks given for {len(plans)} edited captions")
         timings: dict[str, float] = {}
         start = time.perf_counter()
         cached = False
@@ -160,9 +169,11 @@ class Editor:
         def uncond_at(k: int) -> torch.Tensor:
             return inversion.unconditional_at(k, empty, source_emb)
 
-        result = self._run(inversion.noise, uncond_at, cond, captions, plans, settings, pin, reporter, timings)
+        latent_masks = _latent_masks(user_masks, tuple(inversion.noise.shape[-2:])) if user_masks else None
+        result = self._run(inversion.noise, uncond_at, cond, captions, plans, settings, pin, reporter, timings,
+                           latent_masks)
         result.inversion_cached = cached
-        self._deliver_full(result, photo.original, settings)
+        self._deliver_full(result, photo.original, settings, user_masks)
         timings["total"] = time.perf_counter() - start
         return result
 
@@ -207,11 +218,12 @@ class Editor:
         pin: list[torch.Tensor] | None,
         reporter: Reporter | None,
         timings: dict[str, float],
+        user_masks: list[torch.Tensor | None] | None = None,
     ) -> EditResult:
         reporter = reporter or Reporter()
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
-            latents, controller = self.denoise(noise, uncond_at, cond, plans, settings, pin, reporter)
+            latents, controller = self.denoise(noise, uncond_at, cond, plans, settings, pin, reporter, user_masks)
         timings["edit"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
@@ -220,7 +232,7 @@ class Editor:
         masks = controller.masks
         outputs = [
             EditOutput(plan, images[i + 1], images[i + 1],
-                       masks[i] if masks is not None and (plan.blend_source or plan.blend_target) else None)
+                       masks[i] if masks is not None and controller.blends(i) else None)
             for i, plan in enumerate(plans)
         ]
         return EditResult(images[0], images[0], outputs, latents, controller.attention_maps(), captions, timings)
@@ -234,6 +246,7 @@ class Editor:
         settings: EditSettings,
         pin: list[torch.Tensor] | None,
         reporter: Reporter,
+        user_masks: list[torch.Tensor | None] | None = None,
     ) -> tuple[torch.Tensor, AttentionController]:
         """The P2P sampling loop: every caption of *cond* denoised together from *noise*.
 
@@ -244,7 +257,7 @@ class Editor:
         device = self.model.device
         latent_hw = (noise.shape[-2], noise.shape[-1])
         levels = len(self.model.unet.config.block_out_channels)
-        controller = AttentionController(plans, settings, latent_hw, levels, cond.shape[1])
+        controller = AttentionController(plans, settings, latent_hw, levels, cond.shape[1], user_masks)
         x = noise.to(device).float().expand(prompts, -1, -1, -1).clone()
         with controlled_attention(self.model.unet, controller), torch.no_grad():
             for k in range(settings.steps):
@@ -258,14 +271,34 @@ class Editor:
                 reporter.report(Progress(EDIT_PHASE, k + 1, settings.steps))
         return x, controller
 
-    def _deliver_full(self, result: EditResult, original: Image.Image, settings: EditSettings) -> None:
+    def _deliver_full(self, result: EditResult, original: Image.Image, settings: EditSettings,
+                      user_masks: Sequence[np.ndarray | None] | None = None) -> None:
         """Results at the photo's own resolution; blended edits keep every unmasked original pixel."""
         size = original.size
         result.reconstruction_full = result.reconstruction.resize(size, Image.Resampling.LANCZOS)
         feather = settings.feather if settings.feather is not None else max(1.0, 0.005 * max(size))
-        for out in result.edits:
+        for i, out in enumerate(result.edits):
             if out.mask is None:
                 out.full = out.image.resize(size, Image.Resampling.LANCZOS)
                 continue
-            out.mask_full = feathered_mask(out.mask, size, feather)
+            user = user_masks[i] if user_masks is not None else None
+            out.mask_full = _mask_image(user, size) if user is not None else feathered_mask(out.mask, size, feather)
             out.full = composite(original, out.image, out.mask_full)
+
+
+def _latent_masks(user_masks: Sequence[np.ndarray | None], latent_hw: tuple[int, ...]) -> list[torch.Tensor | None]:
+    """Hand-painted masks at latent size: a latent cell is edited where most of its pixels are."""
+    out: list[torch.Tensor | None] = []
+    for mask in user_masks:
+        if mask is None:
+            out.append(None)
+            continue
+        t = torch.from_numpy(np.asarray(mask, dtype=np.float32))[None, None]
+        out.append(F.interpolate(t, size=latent_hw, mode="area")[0, 0] > 0.5)
+    return out
+
+
+def _mask_image(mask: np.ndarray, size: tuple[int, int]) -> Image.Image:
+    """A painted float mask as an 8-bit alpha image at *size* (its soft edges are kept)."""
+    arr = np.clip(np.asarray(mask, dtype=np.float32), 0, 1)
+    return Image.fromarray(np.round(arr * 255).astype(np.uint8)).resize(size, Image.Resampling.BILINEAR)

@@ -9,6 +9,7 @@ import torch
 from inversion import Cancelled, Method, Reporter
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
+from p2p_studio.engine.errors import InputError
 from p2p_studio.engine.plan import EditSettings
 
 CAPTION = "a cat sitting on a bench"
@@ -45,6 +46,26 @@ def test_outside_the_mask_edit_equals_source_and_original(editor, cat_photo) -> 
     assert (alpha == 0).mean() > 0.01
     assert np.array_equal(full[alpha == 0], original[alpha == 0])
     assert not np.array_equal(full, original)
+
+
+def test_a_painted_mask_replaces_the_derived_one(editor, cat_photo) -> None:
+    s = EditSettings(steps=4, method=Method.DIRECT, blend=False, blend_start=0.0)
+    photo = editor.prepare(cat_photo)
+    width, height = cat_photo.size
+    painted = np.zeros((height, width), np.float32)
+    painted[:, : width // 3] = 1.0  # the left third, as a user would brush it
+    result = editor.edit(photo, CAPTION, ["a tiger sitting on a bench"], s, user_masks=[painted])
+    out = result.edits[0]
+    side = out.mask.shape[-1]
+    assert out.mask[:, : side // 3 - 1].all() and not out.mask[:, side // 3 + 1:].any()
+    outside = ~out.mask
+    assert torch.equal(result.latents[1][:, outside], result.latents[0][:, outside])
+    alpha = np.asarray(out.mask_full)
+    assert np.array_equal(alpha > 127, painted > 0.5)
+    full, original = np.asarray(out.full), np.asarray(cat_photo)
+    assert np.array_equal(full[alpha == 0], original[alpha == 0])
+    with pytest.raises(InputError, match="2 masks given for 1 edited captions"):
+        editor.edit(photo, CAPTION, ["a tiger sitting on a bench"], s, user_masks=[painted, None])
 
 
 def test_direct_inversion_pins_source_to_the_photo_latents(editor, cat_photo) -> None:
