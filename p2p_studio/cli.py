@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from p2p_studio import __version__
 from p2p_studio.engine.errors import Cancelled, P2PError
+from p2p_studio.eta import EtaTracker, clock
 
 METHODS = ("null-text", "negative-prompt", "direct", "ddim")
 
@@ -23,38 +24,29 @@ class ProgressBar:
         self.stream = stream if stream is not None else sys.stderr
         self.width = width
         self.tty = self.stream.isatty()
-        self.phase = ""
-        self.started = 0.0
+        self.eta = EtaTracker()
         self.last_line = -1
 
     def __call__(self, progress: Any) -> None:
-        if progress.phase != self.phase:
+        if progress.phase != self.eta.phase:
             self.finish()
-            self.phase, self.started, self.last_line = progress.phase, time.monotonic(), -1
-        frac = progress.fraction
-        elapsed = time.monotonic() - self.started
-        eta = elapsed / frac - elapsed if frac > 0 else 0.0
-        text = f"{progress.phase} {progress.step}/{progress.total}"
-        if progress.inner_total:
-            text += f" (iter {progress.inner}/{progress.inner_total})"
-        filled = int(frac * self.width)
-        line = f"{text:<34} [{'#' * filled}{'.' * (self.width - filled)}] {frac:4.0%} ETA {_clock(eta)}"
+        est = self.eta.update(progress)
+        if est.new_phase:
+            self.last_line = -1
+        filled = int(est.fraction * self.width)
+        bar = "#" * filled + "." * (self.width - filled)
+        line = f"{est.text:<34} [{bar}] {est.fraction:4.0%} ETA {clock(est.eta_seconds)}"
         if self.tty:
             self.stream.write("\r" + line)
             self.stream.flush()
-        elif int(frac * 10) != self.last_line:
-            self.last_line = int(frac * 10)
+        elif int(est.fraction * 10) != self.last_line:
+            self.last_line = int(est.fraction * 10)
             self.stream.write(line + "\n")
 
     def finish(self) -> None:
-        if self.tty and self.phase:
+        if self.tty and self.eta.phase:
             self.stream.write("\n")
-        self.phase = ""
-
-
-def _clock(seconds: float) -> str:
-    seconds = max(int(seconds + 0.5), 0)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+        self.eta.reset()
 
 
 def _fraction(text: str) -> float:
@@ -75,7 +67,8 @@ def _word_fraction(text: str) -> tuple[str, float]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="p2p-studio", description="Edit photos by editing their caption.")
+    parser = argparse.ArgumentParser(prog="p2p-studio", description="Edit photos by editing their caption. "
+                                     "Without arguments, p2p-studio opens the desktop app.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     edit = sub.add_parser("edit", help="edit a real photo")
@@ -88,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--caption", required=True, help="caption of the photo (source)")
         p.add_argument("--edit", action="append", required=True, dest="edits",
                        help="edited caption; repeat for several; (word:1.5) re-weights a word")
-        p.add_argument("--model", default=None, help="hub id, diffusers folder or .safetensors file")
+        p.add_argument("--model", default=None,
+                       help="hub id (e.g. stable-diffusion-v1-5/stable-diffusion-v1-5), diffusers folder, "
+                       ".safetensors file, or 'demo' (the built-in model; default unless $P2P_STUDIO_MODEL is set)")
         p.add_argument("--model-config", default=None, help="configs for a single-file checkpoint")
         p.add_argument("--allow-pickle", action="store_true", help="allow legacy .ckpt checkpoints")
         p.add_argument("--steps", type=int, default=50)
@@ -136,15 +131,16 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     from inversion import Reporter
     from p2p_studio.engine.cache import InversionCache
     from p2p_studio.engine.editor import Editor
-    from p2p_studio.engine.images import load_photo
-    from p2p_studio.engine.loading import DEFAULT_MODEL, load_model
+    from p2p_studio.engine.loading import load_model
+    from p2p_studio.photos import load_photo
+    from p2p_studio.resources import default_model
 
     settings = _settings(args)
     photo_path: Path | None = getattr(args, "photo", None)
     original = load_photo(photo_path) if photo_path is not None else None
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    model = load_model(args.model or DEFAULT_MODEL, args.device, args.precision, args.allow_pickle,
+    model = load_model(args.model or default_model(), args.device, args.precision, args.allow_pickle,
                        args.model_config)
     timings["load"] = time.perf_counter() - t0
     cache = None if args.no_cache else InversionCache(args.cache_dir)

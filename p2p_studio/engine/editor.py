@@ -18,9 +18,10 @@ from p2p_studio.engine.cache import InversionCache, cache_key
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.control import AttentionController, controlled_attention
 from p2p_studio.engine.errors import InputError, OutOfMemory
-from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor, working_size
+from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor
 from p2p_studio.engine.loading import LoadedModel
 from p2p_studio.engine.plan import EditPlan, EditSettings, make_plan
+from p2p_studio.photos import working_size
 
 EDIT_PHASE = "Editing"
 

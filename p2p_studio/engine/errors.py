@@ -1,31 +1,8 @@
-"""Errors the engine raises for users: each carries one clear line of text."""
+"""Errors the engine raises for users (defined in :mod:`p2p_studio.errors`), and cancellation."""
 
 from __future__ import annotations
 
 from inversion.progress import Cancelled
+from p2p_studio.errors import InputError, ModelError, OutOfMemory, P2PError
 
 __all__ = ["Cancelled", "InputError", "ModelError", "OutOfMemory", "P2PError"]
-
-
-class P2PError(Exception):
-    """Base class: ``str(error)`` is a complete one-line message for the user."""
-
-    exit_code = 1
-
-
-class InputError(P2PError):
-    """Bad photo, caption or parameter."""
-
-    exit_code = 2
-
-
-class ModelError(P2PError):
-    """The model cannot be found, downloaded or read."""
-
-    exit_code = 2
-
-
-class OutOfMemory(P2PError):
-    """The device ran out of memory."""
-
-    exit_code = 3

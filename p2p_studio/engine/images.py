@@ -1,91 +1,10 @@
-"""Reading user photos safely and sizing them for a model (any aspect ratio, no centre crop)."""
+"""Photos as tensors and back, and full-resolution compositing (reading photos: :mod:`p2p_studio.photos`)."""
 
 from __future__ import annotations
 
-import io
-import warnings
-from pathlib import Path
-
 import numpy as np
 import torch
-from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
-
-from p2p_studio.engine.errors import InputError
-
-FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO")
-#: Refuse images above this many pixels before decoding them (a 400-megapixel photo is 1.2 GB).
-DEFAULT_MAX_PIXELS = 120_000_000
-MIN_SIDE = 16
-
-
-def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
-    """Open a photo as 8-bit RGB with its EXIF orientation applied.
-
-    Transparent images are flattened onto white; CMYK, palette, greyscale and 16-bit images are
-    converted. Unreadable, truncated, unsupported, tiny or huge files raise :class:`InputError`.
-    """
-    name = "clipboard image" if isinstance(source, bytes) else Path(source).name
-    stream = io.BytesIO(source) if isinstance(source, bytes) else source
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(stream) as img:
-                _check_header(img, name, max_pixels)
-                img.load()
-                img = ImageOps.exif_transpose(img)
-                return to_rgb8(img)
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError(f"{name}: file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not an image") from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise InputError(f"{name}: image is too large to open safely (over {max_pixels:,} pixels)") from None
-    except UnidentifiedImageError:
-        raise InputError(f"{name}: not an image file, or a format P2P Studio cannot read") from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(f"{name}: the image file is damaged or truncated ({exc})") from None
-
-
-def _check_header(img: Image.Image, name: str, max_pixels: int) -> None:
-    if img.format not in FORMATS:
-        raise InputError(f"{name}: {img.format} images are not supported; use JPEG, PNG, WebP, BMP or TIFF")
-    w, h = img.size
-    if w * h > max_pixels:
-        raise InputError(f"{name}: {w}×{h} is too large (limit {max_pixels:,} pixels); downscale it first")
-    if min(w, h) < MIN_SIDE:
-        raise InputError(f"{name}: {w}×{h} is too small; photos need at least {MIN_SIDE} pixels per side")
-
-
-def to_rgb8(img: Image.Image) -> Image.Image:
-    """Convert any Pillow mode to 8-bit RGB (alpha composited over white)."""
-    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
-        arr = np.asarray(img, dtype=np.float64)
-        top = 65535.0 if arr.max(initial=0) > 255 or img.mode.startswith("I;16") else 255.0
-        arr = np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
-        return Image.fromarray(arr).convert("RGB")
-    if img.mode == "F":
-        arr = np.asarray(img, dtype=np.float64)
-        top = 1.0 if arr.max(initial=0) <= 1.0 else 255.0
-        return Image.fromarray(np.clip(arr / top * 255 + 0.5, 0, 255).astype(np.uint8)).convert("RGB")
-    if img.mode == "P" and "transparency" in img.info:
-        img = img.convert("RGBA")
-    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = img.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
-    return img.convert("RGB")
-
-
-def working_size(width: int, height: int, native: int, multiple: int) -> tuple[int, int]:
-    """The model-side size: long side = *native*, aspect kept, both sides multiples of *multiple*."""
-    scale = native / max(width, height)
-
-    def side(v: int) -> int:
-        return max(multiple, round(v * scale / multiple) * multiple)
-
-    return side(width), side(height)
+from PIL import Image, ImageFilter
 
 
 def to_tensor(img: Image.Image, size: tuple[int, int]) -> torch.Tensor:

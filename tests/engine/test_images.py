@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from p2p_studio.engine.errors import InputError
-from p2p_studio.engine.images import load_photo, working_size
+from p2p_studio.photos import load_photo, working_size
 
 
 def _save(img: Image.Image, path, fmt: str, **kw):

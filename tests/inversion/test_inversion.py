@@ -17,7 +17,8 @@ from inversion import (
     invert,
 )
 from p2p_studio.engine.captions import tokenize
-from p2p_studio.engine.images import to_tensor, working_size
+from p2p_studio.engine.images import to_tensor
+from p2p_studio.photos import working_size
 
 STEPS = 8
 
