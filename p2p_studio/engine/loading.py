@@ -18,15 +18,16 @@ from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
 from transformers import CLIPTextModel, CLIPTokenizer
 
 from p2p_studio.engine.errors import InputError, ModelError
+from p2p_studio.resources import DEMO_MODEL, ResourceMissingError, resolve_model
 
-DEFAULT_MODEL = "stable-diffusion-v1-5/stable-diffusion-v1-5"
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
 #: What a diffusers folder must contain; each entry: subfolder, files of which one must exist.
 COMPONENTS: dict[str, tuple[str, ...]] = {
     "unet": ("config.json",),
     "vae": ("config.json",),
     "text_encoder": ("config.json",),
-    "tokenizer": ("tokenizer_config.json", "vocab.json", "tokenizer.json"),
+    # tokenizer_config.json alone loads without error but gives a tokenizer with no vocabulary.
+    "tokenizer": ("vocab.json", "tokenizer.json"),
     "scheduler": ("scheduler_config.json",),
 }
 WEIGHTED = ("unet", "vae", "text_encoder")
@@ -174,20 +175,24 @@ def check_model_folder(folder: Path) -> None:
 
 
 def load_model(
-    spec: str = DEFAULT_MODEL,
+    spec: str = DEMO_MODEL,
     device: str = "auto",
     precision: str = "auto",
     allow_pickle: bool = False,
     config: str | None = None,
     tqdm_class: Any = None,
 ) -> LoadedModel:
-    """Load a model from a hub id, a local diffusers folder, or a single-file checkpoint.
+    """Load a model from a hub id, a local diffusers folder, a single-file checkpoint, or ``demo``.
 
     *config* (single files only) names a diffusers folder or hub id whose configs describe the
     checkpoint; without it diffusers infers one (which needs those configs cached or online).
     """
     dev = pick_device(device)
     dtype = pick_dtype(dev, precision)
+    try:
+        spec = resolve_model(spec)
+    except ResourceMissingError as exc:
+        raise ModelError(f"the built-in demo model is missing ({exc}); reinstall P2P Studio") from exc
     path = Path(spec).expanduser()
     if path.is_dir():
         check_model_folder(path)

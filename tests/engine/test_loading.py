@@ -112,3 +112,21 @@ def test_single_file_without_configs_offline_says_what_to_do(tiny_single_file, m
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tiny_single_file.parent / "empty-cache"))
     with pytest.raises(ModelError, match=r"could not load checkpoint tiny-v1\.safetensors.*--model-config FOLDER"):
         load_model(str(tiny_single_file), device="cpu")
+
+
+def test_tokenizer_without_vocabulary_is_incomplete(tiny_dir, tmp_path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_dir, broken)
+    for name in ("vocab.json", "merges.txt", "tokenizer.json"):
+        (broken / "tokenizer" / name).unlink(missing_ok=True)
+    with pytest.raises(ModelError, match=r"missing tokenizer/vocab.json"):
+        load_model(str(broken), device="cpu")
+
+
+def test_demo_is_the_default_and_a_missing_demo_is_a_clear_error(tmp_path, monkeypatch) -> None:
+    import inspect
+
+    assert inspect.signature(load_model).parameters["spec"].default == "demo"
+    monkeypatch.setenv("P2P_STUDIO_RESOURCES", str(tmp_path))
+    with pytest.raises(ModelError, match=r"built-in demo model is missing"):
+        load_model("demo", device="cpu")

@@ -1,0 +1,70 @@
+"""Find bundled data (the demo model, sample photos, icons, styles) wherever the app runs.
+
+One helper for a source checkout or editable install (``resources/`` next to the package), a
+frozen PyInstaller bundle (``sys._MEIPASS/resources``) and an explicit override
+(``P2P_STUDIO_RESOURCES``). Imports nothing of ours, so every layer may use it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The name that selects the bundled demo model wherever a model is accepted.
+DEMO_MODEL = "demo"
+#: What the user is pointed to when they want real photos edited with Stable Diffusion.
+STABLE_DIFFUSION = "stable-diffusion-v1-5/stable-diffusion-v1-5"
+#: Environment variable naming the model to use when none is given.
+MODEL_ENV = "P2P_STUDIO_MODEL"
+
+
+class ResourceMissingError(FileNotFoundError):
+    """A bundled file is not where the installation should have put it."""
+
+
+def resources_root() -> Path:
+    candidates = []
+    if override := os.environ.get("P2P_STUDIO_RESOURCES"):
+        candidates.append(Path(override))
+    if frozen := getattr(sys, "_MEIPASS", None):
+        candidates.append(Path(frozen) / "resources")
+    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    raise ResourceMissingError(f"resources folder not found (looked in {', '.join(map(str, candidates))})")
+
+
+def resource_path(*parts: str) -> Path:
+    path = resources_root().joinpath(*parts)
+    if not path.exists():
+        raise ResourceMissingError(f"bundled resource {'/'.join(parts)} is missing from {resources_root()}")
+    return path
+
+
+def default_model() -> str:
+    """The model used when none is configured: ``$P2P_STUDIO_MODEL`` or the bundled demo model."""
+    return os.environ.get(MODEL_ENV) or DEMO_MODEL
+
+
+def resolve_model(spec: str) -> str:
+    """Turn ``demo`` into the bundled demo model's folder; anything else is returned unchanged."""
+    return str(resource_path("demo-model")) if spec == DEMO_MODEL else spec
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A bundled sample photo with a caption and a suggested edit."""
+
+    path: Path
+    caption: str
+    edit: str
+
+
+def samples() -> list[Sample]:
+    index = resource_path("samples", "samples.json")
+    entries = json.loads(index.read_text(encoding="utf-8"))
+    return [Sample(index.parent / e["file"], e["caption"], e["edit"]) for e in entries]
