@@ -1,8 +1,8 @@
-"""Start P2P Studio (until the desktop window lands, this runs the command line)."""
+"""Start the P2P Studio desktop app."""
 
 import sys
 
-from p2p_studio.cli import main
+from p2p_studio.app import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

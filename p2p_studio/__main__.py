@@ -1,7 +1,7 @@
-"""``python -m p2p_studio`` runs the command line."""
+"""``python -m p2p_studio``: the desktop app without arguments, the command line with them."""
 
 import sys
 
-from p2p_studio.cli import main
+from p2p_studio.launcher import main
 
 sys.exit(main())

@@ -1,0 +1,110 @@
+"""Start the desktop app: settings, session, engine worker, controller, main window."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from p2p_studio import __version__
+from p2p_studio.app_settings import AppSettings
+from p2p_studio.controller import Controller
+from p2p_studio.resources import DEMO_MODEL, ResourceMissingError, resource_path, samples
+from p2p_studio.session import Session
+
+APP_NAME = "P2P Studio"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(os.environ.get("P2P_STUDIO_DATA") or user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_store() -> QSettings:
+    path = data_dir() / "settings.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+class Studio:
+    """Everything the running app is made of, wired together (also used by the tests)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        from p2p_studio.ui.main_window import MainWindow
+        from p2p_studio.worker import EngineWorker, ModelChoice, default_settings
+
+        self.folder = Path(folder) if folder else data_dir()
+        self.store = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+        self.settings = AppSettings.load(self.store)
+        self._choice = ModelChoice
+        self.worker = EngineWorker(self._model_choice(self.settings))
+        self.session = Session(self.folder / "session", default_settings())
+        self.controller = Controller(self.session, self.worker)
+        self.window = MainWindow(self.session, self.controller, self.settings, self._save_settings)
+        self.window.settings_changed.connect(self._apply_settings)
+
+    def _model_choice(self, s: AppSettings):
+        return self._choice(s.model, s.device, s.precision, s.cache_dir or None, s.model_config or None)
+
+    def _save_settings(self, settings: AppSettings) -> None:
+        self.settings = settings
+        settings.save(self.store)
+
+    def _apply_settings(self, settings: AppSettings) -> None:
+        self.controller.cancel_all()
+        self.worker.set_model(self._model_choice(settings))
+
+    def start(self, first_run_demo: bool = True) -> None:
+        """Restore the last session, or on a first run with the demo model, open its sample."""
+        restored = self.session.restore()
+        if not restored and first_run_demo and self.settings.model == DEMO_MODEL:
+            self.open_sample()
+
+    def open_sample(self) -> bool:
+        try:
+            sample = samples()[0]
+        except (ResourceMissingError, IndexError) as exc:
+            self.window.show_error(f"sample photo missing: {exc}")
+            return False
+        if not self.window.open_path(sample.path):
+            return False
+        self.session.set_caption(sample.caption)
+        self.session.set_edit(sample.edit)
+        self.controller.queue_edit()
+        self.window.show_message("This is the built-in demo: a complete edit of a sample photo. "
+                                 "Open your own photo with Ctrl+O; for real photos pick Stable Diffusion "
+                                 "in Settings.")
+        return True
+
+    def shutdown(self) -> None:
+        self.session.save_now()
+        self.worker.shutdown()
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")  # follows the system's light or dark colour scheme
+    with contextlib.suppress(ResourceMissingError):
+        app.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    app = make_application(argv)
+    data_dir().mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=str(data_dir() / "p2p-studio.log"), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    studio = Studio()
+    studio.window.show()
+    studio.start()
+    code = app.exec()
+    studio.shutdown()
+    return code

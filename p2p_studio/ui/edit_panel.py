@@ -1,0 +1,308 @@
+"""The right-hand panel: caption, inversion, edited caption, plan, parameters, words, mask tools."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from p2p_studio.controller import METHOD_HINTS, Controller
+from p2p_studio.session import Session
+
+_WEIGHTED = re.compile(r"^\((?P<word>[^():\s]+):(?P<factor>-?\d+(?:\.\d+)?)\)$")
+
+
+def reweight(text: str, cursor: int, delta: float) -> tuple[str, int]:
+    """Raise or lower the weight of the word under *cursor* with ``(word:factor)`` syntax."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    for start, end in spans:
+        if start <= cursor <= end:
+            token = text[start:end]
+            m = _WEIGHTED.match(token)
+            word, factor = (m["word"], float(m["factor"])) if m else (token, 1.0)
+            factor = round(factor + delta, 2)
+            new = word if abs(factor - 1.0) < 1e-9 else f"({word}:{factor:g})"
+            return text[:start] + new + text[end:], start + len(new)
+    return text, cursor
+
+
+class WeightedLineEdit(QLineEdit):
+    """A line edit where Ctrl+Up/Down re-weights the word under the cursor."""
+
+    def keyPressEvent(self, event) -> None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            delta = 0.1 if event.key() == Qt.Key.Key_Up else -0.1
+            text, cursor = reweight(self.text(), self.cursorPosition(), delta)
+            self.setText(text)
+            self.setCursorPosition(cursor)
+            self.textEdited.emit(text)
+            return
+        super().keyPressEvent(event)
+
+
+class EditPanel(QWidget):
+    word_clicked = Signal(int, int)  # prompt (0 source, 1 edit), word index
+    mask_visible = Signal(bool)
+    paint_mode = Signal(object)  # None, "add", "erase"
+    brush_size = Signal(int)
+
+    def __init__(self, session: Session, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.controller = session, controller
+        self._syncing = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._caption_box())
+        layout.addWidget(self._edit_box())
+        layout.addWidget(self._params_box())
+        layout.addWidget(self._words_box())
+        layout.addWidget(self._mask_box())
+        layout.addStretch(1)
+        session.caption_changed.connect(self._sync_caption)
+        session.edit_changed.connect(self._sync_edit)
+        session.settings_changed.connect(self._sync_settings)
+        session.inversion_changed.connect(self._sync_inversion)
+        session.current_changed.connect(self._sync_words)
+        controller.plan_changed.connect(self._show_plan)
+        self._sync_settings(session.settings)
+
+    # --- building ---------------------------------------------------------------------------
+    def _caption_box(self) -> QGroupBox:
+        box = QGroupBox("1. Caption of the photo")
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText("e.g. a cat sitting on a bench")
+        self.caption.textEdited.connect(self._caption_edited)
+        self.method = QComboBox()
+        self.method.addItems(list(METHOD_HINTS))
+        self.method.currentTextChanged.connect(lambda m: self._set("method", m))
+        self.method_hint = QLabel()
+        self.method_hint.setWordWrap(True)
+        self.method_hint.setProperty("hint", True)
+        self.invert = QPushButton("Invert")
+        self.invert.setToolTip("Start or stop the inversion (it also starts by itself once the caption is set)")
+        self.invert.clicked.connect(self._toggle_invert)
+        self.inversion_label = QLabel("No photo yet")
+        self.inversion_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.method, 1)
+        row.addWidget(self.invert)
+        form = QFormLayout(box)
+        form.addRow(self.caption)
+        form.addRow("Inversion", row)
+        form.addRow(self.method_hint)
+        form.addRow(self.inversion_label)
+        return box
+
+    def _edit_box(self) -> QGroupBox:
+        box = QGroupBox("2. Edited caption")
+        self.edit = WeightedLineEdit()
+        self.edit.setPlaceholderText("change words: a tiger sitting on a bench; (word:1.5) re-weights")
+        self.edit.setToolTip("Ctrl+Up / Ctrl+Down raise or lower the weight of the word under the cursor")
+        self.edit.textEdited.connect(self._edit_edited)
+        self.edit.returnPressed.connect(lambda: self.controller.queue_edit())
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.plan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.run = QPushButton("Edit")
+        self.run.setToolTip("Queue this edit (Ctrl+Enter); results land in the history")
+        self.run.clicked.connect(lambda: self.controller.queue_edit())
+        self.run_masked = QPushButton("Re-run with painted mask")
+        self.run_masked.setToolTip("Run the edit again using the mask as you painted it")
+        self.run_masked.clicked.connect(lambda: self.controller.queue_edit(use_mask=True))
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.controller.queue_edit())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run, 1)
+        buttons.addWidget(self.run_masked)
+        v = QVBoxLayout(box)
+        v.addWidget(self.edit)
+        v.addWidget(self.plan)
+        v.addLayout(buttons)
+        return box
+
+    def _params_box(self) -> QGroupBox:
+        box = QGroupBox("Parameters")
+        form = QFormLayout(box)
+        self.cross = self._fraction("cross", "Steps (fraction) in which the caption's attention maps are injected")
+        self.self_frac = self._fraction("self_fraction", "Steps (fraction) in which self-attention is injected")
+        self.threshold = self._fraction("threshold", "Local-blend mask threshold", minimum=0.01, maximum=0.99)
+        self.blend = QCheckBox("Local blend")
+        self.blend.setToolTip("Keep everything outside the edited words' region exactly as in the photo")
+        self.blend.toggled.connect(lambda on: self._set("blend", on))
+        self.blend_words = QLineEdit()
+        self.blend_words.setPlaceholderText("default: the changed words")
+        self.blend_words.editingFinished.connect(self._blend_words_edited)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.valueChanged.connect(lambda v: self._set("seed", v))
+        self.steps = QSpinBox()
+        self.steps.setRange(1, 1000)
+        self.steps.valueChanged.connect(lambda v: self._set("steps", v))
+        self.guidance = QDoubleSpinBox()
+        self.guidance.setRange(1.0, 30.0)
+        self.guidance.setSingleStep(0.5)
+        self.guidance.valueChanged.connect(lambda v: self._set("guidance", round(v, 2)))
+        form.addRow("Cross-attention steps", self.cross)
+        form.addRow("Self-attention steps", self.self_frac)
+        form.addRow(self.blend)
+        form.addRow("Blend words", self.blend_words)
+        form.addRow("Blend threshold", self.threshold)
+        form.addRow("Steps", self.steps)
+        form.addRow("Guidance", self.guidance)
+        form.addRow("Seed", self.seed)
+        return box
+
+    def _fraction(self, key: str, tip: str, minimum: float = 0.0, maximum: float = 1.0) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(minimum, maximum)
+        spin.setSingleStep(0.05)
+        spin.setDecimals(2)
+        spin.setToolTip(tip)
+        spin.valueChanged.connect(lambda v: self._set(key, round(v, 3)))
+        return spin
+
+    def _words_box(self) -> QGroupBox:
+        box = QGroupBox("Where each word attends (click a word)")
+        self.words_layout = QVBoxLayout(box)
+        self.words_hint = QLabel("Run an edit to see the attention maps of its words.")
+        self.words_hint.setWordWrap(True)
+        self.words_layout.addWidget(self.words_hint)
+        self._word_rows: list[QWidget] = []
+        return box
+
+    def _mask_box(self) -> QGroupBox:
+        box = QGroupBox("Blend mask")
+        self.show_mask = QCheckBox("Show mask (M)")
+        self.show_mask.toggled.connect(self.mask_visible.emit)
+        self.paint_add = QToolButton(text="Paint")
+        self.paint_erase = QToolButton(text="Erase")
+        for button, mode in ((self.paint_add, "add"), (self.paint_erase, "erase")):
+            button.setCheckable(True)
+            button.toggled.connect(lambda on, m=mode: self._paint_toggled(m, on))
+        self.brush = QSlider(Qt.Orientation.Horizontal)
+        self.brush.setRange(2, 200)
+        self.brush.setValue(24)
+        self.brush.valueChanged.connect(self.brush_size.emit)
+        clear = QToolButton(text="Clear")
+        clear.clicked.connect(lambda: self.session.set_mask(None, "clear mask"))
+        row = QHBoxLayout()
+        for w in (self.show_mask, self.paint_add, self.paint_erase, clear):
+            row.addWidget(w)
+        v = QVBoxLayout(box)
+        v.addLayout(row)
+        brush_row = QHBoxLayout()
+        brush_row.addWidget(QLabel("Brush"))
+        brush_row.addWidget(self.brush, 1)
+        v.addLayout(brush_row)
+        return box
+
+    # --- user input -> session ----------------------------------------------------------------
+    def _set(self, key: str, value: Any) -> None:
+        if not self._syncing:
+            self.session.set_param(key, value)
+
+    def _caption_edited(self, text: str) -> None:
+        had_edit = bool(self.session.edit) and self.session.edit != self.session.caption
+        self.session.set_caption(text)
+        if not had_edit:  # the edit field starts as a copy of the caption
+            self.session.set_edit(text)
+
+    def _edit_edited(self, text: str) -> None:
+        self.session.set_edit(text)
+
+    def _blend_words_edited(self) -> None:
+        words = self.blend_words.text().split()
+        self._set("blend_words", words or None)
+
+    def _toggle_invert(self) -> None:
+        if self.session.inversion_state in ("queued", "running"):
+            self.controller.stop_inversion()
+        else:
+            self.controller.start_inversion()
+
+    def _paint_toggled(self, mode: str, on: bool) -> None:
+        other = self.paint_erase if mode == "add" else self.paint_add
+        if on and other.isChecked():
+            other.setChecked(False)
+        active = "add" if self.paint_add.isChecked() else "erase" if self.paint_erase.isChecked() else None
+        if on:
+            self.show_mask.setChecked(True)
+        self.paint_mode.emit(active)
+
+    # --- session -> widgets -------------------------------------------------------------------
+    def _sync_caption(self, text: str) -> None:
+        if self.caption.text() != text:
+            self.caption.setText(text)
+
+    def _sync_edit(self, text: str) -> None:
+        if self.edit.text() != text:
+            self.edit.setText(text)
+
+    def _sync_settings(self, settings: dict) -> None:
+        self._syncing = True
+        try:
+            self.method.setCurrentText(settings["method"])
+            self.method_hint.setText(METHOD_HINTS.get(settings["method"], ""))
+            self.cross.setValue(settings["cross"])
+            self.self_frac.setValue(settings["self_fraction"])
+            self.threshold.setValue(settings["threshold"])
+            self.blend.setChecked(settings["blend"])
+            self.blend_words.setText(" ".join(settings.get("blend_words") or []))
+            self.steps.setValue(settings["steps"])
+            self.guidance.setValue(settings["guidance"])
+            self.seed.setValue(settings["seed"])
+        finally:
+            self._syncing = False
+
+    def _sync_inversion(self, state: str, text: str) -> None:
+        running = state in ("queued", "running")
+        self.invert.setText("Stop" if running else "Invert")
+        labels = {"none": "Not inverted yet", "stale": "Caption changed: will invert again",
+                  "ready": f"Ready ({text})", "failed": f"Failed: {text}", "cancelled": "Stopped"}
+        self.inversion_label.setText(text if running else labels.get(state, text))
+
+    def _show_plan(self, text: str, is_error: bool) -> None:
+        self.plan.setText(text)
+        self.plan.setProperty("error", is_error)
+        self.plan.style().unpolish(self.plan)
+        self.plan.style().polish(self.plan)
+
+    def _sync_words(self, item: object) -> None:
+        for row in self._word_rows:
+            row.deleteLater()
+        self._word_rows = []
+        maps = getattr(item, "word_maps", None) or []
+        self.words_hint.setVisible(not maps)
+        for prompt, title in ((0, "caption"), (1, "edit")):
+            words = sorted((m for m in maps if m.prompt == prompt), key=lambda m: m.index)
+            if not words:
+                continue
+            row = QWidget()
+            h = QHBoxLayout(row)
+            h.setContentsMargins(0, 0, 0, 0)
+            h.addWidget(QLabel(f"{title}:"))
+            for m in words:
+                button = QToolButton(text=m.word)
+                button.setAutoRaise(True)
+                button.clicked.connect(lambda _=False, p=prompt, i=m.index: self.word_clicked.emit(p, i))
+                h.addWidget(button)
+            h.addStretch(1)
+            self.words_layout.addWidget(row)
+            self._word_rows.append(row)

@@ -1,0 +1,356 @@
+"""The main window: canvas in the middle, edit panel on the right, history below, status at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+from p2p_studio.app_settings import AppSettings
+from p2p_studio.controller import Controller
+from p2p_studio.errors import P2PError
+from p2p_studio.session import HistoryItem, Session
+from p2p_studio.ui.canvas import Canvas
+from p2p_studio.ui.edit_panel import EditPanel
+from p2p_studio.ui.images import thumbnail, to_qimage
+from p2p_studio.ui.settings_dialog import SettingsDialog
+
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;All files (*)"
+THUMB = 96
+
+
+class MainWindow(QMainWindow):
+    settings_changed = Signal(object)  # AppSettings
+
+    def __init__(self, session: Session, controller: Controller, settings: AppSettings,
+                 save_settings: Callable[[AppSettings], None]) -> None:
+        super().__init__()
+        self.session, self.controller, self.settings = session, controller, settings
+        self._save_settings = save_settings
+        self.setWindowTitle("P2P Studio")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.canvas = Canvas()
+        self.setCentralWidget(self.canvas)
+        self.panel = EditPanel(session, controller)
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(380)
+        self._dock("Edit", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history = QListWidget()
+        self.history.setViewMode(QListWidget.ViewMode.IconMode)
+        self.history.setIconSize(QSize(THUMB, THUMB))
+        self.history.setFlow(QListWidget.Flow.LeftToRight)
+        self.history.setWrapping(False)
+        self.history.setFixedHeight(THUMB + 48)
+        self.history.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.history.customContextMenuRequested.connect(self._history_menu)
+        self.history.currentRowChanged.connect(self._history_selected)
+        self._dock("History", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._status_bar()
+        self._menus()
+        self._bind()
+        self._refresh_photo()
+
+    # --- layout -------------------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.message = QLabel("Open a photo to start.")
+        self.message.setObjectName("message")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.phase = QLabel()
+        self.eta = QLabel()
+        self.cancel = QPushButton("Cancel (Esc)")
+        self.cancel.clicked.connect(self.controller.cancel_current)
+        self.cancel.hide()
+        self._clear_phase = QTimer(self)
+        self._clear_phase.setSingleShot(True)
+        self._clear_phase.setInterval(1500)
+        self._clear_phase.timeout.connect(lambda: None if self.controller.busy else self.phase.setText(""))
+        bar.addWidget(self.message, 1)
+        for w in (self.phase, self.progress, self.eta, self.cancel):
+            bar.addPermanentWidget(w)
+
+    def _action(self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], Any], checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        m = self.menuBar()
+        file = m.addMenu("&File")
+        self._action(file, "&Open photo…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self._action(file, "&Paste photo", QKeySequence.StandardKey.Paste, self.paste)
+        self.recent_menu = file.addMenu("Open &recent")
+        self._fill_recent()
+        file.addSeparator()
+        self._action(file, "&Save result…", QKeySequence.StandardKey.Save, self.save_result)
+        file.addSeparator()
+        self._action(file, "Se&ttings…", "Ctrl+,", self.open_settings)
+        self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        edit = m.addMenu("&Edit")
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "Run &edit", None, lambda: self.controller.queue_edit())
+        self._action(edit, "&Cancel", "Esc", self.controller.cancel_current)
+        view = m.addMenu("&View")
+        self._action(view, "&Fit", "Ctrl+0", self.canvas.fit)
+        self._action(view, "&100 %", "Ctrl+1", self.canvas.actual_size)
+        self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.canvas.zoom_by(1.25))
+        self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.canvas.zoom_by(0.8))
+        view.addSeparator()
+        self._action(view, "&Split before/after", "S", lambda: self.canvas.set_mode("split"))
+        self._action(view, "Toggle &before/after", "T", self.toggle_before_after)
+        self._action(view, "Show &mask", "M", lambda: self.panel.show_mask.toggle())
+        help_menu = m.addMenu("&Help")
+        self._action(help_menu, "&About P2P Studio", None, self._about)
+
+    def _bind(self) -> None:
+        s, c = self.session, self.controller
+        s.photo_changed.connect(self._refresh_photo)
+        s.history_changed.connect(self._refresh_history)
+        s.current_changed.connect(self._show_item)
+        s.mask_changed.connect(self._refresh_mask)
+        c.status.connect(self.show_message)
+        c.error.connect(self.show_error)
+        c.progress.connect(self._show_progress)
+        c.busy_changed.connect(self._busy)
+        c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info['name']).name}"))
+        c.recipe_found.connect(self._offer_recipe)
+        self.canvas.mask_painted.connect(lambda mask: s.set_mask(mask))
+        self.panel.word_clicked.connect(self._show_word)
+        self.panel.mask_visible.connect(lambda _: self._refresh_mask())
+        self.panel.paint_mode.connect(self._paint_mode)
+        self.panel.brush_size.connect(lambda v: setattr(self.canvas, "brush", float(v)))
+
+    # --- photo --------------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open photo", "", PHOTO_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            self.session.open_photo(Path(path))
+        except P2PError as exc:
+            self.show_error(str(exc))
+            return False
+        self.settings.add_recent(path)
+        self._save_settings(self.settings)
+        self._fill_recent()
+        self.show_message(f"Opened {Path(path).name}. Type its caption; inversion starts by itself.")
+        if Path(path).suffix.lower() == ".png":
+            self.controller.check_recipe(Path(path))
+        return True
+
+    def paste(self) -> None:
+        image = QApplication.clipboard().image()
+        if image.isNull():
+            self.show_error("The clipboard holds no image.")
+            return
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        try:
+            self.session.open_photo(bytes(data.data()))
+        except P2PError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_message("Pasted a photo from the clipboard.")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(Path(urls[0].toLocalFile()))
+            event.acceptProposedAction()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for text in self.settings.recent:
+            action = self.recent_menu.addAction(text)
+            action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent))
+
+    def _refresh_photo(self) -> None:
+        s = self.session
+        self.canvas.set_photo(to_qimage(s.photo) if s.photo is not None else None)
+        self._refresh_history()
+
+    # --- results ------------------------------------------------------------------------------
+    def _refresh_history(self) -> None:
+        self.history.blockSignals(True)
+        self.history.clear()
+        for item in self.session.history:
+            self.session._load_item_images(item)
+            label = ("★ " if item.starred else "") + item.edit
+            entry = QListWidgetItem(label)
+            if item.image is not None:
+                entry.setIcon(QIcon(QPixmap.fromImage(thumbnail(item.image, THUMB))))
+            entry.setToolTip(f"{item.edit}\n{item.plan}\n{item.seconds:.1f} s"
+                             + ("\npainted mask" if item.painted else ""))
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.history.addItem(entry)
+        current = self.session.current
+        if current is not None:
+            ids = [h.id for h in self.session.history]
+            if current.id in ids:
+                self.history.setCurrentRow(ids.index(current.id))
+        self.history.blockSignals(False)
+
+    def _history_selected(self, row: int) -> None:
+        if 0 <= row < len(self.session.history):
+            self.session.select(self.session.history[row])
+
+    def _show_item(self, item: HistoryItem | None) -> None:
+        self.canvas.set_result(to_qimage(item.image) if item is not None and item.image is not None else None)
+        self._refresh_mask()
+
+    def _refresh_mask(self) -> None:
+        self.canvas.set_mask(self.session.mask, self.panel.show_mask.isChecked())
+
+    def _show_word(self, prompt: int, index: int) -> None:
+        item = self.session.current
+        for m in item.word_maps if item else []:
+            if m.prompt == prompt and m.index == index:
+                self.panel.show_mask.setChecked(False)
+                self.canvas.set_heat(m.heat)
+                self.show_message(f"Attention of “{m.word}” ({'caption' if prompt == 0 else 'edit'})")
+                return
+
+    def _paint_mode(self, mode: str | None) -> None:
+        self.canvas.paint_mode = mode
+        if mode and self.session.mask is None and self.session.photo is not None:
+            self.show_message("Paint where the edit may change the photo; then ‘Re-run with painted mask’.")
+
+    def _history_menu(self, pos) -> None:
+        row = self.history.indexAt(pos).row()
+        if not 0 <= row < len(self.session.history):
+            return
+        item = self.session.history[row]
+        menu = QMenu(self)
+        menu.addAction("Restore its parameters", lambda: self.session.restore_parameters(item))
+        menu.addAction("Unstar" if item.starred else "Star", lambda: self.session.toggle_star(item))
+        menu.addAction("Save as…", lambda: self.save_result(item))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.session.delete(item))
+        menu.exec(self.history.mapToGlobal(pos))
+
+    def toggle_before_after(self) -> None:
+        self.canvas.set_mode("before" if self.canvas.mode != "before" else "after")
+
+    def save_result(self, item: HistoryItem | None = None) -> None:
+        item = item or self.session.current
+        if item is None:
+            self.show_error("No result to save yet: run an edit first.")
+            return
+        stem = Path(self.session.photo_name).stem or "photo"
+        folder = self.session.photo_path.parent if self.session.photo_path else Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, "Save result", str(folder / f"{stem}-edit.png"), "PNG (*.png)")
+        if path:
+            self.controller.export(item, Path(path))
+
+    def _offer_recipe(self, recipe: dict, path: str) -> None:
+        answer = QMessageBox.question(
+            self, "Restore recipe?",
+            f"{Path(path).name} was made by P2P Studio:\n\n“{recipe.get('edit', '')}”\n\nRestore its caption, "
+            "edit and parameters?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.apply_recipe(recipe)
+
+    # --- status -------------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message.setProperty("error", False)
+        self._restyle(self.message)
+        self.message.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self.message.setProperty("error", True)
+        self._restyle(self.message)
+        self.message.setText(f"⚠ {text}")
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def _show_progress(self, text: str, fraction: float, eta: str) -> None:
+        self.phase.setText(text)
+        self.eta.setText(eta)
+        self.progress.setValue(int(fraction * 1000))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        if not busy:
+            self._clear_phase.start()  # owned by the window: never fires after it is gone
+            self.eta.setText("")
+
+    # --- settings -----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            new = dialog.result_settings()
+            changed = (new.model, new.model_config, new.device, new.precision, new.cache_dir) != (
+                self.settings.model, self.settings.model_config, self.settings.device, self.settings.precision,
+                self.settings.cache_dir)
+            self.settings = new
+            self._save_settings(new)
+            if changed:
+                self.settings_changed.emit(new)
+
+    def _about(self) -> None:
+        from p2p_studio import __version__
+
+        QMessageBox.about(self, "About P2P Studio",
+                          f"P2P Studio {__version__}\nEdit photos by editing their caption "
+                          "(Prompt-to-Prompt with null-text inversion).")
+
+    def closeEvent(self, event) -> None:
+        self.session.save_now()
+        super().closeEvent(event)

@@ -1,0 +1,202 @@
+"""The desktop app end to end on the tiny model (offscreen): the workflow users follow."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+
+from p2p_studio.engine.output import read_recipe
+
+CAPTION = "a cat sitting on a bench"
+EDIT = "a dog sitting on a bench"
+
+
+def drop(window, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def run_edit(studio, wait_for, cat_file: Path, edit: str = EDIT) -> None:
+    def type_into(widget, text: str) -> None:
+        widget.setText(text)
+        widget.textEdited.emit(text)
+
+    drop(studio.window, cat_file)
+    type_into(studio.window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state == "ready")
+    type_into(studio.window.panel.edit, edit)
+    count = len(studio.session.history)
+    studio.window.panel.run.click()
+    wait_for(lambda: len(studio.session.history) == count + 1)
+
+
+def test_drop_caption_edit_puts_a_result_in_history_while_the_ui_stays_responsive(studio, wait_for, cat_file,
+                                                                                   ticker):
+    etas: list[str] = []
+    studio.controller.progress.connect(lambda text, frac, eta: etas.append(eta))
+    run_edit(studio, wait_for, cat_file)
+    ticker.stop()
+    item = studio.session.history[0]
+    assert item.edit == EDIT and item.image is not None
+    assert item.image.size == Image.open(cat_file).size  # delivered at the photo's resolution
+    assert "swap" in item.plan and "dog" in item.plan
+    assert studio.window.history.count() == 1
+    assert ticker.ticks > 20 and ticker.longest_gap < 1.0, (ticker.ticks, ticker.longest_gap)
+    assert any(e.startswith("ETA") for e in etas)
+    assert "Edited" in studio.window.message.text()
+    words = [m.word for m in item.word_maps if m.prompt == 1]
+    assert words == EDIT.split()  # heat maps for every word of the edit
+
+
+def test_plan_preview_follows_the_typed_edit(studio, wait_for, type_into):
+    type_into(studio.window.panel.caption, CAPTION)
+    type_into(studio.window.panel.edit, "a tiger sitting on a bench")
+    wait_for(lambda: "tiger" in studio.window.panel.plan.text(), 30)
+    assert studio.window.panel.plan.text().startswith("swap")
+    type_into(studio.window.panel.edit, "a cat sitting on a wooden bench")
+    wait_for(lambda: studio.window.panel.plan.text().startswith("refine"), 30)
+
+
+def test_cancel_stops_the_inversion_and_the_app_stays_usable(studio, wait_for, cat_file, type_into):
+    studio.session.set_params({"method": "null-text", "steps": 25})
+    drop(studio.window, cat_file)
+    type_into(studio.window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state == "running" and "Null-text" in studio.window.phase.text())
+    QTest.keyClick(studio.window, Qt.Key.Key_Escape)
+    wait_for(lambda: studio.session.inversion_state == "cancelled", 10)
+    assert not studio.controller.busy
+    studio.session.set_params({"method": "negative-prompt", "steps": 3})
+    studio.window.panel.invert.click()
+    wait_for(lambda: studio.session.inversion_state == "ready")
+
+
+def test_bad_photos_give_one_line_errors_and_leave_the_app_usable(studio, tmp_path, cat_file, wait_for):
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    drop(studio.window, broken)
+    message = studio.window.message.text()
+    assert message.startswith("⚠") and "broken.jpg" in message and "\n" not in message
+    assert studio.session.photo is None
+    drop(studio.window, cat_file)
+    assert studio.session.photo is not None and not studio.window.message.text().startswith("⚠")
+
+
+def test_a_missing_model_is_reported_in_the_window(qtbot, tmp_path, cat_file, wait_for, make_studio, type_into):
+    s = make_studio(tmp_path / "data", str(tmp_path / "no-such-model"))
+    qtbot.addWidget(s.window)
+    try:
+        drop(s.window, cat_file)
+        type_into(s.window.panel.caption, CAPTION)
+        wait_for(lambda: s.session.inversion_state == "failed", 30)
+        assert "no model file or folder" in s.window.message.text()
+    finally:
+        s.shutdown()
+
+
+def test_undo_and_redo_parameters_and_mask(studio, cat_file):
+    drop(studio.window, cat_file)
+    default = studio.session.settings["cross"]
+    studio.window.panel.cross.setValue(0.5)
+    assert studio.session.settings["cross"] == 0.5
+    studio.session.undo_stack.undo()
+    assert studio.session.settings["cross"] == default and studio.window.panel.cross.value() == default
+    studio.session.undo_stack.redo()
+    assert studio.window.panel.cross.value() == 0.5
+    mask = np.zeros((studio.session.photo.height, studio.session.photo.width), np.float32)
+    mask[:10] = 1
+    studio.session.set_mask(mask)
+    studio.session.undo_stack.undo()
+    assert studio.session.mask is None
+
+
+def test_painting_the_mask_and_rerunning_keeps_unpainted_pixels(studio, wait_for, cat_file):
+    run_edit(studio, wait_for, cat_file)
+    panel, canvas = studio.window.panel, studio.window.canvas
+    panel.paint_add.setChecked(True)
+    studio.session.set_mask(None)
+    rect = canvas.image_rect()
+    start = QPoint(int(rect.left() + rect.width() * 0.2), int(rect.center().y()))
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for dx in range(0, int(rect.width() * 0.2), 5):
+        QTest.mouseMove(canvas, start + QPoint(dx, 0))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(
+        int(rect.width() * 0.2), 0))
+    painted = studio.session.mask
+    assert painted is not None and 0 < (painted > 0.5).mean() < 0.3
+    panel.run_masked.click()
+    wait_for(lambda: len(studio.session.history) == 2)
+    item = studio.session.history[-1]
+    assert item.painted
+    original, result = np.asarray(studio.session.photo), np.asarray(item.image)
+    outside = painted == 0
+    assert np.array_equal(result[outside], original[outside])
+    assert not np.array_equal(result, original)
+
+
+def test_export_writes_a_recipe_png_and_never_overwrites(studio, wait_for, cat_file, tmp_path):
+    photo = tmp_path / "cat.jpg"
+    shutil.copy(cat_file, photo)
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    run_edit(studio, wait_for, photo)
+    item = studio.session.current
+    studio.controller.export(item, photo)
+    assert "overwrite the original" in studio.window.message.text()
+    saved: list[str] = []
+    studio.controller.exported.connect(saved.append)
+    target = tmp_path / "cat-edit.png"
+    for _ in range(2):
+        studio.controller.export(item, target)
+    wait_for(lambda: len(saved) == 2, 30)
+    assert saved[0] == str(target) and saved[1].endswith("cat-edit-2.png")
+    with Image.open(target) as img:
+        assert img.size == Image.open(photo).size
+        assert img.info["parameters"].startswith(EDIT)
+    recipe = read_recipe(target)
+    assert recipe["edit"] == EDIT and recipe["caption"] == CAPTION and recipe["photo"]["sha256"] == digest
+    assert hashlib.sha256(photo.read_bytes()).hexdigest() == digest
+
+
+def test_the_session_survives_a_restart(qtbot, studio, wait_for, cat_file, make_studio):
+    run_edit(studio, wait_for, cat_file)
+    studio.session.toggle_star(studio.session.history[0])
+    folder = studio.folder
+    studio.shutdown()
+    again = make_studio(folder, studio.settings.model)
+    qtbot.addWidget(again.window)
+    try:
+        assert again.session.restore()
+        assert again.session.caption == CAPTION and again.session.edit == EDIT
+        assert len(again.session.history) == 1 and again.session.history[0].starred
+        assert again.session.history[0].image is not None
+        assert again.window.history.count() == 1
+        assert np.array_equal(np.asarray(again.session.photo), np.asarray(Image.open(cat_file).convert("RGB")))
+    finally:
+        again.shutdown()
+
+
+def test_ctrl_up_reweights_the_word_under_the_cursor():
+    from p2p_studio.ui.edit_panel import reweight
+
+    assert reweight("a tiger on a bench", 4, 0.1) == ("a (tiger:1.1) on a bench", 13)
+    assert reweight("a (tiger:1.1) on a bench", 5, -0.1)[0] == "a tiger on a bench"
+    assert reweight("a (tiger:0.1) on a bench", 5, -0.2)[0] == "a (tiger:-0.1) on a bench"
+
+
+def test_the_window_fits_1280x800_and_renders(studio, cat_file, tmp_path):
+    drop(studio.window, cat_file)
+    studio.window.resize(1280, 800)
+    shot = studio.window.grab()
+    assert (shot.width(), shot.height()) == (1280, 800)
+    assert studio.window.canvas.width() > 600 and studio.window.canvas.height() > 400
+    image = shot.toImage()
+    assert len({image.pixel(x, 300) for x in range(0, 800, 10)}) > 10  # the photo is drawn
