@@ -14,6 +14,7 @@ import queue
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -203,9 +204,12 @@ class EngineWorker(QObject):
     def _ensure_editor(self, job: Job | None) -> Editor:
         if self._editor is None:
             choice = self._choice
+            bar = None
             if job is not None:
                 self.progress.emit(ProgressReport(job.id, job.kind, "Loading model", 0.0, 0.0))
-            model = load_model(choice.spec, choice.device, choice.precision, config=choice.config)
+                bar = download_progress_class(lambda text, frac, eta: self.progress.emit(
+                    ProgressReport(job.id, job.kind, text, frac, eta)), job.cancel_event.is_set)
+            model = load_model(choice.spec, choice.device, choice.precision, config=choice.config, tqdm_class=bar)
             self._model = model
             self._editor = Editor(model, InversionCache(choice.cache_dir))
             self.model_ready.emit(describe(model, choice))
@@ -253,6 +257,37 @@ class EngineWorker(QObject):
         params = a1111_parameters(req.edit, settings.to_dict(), size, req.model)
         target = unique_path(req.path.parent, req.path.stem, ".png")  # never replaces an existing file
         return save_png(target, req.image, params, recipe)
+
+
+def download_progress_class(report: Callable[[str, float, float], None], should_stop: Callable[[], bool]) -> type:
+    """A tqdm class for ``snapshot_download``: byte-level progress as text, fraction and ETA.
+
+    Raising :class:`Cancelled` from ``update`` stops the download; huggingface_hub keeps the partial
+    files and resumes them next time.
+    """
+    import io
+
+    from tqdm.auto import tqdm
+
+    class DownloadBar(tqdm):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["file"] = io.StringIO()  # no console output from the app
+            kwargs.pop("name", None)
+            super().__init__(*args, **kwargs)
+            self._started = time.monotonic()
+
+        def update(self, n: float | None = 1) -> bool | None:
+            if should_stop():
+                raise Cancelled("Downloading model")
+            shown = super().update(n)
+            if self.unit == "B" and self.total:
+                frac = min(self.n / self.total, 1.0)
+                elapsed = time.monotonic() - self._started
+                eta = elapsed / frac - elapsed if frac > 0 else 0.0
+                report(f"Downloading model {self.n / 1e9:.2f} / {self.total / 1e9:.2f} GB", frac, eta)
+            return shown
+
+    return DownloadBar
 
 
 def _settings(data: dict[str, Any]) -> EditSettings:

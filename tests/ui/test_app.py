@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -200,3 +201,35 @@ def test_the_window_fits_1280x800_and_renders(studio, cat_file, tmp_path):
     assert studio.window.canvas.width() > 600 and studio.window.canvas.height() > 400
     image = shot.toImage()
     assert len({image.pixel(x, 300) for x in range(0, 800, 10)}) > 10  # the photo is drawn
+
+
+def test_download_progress_reports_bytes_and_cancels():
+    from p2p_studio.engine.errors import Cancelled
+    from p2p_studio.worker import download_progress_class
+
+    reports, stop = [], [False]
+    bar_class = download_progress_class(lambda *r: reports.append(r), lambda: stop[0])
+    bar = bar_class(total=4_000_000_000, unit="B", name="huggingface_hub.snapshot_download")
+    bar.update(1_000_000_000)
+    text, fraction, _ = reports[-1]
+    assert text == "Downloading model 1.00 / 4.00 GB" and fraction == 0.25
+    stop[0] = True
+    with pytest.raises(Cancelled):
+        bar.update(1)
+
+
+def test_opening_an_exported_png_offers_its_recipe(studio, wait_for, cat_file, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    run_edit(studio, wait_for, cat_file)
+    saved: list[str] = []
+    studio.controller.exported.connect(saved.append)
+    studio.controller.export(studio.session.current, tmp_path / "result.png")
+    wait_for(lambda: bool(saved), 30)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    studio.session.set_param("cross", 0.3)
+    studio.window.open_path(Path(saved[0]))
+    wait_for(lambda: bool(asked), 30)
+    assert EDIT in asked[0]
+    assert studio.session.edit == EDIT and studio.session.settings["cross"] == 0.8
