@@ -182,7 +182,9 @@ class Controller(QObject):
     # --- worker signals -----------------------------------------------------------------------
     def _ask_plan(self) -> None:
         s = self.session
-        if s.caption.strip() and s.edit.strip():
+        if s.caption.strip() and " ".join(s.edit.split()) == " ".join(s.caption.split()):
+            self.plan_changed.emit("Change words of the caption here to describe the edit you want.", False)
+        elif s.caption.strip() and s.edit.strip():
             self._plan_request = self.worker.request_plan(s.caption, s.edit, dict(s.settings))
         else:
             self.plan_changed.emit("Type the caption of the photo, then change words in the edit.", False)
@@ -201,7 +203,7 @@ class Controller(QObject):
         self.status.emit(_started_text(job))
 
     def _on_progress(self, report: ProgressReport) -> None:
-        eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0 else ""
+        eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0.02 else "ETA …"
         self.progress.emit(report.text, report.fraction, eta)
         if report.kind is JobKind.INVERT:
             self.session.set_inversion("running", report.text)

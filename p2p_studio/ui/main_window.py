@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.phase = QLabel()
+        self.phase.setMinimumWidth(self.fontMetrics().horizontalAdvance("Null-text 50/50 (iter 10/10)") + 8)
         self.eta = QLabel()
         self.cancel = QPushButton("Cancel (Esc)")
         self.cancel.clicked.connect(self.controller.cancel_current)
