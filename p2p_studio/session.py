@@ -200,7 +200,7 @@ class Session(QObject):
 
     def select(self, item: HistoryItem | None) -> None:
         if item is not None:
-            self._load_item_images(item)
+            self.ensure_images(item)
         self.current = item
         if item is not None and item.mask is not None:
             self._apply_mask(np.asarray(item.mask, dtype=np.float32) / 255.0)
@@ -304,7 +304,8 @@ class Session(QObject):
             atomic_write(folder / "maps.npz", lambda tmp: tmp.write_bytes(buffer.getvalue()))
         self.schedule_save()
 
-    def _load_item_images(self, item: HistoryItem) -> None:
+    def ensure_images(self, item: HistoryItem) -> None:
+        """Load an item's images and heat maps from the session folder if not in memory."""
         folder = self._item_dir(item)
         if item.image is None and (folder / "image.png").is_file():
             item.image = Image.open(folder / "image.png").convert("RGB")

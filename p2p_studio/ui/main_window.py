@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info['name']).name}"))
         c.recipe_found.connect(self._offer_recipe)
         self.canvas.mask_painted.connect(lambda mask: s.set_mask(mask))
-        self.panel.word_clicked.connect(self._show_word)
+        self.panel.word_clicked.connect(self.show_word_map)
         self.panel.mask_visible.connect(lambda _: self._refresh_mask())
         self.panel.paint_mode.connect(self._paint_mode)
         self.panel.brush_size.connect(lambda v: setattr(self.canvas, "brush", float(v)))
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.history.blockSignals(True)
         self.history.clear()
         for item in self.session.history:
-            self.session._load_item_images(item)
+            self.session.ensure_images(item)
             label = ("★ " if item.starred else "") + item.edit
             entry = QListWidgetItem(label)
             if item.image is not None:
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
     def _refresh_mask(self) -> None:
         self.canvas.set_mask(self.session.mask, self.panel.show_mask.isChecked())
 
-    def _show_word(self, prompt: int, index: int) -> None:
+    def show_word_map(self, prompt: int, index: int) -> None:
         item = self.session.current
         for m in item.word_maps if item else []:
             if m.prompt == prompt and m.index == index:
