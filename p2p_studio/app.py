@@ -75,6 +75,8 @@ class Studio:
             return False
         self.session.set_caption(sample.caption)
         self.session.set_edit(sample.edit)
+        # Direct inversion: exact reconstruction in seconds, so the first edit appears at once.
+        self.session.set_param("method", "direct")
         self.controller.queue_edit()
         self.window.show_message("This is the built-in demo: a complete edit of a sample photo. "
                                  "Open your own photo with Ctrl+O; for real photos pick Stable Diffusion "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_drop_caption_edit_puts_a_result_in_history_while_the_ui_stays_responsiv
     assert "swap" in item.plan and "dog" in item.plan
     assert studio.window.history.count() == 1
     assert ticker.ticks > 20 and ticker.longest_gap < 1.0, (ticker.ticks, ticker.longest_gap)
-    assert any(e.startswith("ETA") for e in etas)
+    assert any(re.fullmatch(r"ETA \d+:\d\d", e) for e in etas), etas
     assert "Edited" in studio.window.message.text()
     words = [m.word for m in item.word_maps if m.prompt == 1]
     assert words == EDIT.split()  # heat maps for every word of the edit
@@ -233,3 +234,92 @@ def test_opening_an_exported_png_offers_its_recipe(studio, wait_for, cat_file, t
     wait_for(lambda: bool(asked), 30)
     assert EDIT in asked[0]
     assert studio.session.edit == EDIT and studio.session.settings["cross"] == 0.8
+
+
+@pytest.mark.slow
+def test_first_run_shows_a_complete_demo_edit_offline(qtbot, tmp_path, make_studio, wait_for):
+    """No model configured: the demo model and its sample photo give a finished edit at once.
+
+    (Whether the edit is *right* is the demo model's business: tests/demo/test_demo_model.py.)
+    """
+    s = make_studio(tmp_path / "data", "demo")
+    qtbot.addWidget(s.window)
+    try:
+        s.start()
+        sample = s.session.photo
+        assert sample is not None and s.session.caption.startswith("a large red circle")
+        assert "blue circle" in s.session.edit
+        wait_for(lambda: len(s.session.history) == 1, 300)
+        item = s.session.history[0]
+        assert item.image.size == sample.size and item.mask is not None
+        outside = np.asarray(item.mask) == 0
+        assert np.array_equal(np.asarray(item.image)[outside], np.asarray(sample)[outside])
+        assert not np.array_equal(np.asarray(item.image), np.asarray(sample))
+        assert s.controller.model["spec"] == "demo"
+    finally:
+        s.shutdown()
+
+
+def test_cancel_during_an_edit_stops_it_and_the_next_edit_runs(studio, wait_for, cat_file, type_into):
+    drop(studio.window, cat_file)
+    studio.session.set_params({"steps": 30})
+    type_into(studio.window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state == "ready")
+    type_into(studio.window.panel.edit, EDIT)
+    studio.window.panel.run.click()
+    wait_for(lambda: studio.window.phase.text().startswith("Editing"), 60)
+    QTest.keyClick(studio.window, Qt.Key.Key_Escape)
+    wait_for(lambda: not studio.controller.busy, 10)
+    assert "Cancelled" in studio.window.message.text() and not studio.session.history
+    studio.session.set_params({"steps": 3})
+    studio.window.panel.caption.textEdited.emit(CAPTION)  # same caption: the cached inversion is reused
+    studio.window.panel.run.click()
+    wait_for(lambda: len(studio.session.history) == 1)
+
+
+def test_more_bad_inputs_each_give_a_visible_message(studio, wait_for, cat_file, tmp_path, type_into):
+    text = tmp_path / "notes.png"
+    text.write_text("this is not a picture")
+    tiny = tmp_path / "dot.png"
+    Image.new("RGB", (1, 1)).save(tiny)
+    huge = tmp_path / "huge.png"
+    Image.new("1", (12_000, 11_000)).save(huge)
+    for path, expected in ((text, "not an image file"), (tiny, "too small"), (huge, "too large")):
+        drop(studio.window, path)
+        assert expected in studio.window.message.text(), studio.window.message.text()
+    drop(studio.window, cat_file)
+    type_into(studio.window.panel.caption, CAPTION)
+    type_into(studio.window.panel.edit, EDIT)
+    studio.session.set_param("blend_words", ["zebra"])
+    wait_for(lambda: "zebra" in studio.window.panel.plan.text(), 30)
+    studio.window.panel.run.click()
+    wait_for(lambda: "zebra" in studio.window.message.text() and not studio.controller.busy)
+    assert studio.window.message.text().startswith("⚠") and not studio.session.history
+
+
+def test_screenshots_of_the_main_states(studio, wait_for, cat_file, type_into):
+    """Saves PNGs under test-output/screenshots for a person to look at."""
+    folder = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    window = studio.window
+    window.resize(1280, 800)
+
+    def shot(name: str) -> None:
+        path = folder / f"{name}.png"
+        assert window.grab().save(str(path)) and path.stat().st_size > 10_000
+
+    shot("1-empty")
+    studio.session.set_params({"method": "null-text", "steps": 20})
+    drop(window, cat_file)
+    type_into(window.panel.caption, CAPTION)
+    wait_for(lambda: "Null-text" in window.phase.text())
+    shot("2-inverting")
+    window.controller.cancel_current()
+    wait_for(lambda: not studio.controller.busy)
+    studio.session.set_params({"method": "negative-prompt", "steps": 3})
+    run_edit(studio, wait_for, cat_file)
+    window.panel.show_mask.setChecked(True)
+    shot("3-result-with-mask")
+    window.panel.show_mask.setChecked(False)
+    window.show_word_map(1, 1)
+    shot("4-attention-map")
