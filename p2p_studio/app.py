@@ -36,20 +36,22 @@ class Studio:
 
     def __init__(self, folder: Path | None = None) -> None:
         from p2p_studio.ui.main_window import MainWindow
-        from p2p_studio.worker import EngineWorker, ModelChoice, default_settings
+        from p2p_studio.worker import EngineWorker, default_settings
 
         self.folder = Path(folder) if folder else data_dir()
         self.store = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
         self.settings = AppSettings.load(self.store)
-        self._choice = ModelChoice
         self.worker = EngineWorker(self._model_choice(self.settings))
         self.session = Session(self.folder / "session", default_settings())
         self.controller = Controller(self.session, self.worker)
         self.window = MainWindow(self.session, self.controller, self.settings, self._save_settings)
         self.window.settings_changed.connect(self._apply_settings)
 
-    def _model_choice(self, s: AppSettings):
-        return self._choice(s.model, s.device, s.precision, s.cache_dir or None, s.model_config or None)
+    @staticmethod
+    def _model_choice(s: AppSettings):
+        from p2p_studio.worker import ModelChoice
+
+        return ModelChoice(s.model, s.device, s.precision, s.cache_dir or None, s.model_config or None)
 
     def _save_settings(self, settings: AppSettings) -> None:
         self.settings = settings

@@ -127,7 +127,8 @@ class Session(QObject):
         self.current = None
         self.undo_stack.clear()
         self.set_inversion("none", "")
-        self._write_photo_copy()
+        self._save_photo_copy()
+        self._clear_history()
         self.photo_changed.emit()
         self.current_changed.emit(None)
         self.mask_changed.emit()
@@ -317,9 +318,12 @@ class Session(QObject):
                     prompt, index, word = key.split("_", 2)
                     item.word_maps.append(WordMap(int(prompt), word, int(index), data[key]))
 
-    def _write_photo_copy(self) -> None:
+    def _save_photo_copy(self) -> None:
         if self.photo is not None:
             self._save_image(self.folder / "photo.png", self.photo)
+
+    def _clear_history(self) -> None:
+        """History belongs to one photo: a new photo starts a new one."""
         for item in self.history:
             shutil.rmtree(self._item_dir(item), ignore_errors=True)
         self.history = []

@@ -63,7 +63,8 @@ It knows nothing else: other words are ignored or give noise, and photos from ou
 cannot be reconstructed well. Use Stable Diffusion (Settings → Model) for real photos.
 
 ## How it was made
-`python -m p2p_studio.demo.train OUT --seed {training['settings']['seed']}` on CPU (torch {training['torch']}); every setting is recorded in `training.json`.
+`python -m p2p_studio.demo.train OUT --seed {training['settings']['seed']}` on CPU (torch {training['torch']});
+every setting is recorded in `training.json`.
 - VAE ({params['vae'] / 1e6:.2f} M parameters, latent factor {2 ** (len(spec['vae_channels']) - 1)}):
   {vae['steps']} steps, batch {training['settings']['vae_batch']}, L1 + MSE, {vae['seconds']} s;
   held-out reconstruction {vae['psnr_db']} dB PSNR; scaling factor {vae['scaling_factor']} (measured).
