@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from p2p_studio import __version__
@@ -90,11 +91,21 @@ class Studio:
         self.worker.shutdown()
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every bundled size (Qt picks the right one per use); empty if missing."""
+    icon = QIcon()
+    with contextlib.suppress(ResourceMissingError):
+        for path in sorted(resource_path("icons").glob("p2p-studio-*.png")):
+            icon.addFile(str(path))
+    return icon
+
+
 def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # follows the system's light or dark colour scheme
+    app.setWindowIcon(app_icon())
     with contextlib.suppress(ResourceMissingError):
         app.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))
     return app
@@ -108,7 +119,10 @@ def run(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     studio = Studio()
     studio.window.show()
-    studio.start()
+    photos = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    studio.start(first_run_demo=not photos)
+    if photos:
+        studio.window.open_path(photos[0])
     code = app.exec()
     studio.shutdown()
     return code

@@ -68,7 +68,8 @@ def _word_fraction(text: str) -> tuple[str, float]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="p2p-studio", description="Edit photos by editing their caption. "
-                                     "Without arguments, p2p-studio opens the desktop app.")
+                                     "Without arguments, p2p-studio opens the desktop app; "
+                                     "'p2p-studio --self-test' checks an installation end to end.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     edit = sub.add_parser("edit", help="edit a real photo")

@@ -315,14 +315,24 @@ def _load_saved(folder: Path) -> tuple[dict, DemoSpec, AutoencoderKL, UNet2DCond
 
 def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool, decoder: bool,
                       log: Callable[[str], None] = print) -> Path:
-    """Continue a saved demo model: more UNet steps (phase 4, fresh optimiser and LR schedule
-    from ``unet_lr``) and/or decoder fine-tuning (phase 3). Both are recorded in training.json."""
+    """Continue a saved demo model: more UNet steps (fresh optimiser and LR schedule from
+    ``unet_lr``, on a data stream no earlier run used) and/or decoder fine-tuning (phase 3).
+    Every run is appended to ``unet_continued`` in training.json; checkpoints every 1000 steps."""
     folder = Path(model_dir)
     info, spec, vae, unet, text, tokenizer = _load_saved(folder)
     vae.eval().requires_grad_(False)
+    runs = info.get("unet_continued", [])
+    runs = [runs] if isinstance(runs, dict) else runs
+
+    def checkpoint(unet: UNet2DConditionModel, text: CLIPTextModel, step: int) -> None:
+        partial = {"steps": step, "lr": settings.unet_lr, "partial": True}
+        save_model(folder, vae, unet, text, tokenizer, {**info, "unet_continued": [*runs, partial]})
+        log(f"checkpoint at step {step} written to {folder}")
+
     if unet_steps:
-        unet, text, stats = train_unet(spec, settings, vae, tokenizer, log, init=(unet, text), phase=4)
-        info["unet_continued"] = {**stats, "lr": settings.unet_lr}
+        unet, text, stats = train_unet(spec, settings, vae, tokenizer, log, checkpoint, init=(unet, text),
+                                       phase=4 + len(runs))
+        info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr}]
         save_model(folder, vae, unet, text, tokenizer, info)
     if decoder:
         info["decoder"] = {**finetune_decoder(spec, settings, vae, log), "lr": settings.decoder_lr}

@@ -27,6 +27,15 @@ def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
     return 2**exponent
 
 
+def _blend_level(latent_hw: tuple[int, int], scale: float, min_side: int, levels: int) -> int:
+    """Like :func:`_level`, but finer where that level's maps would have under *min_side*
+    positions per side: on a 4x4 map the 3x3 max-pool alone covers most of the image."""
+    factor = _level(latent_hw, scale, levels)
+    while factor > 1 and min(latent_hw) // factor < min_side:
+        factor //= 2
+    return factor
+
+
 def _token_mask(words: tuple[Word, ...], length: int) -> torch.Tensor:
     mask = torch.zeros(length)
     for w in words:
@@ -70,7 +79,7 @@ class AttentionController:
         self.length = length
         self.grid = MapGrid(
             latent_hw,
-            blend_factor=_level(latent_hw, settings.blend_scale, unet_levels),
+            blend_factor=_blend_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels),
             self_factor=_level(latent_hw, settings.self_max_scale, unet_levels),
         )
         self.step = 0
@@ -152,10 +161,11 @@ class AttentionController:
         if pool:
             m = F.max_pool2d(m, 3, stride=1, padding=1)
         m = F.interpolate(m, size=self.grid.latent_hw, mode="nearest")[0, 0]
-        top = m.max()
-        if top <= 0:
+        floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
+        span = m.max() - floor
+        if span <= 0:
             return torch.zeros_like(m, dtype=torch.bool)
-        return (m / top) > threshold
+        return (m - floor) / span > threshold
 
     def blend_masks(self) -> torch.Tensor | None:
         """Per edit: union of source and target word masks, minus the subtract-word mask."""

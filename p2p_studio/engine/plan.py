@@ -34,12 +34,20 @@ class EditSettings:
     #: Local-blend words; ``None`` means the words the edit changes.
     blend_words: tuple[str, ...] | None = None
     threshold: float = 0.3
+    #: Threshold each word map between its minimum and maximum instead of between 0 and its
+    #: maximum (the paper). Where attention has a floor (small or fine-tuned models put 40-50 %
+    #: of the peak on every position) the paper's rule masks the whole image; where the floor is
+    #: near 0, as in the paper's SD maps, both rules agree.
+    mask_from_floor: bool = True
     #: Fraction of steps after which local blend starts.
     blend_start: float = 0.2
     subtract_words: tuple[str, ...] = ()
     subtract_threshold: float = 0.3
     #: Resolution of the maps used for the blend mask, as a fraction of the latent side.
     blend_scale: float = 0.25
+    #: ...but never coarser than this many positions per side where the UNet has a finer level
+    #: (SD at 512 px: 16x16 either way; a 64-px model with latent 16 blends on 8x8 maps, not 4x4).
+    blend_min_side: int = 8
     #: Mask edge softening in pixels at the photo's resolution; ``None``: 0.5 % of the long side.
     feather: float | None = None
     seed: int = 0
@@ -55,6 +63,7 @@ class EditSettings:
             (0 < self.threshold < 1, "--threshold must be between 0 and 1"),
             (0 <= self.blend_start <= 1, "blend start must be a fraction between 0 and 1"),
             (0 < self.blend_scale <= 1 and 0 < self.self_max_scale <= 1, "map scales must be in (0, 1]"),
+            (self.blend_min_side >= 1, "blend map side must be at least 1"),
         ]
         for ok, message in checks:
             if not ok:

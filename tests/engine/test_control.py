@@ -96,3 +96,42 @@ def test_attention_store_does_not_grow_with_steps(tiny) -> None:
         ctl.process(probs.clone(), True)
         sizes.append(ctl.store.numel())
     assert len(set(sizes)) == 1 and ctl.store_count == 10
+
+
+@pytest.mark.parametrize(
+    ("latent_hw", "levels", "min_side", "blend_hw"),
+    [
+        ((64, 64), 4, 8, (16, 16)),  # SD 1.x at 512 px: the paper's 16x16 maps
+        ((96, 64), 4, 8, (24, 16)),  # non-square photos keep the latent/4 level
+        ((16, 16), 3, 8, (8, 8)),  # a 64-px model: 4x4 would be too coarse for a mask
+        ((16, 16), 3, 1, (4, 4)),  # the floor can be switched off
+        ((8, 8), 3, 16, (8, 8)),  # never finer than the latent itself
+    ],
+)
+def test_blend_maps_are_latent_quarter_but_not_too_coarse(tiny, latent_hw, levels, min_side, blend_hw) -> None:
+    settings = EditSettings(steps=10, blend_min_side=min_side)
+    plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
+    ctl = AttentionController([plan], settings, latent_hw, levels, tiny.max_tokens)
+    assert ctl.grid.blend_hw == blend_hw
+
+
+@pytest.mark.parametrize(("from_floor", "expected_cells"), [(True, 4 * 4), (False, 8 * 8)])
+def test_blend_mask_thresholds_above_the_attention_floor(tiny, from_floor, expected_cells) -> None:
+    """A word map with a 50 % floor and a 2x2 peak: thresholding between min and max masks the
+    peak (dilated by the 3x3 pool to 4x4 cells); the paper's 0-to-max rule masks everything."""
+    settings = EditSettings(steps=10, mask_from_floor=from_floor, blend_min_side=8)
+    plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
+    ctl = AttentionController([plan], settings, (16, 16), 3, tiny.max_tokens)
+    h, w = ctl.grid.blend_hw
+    assert (h, w) == (8, 8)
+    word = torch.full((h, w), 0.5)
+    word[3:5, 3:5] = 1.0
+    store = torch.zeros(ctl.prompts, h * w, tiny.max_tokens)
+    for prompt, words in ((0, plan.blend_source), (1, plan.blend_target)):
+        store[prompt, :, words[0].start] = word.flatten()
+    ctl.store, ctl.store_count = store, 1
+    mask = ctl.blend_masks()[0]
+    cells = mask.reshape(h, 2, w, 2).all(3).all(1)  # latent 16x16 -> blend cells 8x8
+    assert int(cells.sum()) == expected_cells
+    if from_floor:
+        assert cells[2:6, 2:6].all()
