@@ -106,6 +106,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # follows the system's light or dark colour scheme
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("p2p-studio")  # Wayland matches the window to p2p-studio.desktop
     with contextlib.suppress(ResourceMissingError):
         app.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))
     return app

@@ -224,7 +224,9 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _quiet_libraries()
+    from p2p_studio.engine.loading import quiet_libraries
+
+    quiet_libraries()
     try:
         report = run(args)
     except P2PError as exc:
@@ -241,25 +243,6 @@ def main(argv: list[str] | None = None) -> int:
         for edit in report["outputs"]["edits"]:
             print(edit["image"])
     return 0
-
-
-def _quiet_libraries() -> None:
-    """Our own progress bar replaces the libraries' loading bars and advisory warnings."""
-    import logging
-    import warnings
-
-    warnings.filterwarnings("ignore", category=FutureWarning)
-    try:
-        from diffusers.utils import logging as dlog
-        from transformers.utils import logging as tlog
-
-        tlog.set_verbosity_error()
-        tlog.disable_progress_bar()
-        dlog.set_verbosity_error()
-        dlog.disable_progress_bar()
-    except ImportError:  # pragma: no cover
-        pass
-    logging.getLogger("transformers").setLevel(logging.ERROR)
 
 
 __all__ = ["build_parser", "main", "run"]

@@ -18,8 +18,8 @@ from p2p_studio.session import HistoryItem, Session
 #: One-line trade-offs shown next to the inversion method.
 METHOD_HINTS = {
     "null-text": "best fidelity; optimises the empty prompt per step (slowest)",
-    "negative-prompt": "seconds; uses the caption as negative prompt (slightly less faithful)",
-    "direct": "seconds; the source branch follows the inversion exactly",
+    "negative-prompt": "fast (seconds): uses the caption as negative prompt (slightly less faithful)",
+    "direct": "fast (seconds): the source branch follows the inversion exactly",
     "ddim": "plain DDIM inversion; drifts at high guidance (for comparison)",
 }
 OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."

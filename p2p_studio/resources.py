@@ -1,8 +1,9 @@
 """Find bundled data (the demo model, sample photos, icons, styles) wherever the app runs.
 
-One helper for a source checkout or editable install (``resources/`` next to the package), a
-frozen PyInstaller bundle (``sys._MEIPASS/resources``) and an explicit override
-(``P2P_STUDIO_RESOURCES``). Imports nothing of ours, so every layer may use it.
+One helper for a source checkout or editable install (``resources/`` next to the package), an
+installed wheel (``p2p_studio/_resources``, copied there by ``setup.py``), a frozen PyInstaller
+bundle (``sys._MEIPASS/resources``) and an explicit override (``P2P_STUDIO_RESOURCES``).
+Imports nothing of ours, so every layer may use it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def resources_root() -> Path:
         candidates.append(Path(override))
     if frozen := getattr(sys, "_MEIPASS", None):
         candidates.append(Path(frozen) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    here = Path(__file__).resolve().parent
+    candidates += [here / "_resources", here.parent / "resources"]
     for folder in candidates:
         if folder.is_dir():
             return folder

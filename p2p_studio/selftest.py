@@ -68,6 +68,7 @@ def run_self_test(folder: Path) -> str:
     app = make_application([sys.argv[0]])
     start, deadline = time.monotonic(), time.monotonic() + TIME_LIMIT_S
     studio = Studio(folder / "data")
+    studio.window.show()  # offscreen: lays the window out as a user would see it (window.png)
     errors: list[str] = []
     studio.controller.error.connect(errors.append)
     studio.window.show_error = errors.append  # type: ignore[method-assign]  # errors end the check

@@ -29,7 +29,7 @@ from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor, EditResult, PreparedPhoto
 from p2p_studio.engine.errors import Cancelled, InputError, P2PError
 from p2p_studio.engine.files import unique_path
-from p2p_studio.engine.loading import LoadedModel, load_model
+from p2p_studio.engine.loading import LoadedModel, load_model, quiet_libraries
 from p2p_studio.engine.output import a1111_parameters, read_recipe, save_png
 from p2p_studio.engine.plan import EditSettings
 from p2p_studio.eta import EtaTracker
@@ -124,6 +124,7 @@ class EngineWorker(QObject):
 
     # --- the worker thread ----------------------------------------------------------------------
     def _loop(self) -> None:
+        quiet_libraries()
         while True:
             item = self._jobs.get()
             if item is _STOP:

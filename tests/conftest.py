@@ -58,3 +58,20 @@ def cat_file(tmp_path_factory: pytest.TempPathFactory, cat_photo: Image.Image) -
 @pytest.fixture
 def photo_array(cat_photo: Image.Image) -> np.ndarray:
     return np.asarray(cat_photo)
+
+
+PACKAGING_ENV = "P2P_STUDIO_PACKAGING_TESTS"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-packaging", action="store_true",
+                     help=f"also build the installers (tests marked packaging); CI sets {PACKAGING_ENV}=1")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-packaging") or os.environ.get(PACKAGING_ENV) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"builds installers: pass --run-packaging or set {PACKAGING_ENV}=1")
+    for item in items:
+        if item.get_closest_marker("packaging") is not None:
+            item.add_marker(skip)

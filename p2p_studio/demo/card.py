@@ -32,10 +32,11 @@ def _numel(handle: Any, key: str) -> int:
 def model_card(folder: Path, evaluation: dict[str, Any]) -> str:
     training = json.loads((folder / "training.json").read_text())
     spec, vae, unet = training["spec"], training["vae"], training["unet"]
-    more = training.get("unet_continued")
+    more = training.get("unet_continued") or []
+    more = [more] if isinstance(more, dict) else more
     decoder = training.get("decoder")
-    continued = (f" Then continued for {more['steps']} steps from those weights (fresh optimiser, lr {more['lr']}, "
-                 f"`--continue-unet`), {more['seconds']} s." if more else "")
+    continued = "".join(f" Then continued for {run['steps']} steps from those weights (fresh optimiser, lr "
+                        f"{run['lr']}, `--continue-unet`), {run['seconds']} s." for run in more)
     decoded = (f"\n- Decoder fine-tuned alone (encoder frozen, so the latent space is unchanged) for "
                f"{decoder['steps']} steps: held-out reconstruction {decoder['psnr_db']} dB." if decoder else "")
     params = _parameters(folder)

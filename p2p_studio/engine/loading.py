@@ -43,6 +43,22 @@ HUB_PATTERNS = [
 HUB_IGNORE = ["*.bin", "*.ckpt", "*.msgpack", "*.onnx", "*.onnx_data", "*fp16*", "*non_ema*", "*.pb"]
 
 
+def quiet_libraries() -> None:
+    """Silence the libraries' loading bars and advisory warnings: our own progress reporting
+    replaces them (and a windowed app on Windows has no stderr for them to write to)."""
+    import logging
+    import warnings
+
+    from diffusers.utils import logging as dlog
+    from transformers.utils import logging as tlog
+
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    for lib in (tlog, dlog):
+        lib.set_verbosity_error()
+        lib.disable_progress_bar()
+    logging.getLogger("transformers").setLevel(logging.ERROR)
+
+
 def pick_device(name: str = "auto") -> torch.device:
     """``auto`` picks cuda, then mps, then cpu; an explicit device must be available."""
     if name == "auto":

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from p2p_studio.controller import METHOD_HINTS, Controller
 from p2p_studio.session import Session
+from p2p_studio.ui.flow import FlowLayout
 
 _WEIGHTED = re.compile(r"^\((?P<word>[^():\s]+):(?P<factor>-?\d+(?:\.\d+)?)\)$")
 
@@ -295,14 +296,12 @@ class EditPanel(QWidget):
             if not words:
                 continue
             row = QWidget()
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
+            h = FlowLayout(row)  # long captions wrap instead of widening the panel
             h.addWidget(QLabel(f"{title}:"))
             for m in words:
                 button = QToolButton(text=m.word)
                 button.setAutoRaise(True)
                 button.clicked.connect(lambda _=False, p=prompt, i=m.index: self.word_clicked.emit(p, i))
                 h.addWidget(button)
-            h.addStretch(1)
             self.words_layout.addWidget(row)
             self._word_rows.append(row)

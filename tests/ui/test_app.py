@@ -253,6 +253,7 @@ def test_first_run_shows_a_complete_demo_edit_offline(qtbot, tmp_path, make_stud
         item = s.session.history[0]
         assert item.image.size == sample.size and item.mask is not None
         outside = np.asarray(item.mask) == 0
+        assert outside.any(), "the blend mask covers the whole photo"
         assert np.array_equal(np.asarray(item.image)[outside], np.asarray(sample)[outside])
         assert not np.array_equal(np.asarray(item.image), np.asarray(sample))
         assert s.controller.model["spec"] == "demo"
