@@ -10,17 +10,11 @@ SELF_TEST = "--self-test"
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
-    if args == [SELF_TEST]:
-        from p2p_studio.selftest import main as self_test
-
-        return self_test()
-    if args:
+    if args and args != [SELF_TEST]:
         from p2p_studio.cli import main as cli_main
 
         return cli_main(args)
-    from p2p_studio.app import run
-
-    return run([sys.argv[0]])
+    return gui_main(args)
 
 
 def gui_main(argv: list[str] | None = None) -> int:
