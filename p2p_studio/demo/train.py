@@ -5,7 +5,9 @@ Two phases, both reproducible from ``--seed``:
 1. the VAE (L1 + MSE reconstruction, a tiny KL term) on rendered scenes; its scaling factor is then
    measured so latents have unit variance, as Stable Diffusion's do;
 2. the UNet and a small CLIP text encoder jointly (epsilon prediction, SD's noise schedule, min-SNR
-   loss weighting, 10 % empty captions for classifier-free guidance, an EMA of the weights).
+   loss weighting, 10 % empty captions for classifier-free guidance, an EMA of the weights),
+   optionally with a grounding loss (``--grounding``) that pulls each object word's
+   cross-attention onto its object, the property Prompt-to-Prompt relies on in Stable Diffusion.
 
 The result is an ordinary diffusers Stable Diffusion folder (weights stored in fp16 to keep it small)
 with the real CLIP tokenizer, so the engine runs it exactly as it runs Stable Diffusion.
@@ -30,7 +32,8 @@ import torch.nn.functional as F
 from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
 from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
-from p2p_studio.demo.world import HELD_OUT_SEED, render, training_scene
+from p2p_studio.demo.world import HELD_OUT_SEED, Scene, render, shape_masks, training_scene
+from p2p_studio.engine.captions import tokenize
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
 
@@ -60,6 +63,10 @@ class TrainSettings:
     warmup: int = 200
     ema_decay: float = 0.999
     min_snr_gamma: float = 5.0
+    #: Weight of the grounding loss: the share of each object word's cross-attention (size, colour,
+    #: shape) that falls outside its object, and of the background words' that falls on objects,
+    #: averaged over cross-attention layers. 0 turns it off (plain diffusion training).
+    grounding: float = 0.0
     #: Stop the UNet phase after this many minutes (0: no limit), saving what there is.
     unet_minutes: float = 0.0
     #: Phase 3: decoder-only fine-tuning. The encoder (and so the latent space the UNet learnt)
@@ -108,10 +115,86 @@ def build_scheduler() -> DDIMScheduler:
 # --- data --------------------------------------------------------------------------------------
 def batch(rng: random.Random, size: int, spec: DemoSpec) -> tuple[torch.Tensor, list[str]]:
     """A batch of rendered training scenes in [-1, 1] and their captions."""
+    pixels, scenes = scene_batch(rng, size, spec)
+    return pixels, [s.caption() for s in scenes]
+
+
+def scene_batch(rng: random.Random, size: int, spec: DemoSpec) -> tuple[torch.Tensor, list[Scene]]:
     scenes = [training_scene(rng, spec.two_shapes) for _ in range(size)]
     images = np.stack([render(s, spec.image_size) for s in scenes])
-    pixels = torch.from_numpy(images).permute(0, 3, 1, 2).float() / 127.5 - 1
-    return pixels, [s.caption() for s in scenes]
+    return torch.from_numpy(images).permute(0, 3, 1, 2).float() / 127.5 - 1, scenes
+
+
+#: Words of a shape's phrase ("a small red circle on the left") grounded on the shape: its size,
+#: colour and shape, and the last word, its position.
+_OBJECT_WORDS = (1, 2, 3, -1)
+
+
+def grounding_targets(
+    scenes: list[Scene], tokenizer: CLIPTokenizer, spec: DemoSpec
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Where each token's attention belongs: ``(B, L, H, W)`` regions in [0, 1] and ``(B, L)``
+    weights (1 for grounded tokens: object words -> their shape, background words -> the rest)."""
+    side, length = spec.image_size, spec.max_tokens
+    regions = torch.zeros(len(scenes), length, side, side)
+    weights = torch.zeros(len(scenes), length)
+    for b, scene in enumerate(scenes):
+        words = tokenize(tokenizer, scene.caption(), length).words
+        masks = torch.from_numpy(shape_masks(scene, side))
+        first = 0
+        for k, shape in enumerate(scene.shapes):
+            count = len(shape.phrase().split())
+            for index in _OBJECT_WORDS:
+                word = words[first + index % count]
+                regions[b, word.start : word.end] = masks[k]
+                weights[b, word.start : word.end] = 1.0
+            first += count + 1  # the phrase and "and"
+        for word in words[-2:]:  # "<colour> background"
+            regions[b, word.start : word.end] = 1 - masks.sum(0).clamp(max=1)
+            weights[b, word.start : word.end] = 1.0
+    return regions, weights
+
+
+class RecordingCrossAttention:
+    """Training-time processor for cross-attention layers: plain attention that also keeps each
+    layer's head-averaged probabilities ``(B, Q, L)``, with gradients, for the grounding loss."""
+
+    def __init__(self) -> None:
+        self.maps: list[torch.Tensor] = []
+
+    def __call__(self, attn: torch.nn.Module, hidden_states: torch.Tensor,
+                 encoder_hidden_states: torch.Tensor | None = None, attention_mask: torch.Tensor | None = None,
+                 temb: torch.Tensor | None = None, *args: object, **kwargs: object) -> torch.Tensor:
+        if encoder_hidden_states is None or hidden_states.ndim != 3:
+            raise ValueError("RecordingCrossAttention only serves transformer cross-attention layers")
+        query = attn.head_to_batch_dim(attn.to_q(hidden_states))
+        key = attn.head_to_batch_dim(attn.to_k(encoder_hidden_states))
+        value = attn.head_to_batch_dim(attn.to_v(encoder_hidden_states))
+        probs = attn.get_attention_scores(query, key, None)
+        batch = hidden_states.shape[0]
+        self.maps.append(probs.view(batch, attn.heads, *probs.shape[1:]).mean(1))
+        out = attn.batch_to_head_dim(torch.bmm(probs, value))
+        return attn.to_out[1](attn.to_out[0](out)) / attn.rescale_output_factor
+
+
+def install_recorder(unet: UNet2DConditionModel) -> RecordingCrossAttention:
+    """Put a :class:`RecordingCrossAttention` on every cross-attention layer (``attn2``)."""
+    recorder = RecordingCrossAttention()
+    processors = {name: (recorder if ".attn2." in name else proc) for name, proc in unet.attn_processors.items()}
+    unet.set_attn_processor(processors)
+    return recorder
+
+
+def grounding_loss(maps: list[torch.Tensor], regions: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
+    """Mean over layers and grounded tokens of the share of attention outside the token's region."""
+    total = regions.new_zeros(())
+    for probs in maps:
+        side = math.isqrt(probs.shape[1])
+        region = F.adaptive_avg_pool2d(regions, side).flatten(2).transpose(1, 2)  # (B, Q, L)
+        share = probs / probs.sum(1, keepdim=True).clamp_min(1e-8)
+        inside = (share * region).sum(1)  # (B, L)
+        total = total + ((1 - inside) * weights).sum() / weights.sum().clamp_min(1)
+    return total / max(1, len(maps))
 
 
 def _training_rng(seed: int, phase: int) -> random.Random:
@@ -194,15 +277,17 @@ def train_unet(
     rng = _training_rng(settings.seed, phase)
     gen = torch.Generator().manual_seed(settings.seed + phase)
     scale = vae.config.scaling_factor
-    start, loss_avg, step = time.perf_counter(), float("nan"), 0
+    recorder = install_recorder(unet) if settings.grounding else None
+    start, loss_avg, ground_avg, step = time.perf_counter(), float("nan"), float("nan"), 0
     for step in range(settings.unet_steps):
         if settings.unet_minutes and time.perf_counter() - start > 60 * settings.unet_minutes:
             log(f"time budget reached after {step} steps")
             break
         for group in opt.param_groups:
             group["lr"] = settings.unet_lr * _lr_factor(step, settings.unet_steps, settings.warmup)
-        pixels, captions = batch(rng, settings.unet_batch, spec)
-        captions = ["" if rng.random() < spec.empty_caption else c for c in captions]
+        pixels, scenes = scene_batch(rng, settings.unet_batch, spec)
+        keep = [rng.random() >= spec.empty_caption for _ in scenes]
+        captions = [s.caption() if k else "" for s, k in zip(scenes, keep, strict=True)]
         with torch.no_grad():
             latents = vae.encode(pixels).latent_dist.mean * scale
         noise = torch.randn(latents.shape, generator=gen)
@@ -212,20 +297,31 @@ def train_unet(
         states = text(_encode_captions(tokenizer, captions, spec.max_tokens)).last_hidden_state
         pred = unet(noisy, t, states).sample
         per_sample = F.mse_loss(pred, noise, reduction="none").mean(dim=(1, 2, 3))
-        loss = (per_sample * _min_snr_weights(alphas_cumprod, t, settings.min_snr_gamma)).mean()
+        diffusion = (per_sample * _min_snr_weights(alphas_cumprod, t, settings.min_snr_gamma)).mean()
+        loss = diffusion
+        if recorder is not None:
+            regions, weights = grounding_targets(scenes, tokenizer, spec)
+            weights *= torch.tensor(keep, dtype=weights.dtype)[:, None]  # empty captions: nothing to ground
+            ground = grounding_loss(recorder.maps, regions, weights)
+            recorder.maps.clear()
+            loss = loss + settings.grounding * ground
+            ground_avg = 0.99 * ground_avg + 0.01 * ground.item() if step else ground.item()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
         _ema_update(ema_unet, unet, settings.ema_decay, step)
         _ema_update(ema_text, text, settings.ema_decay, step)
-        loss_avg = 0.99 * loss_avg + 0.01 * loss.item() if step else loss.item()
+        loss_avg = 0.99 * loss_avg + 0.01 * diffusion.item() if step else diffusion.item()
         if step % 100 == 0:
             rate = (step + 1) / (time.perf_counter() - start)
-            log(f"unet {step + 1}/{settings.unet_steps} loss {loss_avg:.4f} ({rate:.2f} steps/s)")
+            grounded = f" grounding {ground_avg:.4f}" if recorder is not None else ""
+            log(f"unet {step + 1}/{settings.unet_steps} loss {loss_avg:.4f}{grounded} ({rate:.2f} steps/s)")
         if checkpoint is not None and step and step % 1000 == 0:
             checkpoint(ema_unet, ema_text, step)
     stats = {"steps": step + 1, "loss": round(loss_avg, 4), "seconds": round(time.perf_counter() - start)}
+    if recorder is not None:
+        stats["grounding_loss"] = round(ground_avg, 4)
     log(f"unet done: {stats}")
     return ema_unet.eval(), ema_text.eval(), stats
 

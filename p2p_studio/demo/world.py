@@ -156,17 +156,31 @@ def _polygon(shape: Shape, side: int, supersample: int) -> tuple[str, np.ndarray
     return "poly", np.round(np.array(pts)).astype(np.int32)
 
 
+def _draw(canvas: np.ndarray, shape: Shape, side: int, supersample: int, colour: tuple[int, ...]) -> None:
+    kind, geometry = _polygon(shape, side, supersample)
+    if kind == "circle":
+        cx, cy, r = geometry
+        cv2.circle(canvas, (cx, cy), r, colour, -1, cv2.LINE_8)
+    else:
+        cv2.fillPoly(canvas, [geometry], colour, cv2.LINE_8)
+
+
+def shape_masks(scene: Scene, side: int = 64, supersample: int = 4) -> np.ndarray:
+    """Per shape, the fraction (0-1) of each pixel it covers: ``(shapes, side, side)`` float32.
+    A later shape hides an earlier one where they overlap, as in :func:`render`."""
+    big = side * supersample
+    labels = np.zeros((big, big), np.uint8)
+    for index, shape in enumerate(scene.shapes, start=1):
+        _draw(labels, shape, side, supersample, (index,))
+    masks = [(labels == index).astype(np.float32) for index in range(1, len(scene.shapes) + 1)]
+    return np.stack([cv2.resize(m, (side, side), interpolation=cv2.INTER_AREA) for m in masks])
+
+
 def render(scene: Scene, side: int = 64, supersample: int = 4) -> np.ndarray:
     """Render *scene* as an RGB ``uint8`` array (anti-aliased by drawing at *supersample*× size)."""
     big = side * supersample
     canvas = cv2.resize(_background(scene.background, side, scene.texture_seed), (big, big),
                         interpolation=cv2.INTER_NEAREST).copy()
     for shape in scene.shapes:
-        kind, geometry = _polygon(shape, side, supersample)
-        colour = tuple(int(c) for c in COLOURS[shape.colour])
-        if kind == "circle":
-            cx, cy, r = geometry
-            cv2.circle(canvas, (cx, cy), r, colour, -1, cv2.LINE_8)
-        else:
-            cv2.fillPoly(canvas, [geometry], colour, cv2.LINE_8)
+        _draw(canvas, shape, side, supersample, tuple(int(c) for c in COLOURS[shape.colour]))
     return cv2.resize(canvas, (side, side), interpolation=cv2.INTER_AREA)
