@@ -27,10 +27,9 @@ def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
     return 2**exponent
 
 
-def _map_level(latent_hw: tuple[int, int], scale: float, min_side: int, levels: int) -> int:
+def _blend_level(latent_hw: tuple[int, int], scale: float, min_side: int, levels: int) -> int:
     """Like :func:`_level`, but finer where that level's maps would have under *min_side*
-    positions per side: a 4x4 map holds no layout, and there the blend's 3x3 max-pool alone
-    covers most of the image."""
+    positions per side: on a 4x4 map the 3x3 max-pool alone covers most of the image."""
     factor = _level(latent_hw, scale, levels)
     while factor > 1 and min(latent_hw) // factor < min_side:
         factor //= 2
@@ -80,8 +79,8 @@ class AttentionController:
         self.length = length
         self.grid = MapGrid(
             latent_hw,
-            blend_factor=_map_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels),
-            self_factor=_map_level(latent_hw, settings.self_max_scale, settings.self_min_side, unet_levels),
+            blend_factor=_blend_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels),
+            self_factor=_level(latent_hw, settings.self_max_scale, unet_levels),
         )
         self.step = 0
         if plans:

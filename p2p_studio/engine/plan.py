@@ -30,10 +30,6 @@ class EditSettings:
     #: Self-attention is injected only on maps whose side is at most this fraction of the latent
     #: side (the paper: 16x16 maps at 512 px, i.e. latent/4).
     self_max_scale: float = 0.25
-    #: ...but at least on maps of this many positions per side where the UNet has them (SD at
-    #: 512 px: 16x16 either way; a 64-px model with latent 16 injects 8x8 maps as well as 4x4,
-    #: since a 4x4 map cannot hold the layout).
-    self_min_side: int = 8
     blend: bool = True
     #: Local-blend words; ``None`` means the words the edit changes.
     blend_words: tuple[str, ...] | None = None
@@ -67,7 +63,7 @@ class EditSettings:
             (0 < self.threshold < 1, "--threshold must be between 0 and 1"),
             (0 <= self.blend_start <= 1, "blend start must be a fraction between 0 and 1"),
             (0 < self.blend_scale <= 1 and 0 < self.self_max_scale <= 1, "map scales must be in (0, 1]"),
-            (self.blend_min_side >= 1 and self.self_min_side >= 1, "map sides must be at least 1"),
+            (self.blend_min_side >= 1, "blend map side must be at least 1"),
         ]
         for ok, message in checks:
             if not ok:

@@ -115,22 +115,6 @@ def test_blend_maps_are_latent_quarter_but_not_too_coarse(tiny, latent_hw, level
     assert ctl.grid.blend_hw == blend_hw
 
 
-@pytest.mark.parametrize(
-    ("latent_hw", "min_side", "injected", "free"),
-    [
-        ((64, 64), 8, 16 * 16, 32 * 32),  # SD at 512 px: the paper's 16x16 maps and coarser
-        ((16, 16), 8, 8 * 8, 16 * 16),  # a 64-px model: 8x8 too, a 4x4 map holds no layout
-        ((16, 16), 1, 4 * 4, 8 * 8),  # the floor can be switched off
-    ],
-)
-def test_self_attention_level_has_a_minimum_side(tiny, latent_hw, min_side, injected, free) -> None:
-    ctl = _controller(tiny, "a cat", ["a dog"], latent_hw=latent_hw, self_min_side=min_side)
-    ctl.begin_step(0)
-    assert ctl.needs_probs(False, injected) and not ctl.needs_probs(False, free)
-    probs = _random_probs(4, 2, injected, injected)
-    assert torch.equal(ctl.process(probs.clone(), False)[3], probs[2])
-
-
 @pytest.mark.parametrize(("from_floor", "expected_cells"), [(True, 4 * 4), (False, 8 * 8)])
 def test_blend_mask_thresholds_above_the_attention_floor(tiny, from_floor, expected_cells) -> None:
     """A word map with a 50 % floor and a 2x2 peak: thresholding between min and max masks the
