@@ -29,6 +29,13 @@ def _numel(handle: Any, key: str) -> int:
     return n
 
 
+def _grounded(run: dict[str, Any]) -> str:
+    if not run.get("grounding"):
+        return ""
+    return (f", grounding loss weight {run['grounding']}: object words' attention outside their shape "
+            f"ended at {run['grounding_loss']:.0%}")
+
+
 def model_card(folder: Path, evaluation: dict[str, Any]) -> str:
     training = json.loads((folder / "training.json").read_text())
     spec, vae, unet = training["spec"], training["vae"], training["unet"]
@@ -36,7 +43,10 @@ def model_card(folder: Path, evaluation: dict[str, Any]) -> str:
     more = [more] if isinstance(more, dict) else more
     decoder = training.get("decoder")
     continued = "".join(f" Then continued for {run['steps']} steps from those weights (fresh optimiser, lr "
-                        f"{run['lr']}, `--continue-unet`), {run['seconds']} s." for run in more)
+                        f"{run['lr']}{_grounded(run)}), {run['seconds']} s." for run in more)
+    commands = [training.get("command", f"python -m p2p_studio.demo.train OUT --seed {training['settings']['seed']}")]
+    commands += [run["command"] for run in more if run.get("command")]
+    made = ", then\n".join(f"`{c}`" for c in commands)
     decoded = (f"\n- Decoder fine-tuned alone (encoder frozen, so the latent space is unchanged) for "
                f"{decoder['steps']} steps: held-out reconstruction {decoder['psnr_db']} dB." if decoder else "")
     params = _parameters(folder)
@@ -64,8 +74,8 @@ It knows nothing else: other words are ignored or give noise, and photos from ou
 cannot be reconstructed well. Use Stable Diffusion (Settings → Model) for real photos.
 
 ## How it was made
-`python -m p2p_studio.demo.train OUT --seed {training['settings']['seed']}` on CPU (torch {training['torch']});
-every setting is recorded in `training.json`.
+{made}
+on a 2-core CPU (torch {training['torch']}); every setting is recorded in `training.json`.
 - VAE ({params['vae'] / 1e6:.2f} M parameters, latent factor {2 ** (len(spec['vae_channels']) - 1)}):
   {vae['steps']} steps, batch {training['settings']['vae_batch']}, L1 + MSE, {vae['seconds']} s;
   held-out reconstruction {vae['psnr_db']} dB PSNR; scaling factor {vae['scaling_factor']} (measured).

@@ -86,6 +86,7 @@ def evaluate_swaps(editor: Editor, n: int, steps: int = 50, tolerance_px: float 
     edited caption.
     """
     p2p, plain, strict, per_attribute = [], [], [], {"colour": [], "shape": []}
+    changed, kept = [], []
     for i in range(n):
         seed = HELD_OUT_SEED + _SWAP + i
         scene = scene_from_seed(seed)
@@ -94,7 +95,9 @@ def evaluate_swaps(editor: Editor, n: int, steps: int = 50, tolerance_px: float 
         settings = EditSettings(steps=steps, seed=seed)
         result = editor.generate(scene.caption(), [edited.caption()], settings)
         source, edit = judge(_array(result.reconstruction)), judge(_array(result.edits[0].image))
-        ok = _has(edit, attribute, value) and _distance(edit, source) <= tolerance_px
+        changed.append(_has(edit, attribute, value))
+        kept.append(_distance(edit, source) <= tolerance_px)
+        ok = changed[-1] and kept[-1]
         regenerated = judge(_array(editor.generate(edited.caption(), [], settings).reconstruction))
         plain.append(_has(regenerated, attribute, value) and _distance(regenerated, source) <= tolerance_px)
         p2p.append(ok)
@@ -102,7 +105,8 @@ def evaluate_swaps(editor: Editor, n: int, steps: int = 50, tolerance_px: float 
         per_attribute[attribute].append(ok)
     return {"seeds": n, "tolerance_px": tolerance_px, "p2p_success": _rate(p2p),
             "plain_regeneration_success": _rate(plain), "p2p_success_strict": _rate(strict),
-            "p2p_colour_swaps": _rate(per_attribute["colour"]), "p2p_shape_swaps": _rate(per_attribute["shape"])}
+            "p2p_colour_swaps": _rate(per_attribute["colour"]), "p2p_shape_swaps": _rate(per_attribute["shape"]),
+            "p2p_attribute_changed": _rate(changed), "p2p_centroid_kept": _rate(kept)}
 
 
 def psnr(a: np.ndarray, b: np.ndarray) -> float:

@@ -410,7 +410,7 @@ def _load_saved(folder: Path) -> tuple[dict, DemoSpec, AutoencoderKL, UNet2DCond
 
 
 def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool, decoder: bool,
-                      log: Callable[[str], None] = print) -> Path:
+                      log: Callable[[str], None] = print, command: str = "") -> Path:
     """Continue a saved demo model: more UNet steps (fresh optimiser and LR schedule from
     ``unet_lr``, on a data stream no earlier run used) and/or decoder fine-tuning (phase 3).
     Every run is appended to ``unet_continued`` in training.json; checkpoints every 1000 steps."""
@@ -428,7 +428,8 @@ def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool
     if unet_steps:
         unet, text, stats = train_unet(spec, settings, vae, tokenizer, log, checkpoint, init=(unet, text),
                                        phase=4 + len(runs))
-        info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr}]
+        info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr, "grounding": settings.grounding,
+                                          "command": command}]
         save_model(folder, vae, unet, text, tokenizer, info)
     if decoder:
         info["decoder"] = {**finetune_decoder(spec, settings, vae, log), "lr": settings.decoder_lr}
@@ -449,7 +450,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = TrainSettings(**{f: getattr(args, f) for f in asdict(defaults)})
     log = lambda line: print(line, flush=True)  # noqa: E731
     if args.continue_unet or args.decoder_only:
-        path = continue_training(args.out_dir, settings, args.continue_unet, bool(settings.decoder_steps), log)
+        given = sys.argv[1:] if argv is None else argv
+        shown = ("OUT" if a == str(args.out_dir) else a for a in given)
+        command = " ".join(["python -m p2p_studio.demo.train", *shown])
+        path = continue_training(args.out_dir, settings, args.continue_unet, bool(settings.decoder_steps), log,
+                                 command)
     else:
         path = train(args.out_dir, DemoSpec(), settings, log)
     print(path)
