@@ -32,7 +32,7 @@ import torch.nn.functional as F
 from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
 from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
-from p2p_studio.demo.world import HELD_OUT_SEED, Scene, render, shape_masks, training_scene
+from p2p_studio.demo.world import COLOURS, HELD_OUT_SEED, SHAPES, Scene, render, shape_masks, training_scene
 from p2p_studio.engine.captions import tokenize
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
@@ -67,6 +67,11 @@ class TrainSettings:
     #: shape) that falls outside its object, and of the background words' that falls on objects,
     #: averaged over cross-attention layers. 0 turns it off (plain diffusion training).
     grounding: float = 0.0
+    #: Probability per caption of a decoy context: the text states of a caption with one shape's
+    #: colour or shape word changed, except at that word itself. The real attribute is then only
+    #: in its own token, so the UNet learns to read it there (what word swap and re-weighting act
+    #: on) instead of from later tokens, which a causal text encoder lets carry it too. 0 = off.
+    decoy_context: float = 0.0
     #: Stop the UNet phase after this many minutes (0: no limit), saving what there is.
     unet_minutes: float = 0.0
     #: Phase 3: decoder-only fine-tuning. The encoder (and so the latent space the UNet learnt)
@@ -128,6 +133,17 @@ def scene_batch(rng: random.Random, size: int, spec: DemoSpec) -> tuple[torch.Te
 #: Words of a shape's phrase ("a small red circle on the left") grounded on the shape: its size,
 #: colour and shape, and the last word, its position.
 _OBJECT_WORDS = (1, 2, 3, -1)
+#: Index in a shape's phrase of the words a decoy context may change.
+_DECOY_WORDS = {"colour": 2, "shape": 3}
+
+
+def _phrase_starts(scene: Scene) -> list[int]:
+    """Index of each shape's first caption word (phrases are joined by "and")."""
+    starts, first = [], 0
+    for shape in scene.shapes:
+        starts.append(first)
+        first += len(shape.phrase().split()) + 1
+    return starts
 
 
 def grounding_targets(
@@ -141,18 +157,37 @@ def grounding_targets(
     for b, scene in enumerate(scenes):
         words = tokenize(tokenizer, scene.caption(), length).words
         masks = torch.from_numpy(shape_masks(scene, side))
-        first = 0
-        for k, shape in enumerate(scene.shapes):
+        for k, (shape, first) in enumerate(zip(scene.shapes, _phrase_starts(scene), strict=True)):
             count = len(shape.phrase().split())
             for index in _OBJECT_WORDS:
                 word = words[first + index % count]
                 regions[b, word.start : word.end] = masks[k]
                 weights[b, word.start : word.end] = 1.0
-            first += count + 1  # the phrase and "and"
         for word in words[-2:]:  # "<colour> background"
             regions[b, word.start : word.end] = 1 - masks.sum(0).clamp(max=1)
             weights[b, word.start : word.end] = 1.0
     return regions, weights
+
+
+def decoy_captions(
+    scenes: list[Scene], rng: random.Random, probability: float, tokenizer: CLIPTokenizer, length: int
+) -> tuple[list[str], torch.Tensor]:
+    """For each scene, a decoy caption (one shape's colour or shape word changed; the caption itself
+    when not drawn) and a ``(B, L)`` mask of the token positions to take from the real caption."""
+    decoys, keep_real = [], torch.zeros(len(scenes), length, dtype=torch.bool)
+    for b, scene in enumerate(scenes):
+        if rng.random() >= probability:
+            decoys.append(scene.caption())
+            continue
+        k = rng.randrange(len(scene.shapes))
+        attribute = rng.choice(sorted(_DECOY_WORDS))
+        current = getattr(scene.shapes[k], attribute)
+        values = sorted(COLOURS) if attribute == "colour" else list(SHAPES)
+        decoy = scene.with_shape(k, **{attribute: rng.choice([v for v in values if v != current])})
+        word = tokenize(tokenizer, scene.caption(), length).words[_phrase_starts(scene)[k] + _DECOY_WORDS[attribute]]
+        keep_real[b, word.start : word.end] = True
+        decoys.append(decoy.caption())
+    return decoys, keep_real
 
 
 class RecordingCrossAttention:
@@ -295,6 +330,11 @@ def train_unet(
         a = alphas_cumprod[t].view(-1, 1, 1, 1)
         noisy = a.sqrt() * latents + (1 - a).sqrt() * noise
         states = text(_encode_captions(tokenizer, captions, spec.max_tokens)).last_hidden_state
+        if settings.decoy_context:
+            decoys, keep_real = decoy_captions(scenes, rng, settings.decoy_context, tokenizer, spec.max_tokens)
+            keep_real |= ~torch.tensor(keep)[:, None]  # empty captions stay empty
+            decoy_states = text(_encode_captions(tokenizer, decoys, spec.max_tokens)).last_hidden_state
+            states = torch.where(keep_real[..., None], states, decoy_states)
         pred = unet(noisy, t, states).sample
         per_sample = F.mse_loss(pred, noise, reduction="none").mean(dim=(1, 2, 3))
         diffusion = (per_sample * _min_snr_weights(alphas_cumprod, t, settings.min_snr_gamma)).mean()
@@ -429,7 +469,7 @@ def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool
         unet, text, stats = train_unet(spec, settings, vae, tokenizer, log, checkpoint, init=(unet, text),
                                        phase=4 + len(runs))
         info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr, "grounding": settings.grounding,
-                                          "command": command}]
+                                          "decoy_context": settings.decoy_context, "command": command}]
         save_model(folder, vae, unet, text, tokenizer, info)
     if decoder:
         info["decoder"] = {**finetune_decoder(spec, settings, vae, log), "lr": settings.decoder_lr}

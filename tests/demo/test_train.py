@@ -14,6 +14,7 @@ from p2p_studio.demo.train import (
     TrainSettings,
     build_unet,
     build_vae,
+    decoy_captions,
     grounding_loss,
     grounding_targets,
     install_recorder,
@@ -88,9 +89,27 @@ def test_recording_processor_changes_nothing_but_keeps_differentiable_maps() -> 
     assert states.grad is not None and bool(states.grad.abs().sum() > 0)
 
 
+def test_decoy_captions_differ_in_one_attribute_word_and_keep_only_its_tokens(tokenizer) -> None:
+    scenes = [sample_scene(random.Random(seed), two_shapes=0.5) for seed in range(40)]
+    decoys, keep_real = decoy_captions(scenes, random.Random(0), 0.5, tokenizer, SPEC.max_tokens)
+    changed = 0
+    for scene, decoy, keep in zip(scenes, decoys, keep_real, strict=True):
+        real = tokenize(tokenizer, scene.caption(), SPEC.max_tokens)
+        fake = tokenize(tokenizer, decoy, SPEC.max_tokens)
+        differing = [i for i, (a, b) in enumerate(zip(real.ids, fake.ids, strict=True)) if a != b]
+        assert keep.nonzero().flatten().tolist() == differing  # exactly the changed word's tokens
+        if differing:
+            changed += 1
+            (word,) = [w for w in real.words if w.start == differing[0]]
+            assert word.text in {s.colour for s in scene.shapes} | {s.shape for s in scene.shapes}
+    assert 10 < changed < 30  # about half
+    none, _ = decoy_captions(scenes, random.Random(0), 0.0, tokenizer, SPEC.max_tokens)
+    assert none == [s.caption() for s in scenes]
+
+
 def test_grounded_training_reports_the_grounding_loss(tokenizer) -> None:
     spec = replace(SPEC, unet_channels=(16, 32, 32), vae_channels=(16, 32, 32), norm_groups=8)
-    settings = TrainSettings(unet_steps=2, unet_batch=2, warmup=1, grounding=0.1)
+    settings = TrainSettings(unet_steps=2, unet_batch=2, warmup=1, grounding=0.1, decoy_context=0.5)
     vae = build_vae(spec).eval().requires_grad_(False)
     unet, _, stats = train_unet(spec, settings, vae, tokenizer, log=lambda _line: None)
     assert 0 < stats["grounding_loss"] < 1
