@@ -67,6 +67,11 @@ class TrainSettings:
     #: shape) that falls outside its object, and of the background words' that falls on objects,
     #: averaged over cross-attention layers. 0 turns it off (plain diffusion training).
     grounding: float = 0.0
+    #: What the grounding loss asks of a word's map: ``inside`` (share of attention outside the
+    #: region: a map peaked on one spot of its object scores perfectly, so blend masks from it are
+    #: too small) or ``cover`` (1 - Bhattacharyya coefficient with the uniform distribution over
+    #: the region: 0 only when the map covers its object evenly and nothing else).
+    grounding_target: str = "inside"
     #: Probability per caption of a decoy context: the text states of a caption with one shape's
     #: colour or shape word changed, except at that word itself. The real attribute is then only
     #: in its own token, so the UNet learns to read it there (what word swap and re-weighting act
@@ -220,15 +225,28 @@ def install_recorder(unet: UNet2DConditionModel) -> RecordingCrossAttention:
     return recorder
 
 
-def grounding_loss(maps: list[torch.Tensor], regions: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
-    """Mean over layers and grounded tokens of the share of attention outside the token's region."""
+GROUNDING_TARGETS = ("inside", "cover")
+
+
+def grounding_loss(
+    maps: list[torch.Tensor], regions: torch.Tensor, weights: torch.Tensor, target: str = "inside"
+) -> torch.Tensor:
+    """Mean over layers and grounded tokens of how far each token's map is from its region
+    (see :attr:`TrainSettings.grounding_target`); 0 is perfect, 1 the worst."""
+    if target not in GROUNDING_TARGETS:
+        raise ValueError(f"grounding target must be one of {GROUNDING_TARGETS}, not {target!r}")
     total = regions.new_zeros(())
     for probs in maps:
         side = math.isqrt(probs.shape[1])
         region = F.adaptive_avg_pool2d(regions, side).flatten(2).transpose(1, 2)  # (B, Q, L)
         share = probs / probs.sum(1, keepdim=True).clamp_min(1e-8)
-        inside = (share * region).sum(1)  # (B, L)
-        total = total + ((1 - inside) * weights).sum() / weights.sum().clamp_min(1)
+        if target == "inside":
+            score = (share * region).sum(1)  # (B, L)
+        else:
+            uniform = region / region.sum(1, keepdim=True).clamp_min(1e-8)
+            product = share * uniform
+            score = (product.clamp_min(1e-12).sqrt() * (product > 0)).sum(1)  # finite gradient at 0
+        total = total + ((1 - score) * weights).sum() / weights.sum().clamp_min(1)
     return total / max(1, len(maps))
 
 
@@ -342,7 +360,7 @@ def train_unet(
         if recorder is not None:
             regions, weights = grounding_targets(scenes, tokenizer, spec)
             weights *= torch.tensor(keep, dtype=weights.dtype)[:, None]  # empty captions: nothing to ground
-            ground = grounding_loss(recorder.maps, regions, weights)
+            ground = grounding_loss(recorder.maps, regions, weights, settings.grounding_target)
             recorder.maps.clear()
             loss = loss + settings.grounding * ground
             ground_avg = 0.99 * ground_avg + 0.01 * ground.item() if step else ground.item()
@@ -469,6 +487,7 @@ def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool
         unet, text, stats = train_unet(spec, settings, vae, tokenizer, log, checkpoint, init=(unet, text),
                                        phase=4 + len(runs))
         info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr, "grounding": settings.grounding,
+                                          "grounding_target": settings.grounding_target,
                                           "decoy_context": settings.decoy_context, "command": command}]
         save_model(folder, vae, unet, text, tokenizer, info)
     if decoder:
@@ -485,7 +504,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only run phase 3 (decoder fine-tuning) on the model already in OUT_DIR")
     defaults = TrainSettings()
     for field, value in asdict(defaults).items():
-        parser.add_argument(f"--{field.replace('_', '-')}", type=type(value), default=value)
+        choices = GROUNDING_TARGETS if field == "grounding_target" else None
+        parser.add_argument(f"--{field.replace('_', '-')}", type=type(value), default=value, choices=choices)
     args = parser.parse_args(argv)
     settings = TrainSettings(**{f: getattr(args, f) for f in asdict(defaults)})
     log = lambda line: print(line, flush=True)  # noqa: E731

@@ -160,7 +160,8 @@ class AttentionController:
         m = m[None, None]
         if pool:
             m = F.max_pool2d(m, 3, stride=1, padding=1)
-        m = F.interpolate(m, size=self.grid.latent_hw, mode="nearest")[0, 0]
+        # bilinear, not the reference code's nearest: blocks of blend cells would show as steps
+        m = F.interpolate(m, size=self.grid.latent_hw, mode="bilinear", align_corners=False)[0, 0]
         floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
         span = m.max() - floor
         if span <= 0:

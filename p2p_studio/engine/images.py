@@ -21,9 +21,13 @@ def to_image(pixels: torch.Tensor) -> Image.Image:
 
 
 def feathered_mask(mask: torch.Tensor, size: tuple[int, int], feather: float) -> Image.Image:
-    """Upsample a hard ``(h, w)`` mask to *size* and soften its edge by *feather* pixels (mode L)."""
+    """Upsample a hard ``(h, w)`` mask to *size* and soften its edge by *feather* pixels (mode L).
+
+    Upsampled bilinearly and cut at half, so edges stay where they were but a latent cell's
+    corners are rounded: a latent cell is 8-16 photo pixels, and square steps of that size show.
+    """
     arr = (mask.float().cpu().numpy() > 0.5).astype(np.uint8) * 255
-    up = Image.fromarray(arr).resize(size, Image.Resampling.NEAREST)
+    up = Image.fromarray(arr).resize(size, Image.Resampling.BILINEAR).point(lambda v: 255 if v >= 128 else 0)
     return up.filter(ImageFilter.GaussianBlur(feather)) if feather > 0 else up
 
 

@@ -65,6 +65,14 @@ def test_grounding_loss_is_the_share_of_attention_outside_the_region() -> None:
     assert grounding_loss([inside], regions, weights).item() == pytest.approx(0.0)
     assert grounding_loss([uniform], regions, weights).item() == pytest.approx(0.75)
     assert grounding_loss([inside, uniform], regions, weights).item() == pytest.approx(0.375)
+    peak = torch.zeros(1, side * side, length)
+    peak[0, 0, 1] = 1  # all of token 1 on one spot of its region: "inside" is content, "cover" is not
+    assert grounding_loss([peak], regions, weights).item() == pytest.approx(0.0)
+    assert grounding_loss([inside], regions, weights, "cover").item() == pytest.approx(0.0, abs=1e-6)
+    assert grounding_loss([peak], regions, weights, "cover").item() == pytest.approx(0.75)  # 1 - sqrt(1/16)
+    assert grounding_loss([uniform], regions, weights, "cover").item() == pytest.approx(0.5)  # 1 - sqrt(1/4)
+    with pytest.raises(ValueError, match="grounding target"):
+        grounding_loss([peak], regions, weights, "outside")
 
 
 def test_recording_processor_changes_nothing_but_keeps_differentiable_maps() -> None:
@@ -109,7 +117,8 @@ def test_decoy_captions_differ_in_one_attribute_word_and_keep_only_its_tokens(to
 
 def test_grounded_training_reports_the_grounding_loss(tokenizer) -> None:
     spec = replace(SPEC, unet_channels=(16, 32, 32), vae_channels=(16, 32, 32), norm_groups=8)
-    settings = TrainSettings(unet_steps=2, unet_batch=2, warmup=1, grounding=0.1, decoy_context=0.5)
+    settings = TrainSettings(unet_steps=2, unet_batch=2, warmup=1, grounding=0.1, grounding_target="cover",
+                             decoy_context=0.5)
     vae = build_vae(spec).eval().requires_grad_(False)
     unet, _, stats = train_unet(spec, settings, vae, tokenizer, log=lambda _line: None)
     assert 0 < stats["grounding_loss"] < 1

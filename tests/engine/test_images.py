@@ -85,3 +85,18 @@ def test_working_size_keeps_aspect_and_multiples() -> None:
     assert working_size(4000, 100, 512, 64) == (512, 64)
     w, h = working_size(1000, 1000, 128, 32)
     assert (w, h) == (128, 128)
+
+
+def test_feathered_mask_keeps_edges_and_rounds_cell_corners() -> None:
+    import torch
+
+    from p2p_studio.engine.images import feathered_mask
+
+    mask = torch.zeros(8, 8, dtype=torch.bool)
+    mask[2:6, 2:6] = True  # a 4x4-cell square, 16 px cells at 128 px
+    alpha = np.asarray(feathered_mask(mask, (128, 128), 0)) > 127
+    assert alpha[32:96, 32:96][8:-8, 8:-8].all()  # the inside, away from the edges
+    assert alpha[64, 33] and alpha[33, 64] and not alpha[64, 30] and not alpha[30, 64]  # edges stay put
+    assert not alpha[32, 32] and not alpha[95, 95]  # corners are cut
+    assert 0.9 < alpha.sum() / (64 * 64) < 1.0
+    assert not alpha[:28].any() and not alpha[:, 100:].any()
