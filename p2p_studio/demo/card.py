@@ -30,10 +30,18 @@ def _numel(handle: Any, key: str) -> int:
 
 
 def _grounded(run: dict[str, Any]) -> str:
-    if not run.get("grounding"):
-        return ""
-    return (f", grounding loss weight {run['grounding']}: object words' attention outside their shape "
-            f"ended at {run['grounding_loss']:.0%}")
+    text = ""
+    if run.get("grounding"):
+        if run.get("grounding_target", "inside") == "cover":
+            text = (f", grounding loss weight {run['grounding']}: 1 - Bhattacharyya coefficient between each "
+                    f"object word's map and its shape ended at {run['grounding_loss']:.2f}")
+        else:
+            text = (f", grounding loss weight {run['grounding']}: object words' attention outside their shape "
+                    f"ended at {run['grounding_loss']:.0%}")
+    if run.get("decoy_context"):
+        text += (f", decoy contexts for {run['decoy_context']:.0%} of captions (text states of a caption with "
+                 "one colour or shape word changed, except at that word)")
+    return text
 
 
 def model_card(folder: Path, evaluation: dict[str, Any]) -> str:
@@ -95,8 +103,9 @@ on a 2-core CPU (torch {training['torch']}); every setting is recorded in `train
 {photos.get('psnr_db_min')} | ≥ 30 |
 | real photo: pixels outside the blend mask identical | {photos.get('outside_mask_identical')} | 1.0 |
 | real photo: target attribute inside the mask | {photos.get('target_attribute_inside')} | ≥ 0.9 |
-| re-weighting the colour word by {reweight.get('factors')}: mean saturation | \
-{reweight.get('mean_saturation')} | monotonic |
+| re-weighting the colour word by {reweight.get('factors')}: saturation of that colour | \
+{reweight.get('colour_saturation')} | monotonic |
+| same, saturation of any hue | {reweight.get('mean_saturation')} | |
 
 The full report is `evaluation.json` next to this card.
 

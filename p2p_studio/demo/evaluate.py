@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from p2p_studio.demo.judge import Verdict, foreground_mask, judge, mean_saturation
+from p2p_studio.demo.judge import Verdict, colour_saturation, foreground_mask, judge, mean_saturation
 from p2p_studio.demo.world import (
     COLOURS,
     HELD_OUT_SEED,
@@ -143,8 +143,9 @@ def evaluate_real_photos(editor: Editor, n: int, steps: int = 50) -> dict[str, A
 def evaluate_reweighting(
     editor: Editor, n: int, steps: int = 50, factors: tuple[float, ...] = (-1.0, 0.0, 0.5, 1.0, 2.0, 3.0)
 ) -> dict[str, Any]:
-    """Saturation of the shape as the colour word's weight goes from low to high."""
-    curves = []
+    """Saturation of the shape as the colour word's weight goes from low to high: of the word's
+    colour (``colour_*``: the issue's measure, pixels of another hue count 0) and of any hue."""
+    colour_curves, any_curves = [], []
     for i in range(n):
         seed = HELD_OUT_SEED + _REWEIGHT + i
         scene = scene_from_seed(seed)
@@ -152,11 +153,15 @@ def evaluate_reweighting(
         edits = [caption.replace(f" {colour} ", f" ({colour}:{f:g}) ", 1) for f in factors]
         result = editor.generate(caption, edits, EditSettings(steps=steps, seed=seed, blend=False))
         region = foreground_mask(_array(result.reconstruction)) > 0
-        curves.append([mean_saturation(_array(out.image), region) for out in result.edits])
-    mean_curve = np.mean(curves, axis=0)
-    monotonic = [bool(np.all(np.diff(c) >= 0)) for c in curves]
-    return {"seeds": n, "factors": list(factors), "mean_saturation": [round(float(v), 4) for v in mean_curve],
-            "mean_is_monotonic": bool(np.all(np.diff(mean_curve) >= 0)), "seeds_monotonic": _rate(monotonic)}
+        colour_curves.append([colour_saturation(_array(out.image), region, colour) for out in result.edits])
+        any_curves.append([mean_saturation(_array(out.image), region) for out in result.edits])
+    colour_mean, any_mean = np.mean(colour_curves, axis=0), np.mean(any_curves, axis=0)
+    return {"seeds": n, "factors": list(factors),
+            "colour_saturation": [round(float(v), 4) for v in colour_mean],
+            "colour_is_monotonic": bool(np.all(np.diff(colour_mean) >= 0)),
+            "seeds_colour_monotonic": _rate([bool(np.all(np.diff(c) >= 0)) for c in colour_curves]),
+            "mean_saturation": [round(float(v), 4) for v in any_mean],
+            "mean_is_monotonic": bool(np.all(np.diff(any_mean) >= 0))}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,6 +76,18 @@ def judge(image: np.ndarray) -> Verdict:
     return Verdict(_shape_of(contour), colour, centroid, area)
 
 
+def colour_saturation(image: np.ndarray, region: np.ndarray, colour: str) -> float:
+    """Mean saturation (0-1) of *colour* inside *region*: a pixel counts with its HSV saturation
+    when its hue is nearest to *colour*'s among the palette, with 0 otherwise. Falls as the colour
+    fades to grey and as it turns into another colour."""
+    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV)
+    hues = hsv[..., 0][region].astype(int)
+    distances = np.stack([np.minimum(abs(hues - h), 180 - abs(hues - h)) for h in _HUES.values()])
+    nearest = np.array(list(_HUES))[distances.argmin(0)]
+    saturation = hsv[..., 1][region].astype(np.float64) / 255
+    return float(np.where(nearest == colour, saturation, 0.0).mean()) if region.any() else 0.0
+
+
 def mean_saturation(image: np.ndarray, region: np.ndarray) -> float:
     """Mean HSV saturation (0-1) of *image* inside the boolean *region*."""
     saturation = cv2.cvtColor(image, cv2.COLOR_RGB2HSV)[..., 1].astype(np.float64) / 255

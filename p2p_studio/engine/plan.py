@@ -46,8 +46,9 @@ class EditSettings:
     #: Resolution of the maps used for the blend mask, as a fraction of the latent side.
     blend_scale: float = 0.25
     #: ...but never coarser than this many positions per side where the UNet has a finer level
-    #: (SD at 512 px: 16x16 either way; a 64-px model with latent 16 blends on 8x8 maps, not 4x4).
-    blend_min_side: int = 8
+    #: (the paper's 16: SD at 512 px is unchanged; a 64-px model with latent 16 blends on its
+    #: 16x16 maps, not 4x4, whose one-cell pooling would spread the mask over a quarter of the photo).
+    blend_min_side: int = 16
     #: Mask edge softening in pixels at the photo's resolution; ``None``: 0.5 % of the long side.
     feather: float | None = None
     seed: int = 0

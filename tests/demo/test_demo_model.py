@@ -7,6 +7,8 @@ Photos use 12 scenes, as the evaluation does: a 90 % bar needs more than 6 sampl
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from p2p_studio.demo.evaluate import (
@@ -19,8 +21,8 @@ from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import load_model
 
 pytestmark = pytest.mark.slow
-SHORT = ("demo model v2 (55 + 16 + 115 CPU minutes of UNet training, then 50 with the grounding loss); "
-         "see resources/demo-model/README.md")
+SHORT = ("demo model v3 (55 + 16 + 115 CPU minutes of UNet training, then 50 with the grounding loss and 38 "
+         "with the covering grounding loss and decoy contexts); see resources/demo-model/README.md")
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +45,11 @@ def photos(demo: Editor) -> dict:
     return evaluate_real_photos(demo, n=12)
 
 
+@pytest.fixture(scope="module")
+def reweighting(demo: Editor) -> dict:
+    return evaluate_reweighting(demo, n=6)
+
+
 def test_the_demo_model_is_an_ordinary_sd_folder(demo: Editor) -> None:
     model = demo.model
     assert model.prediction_type == "epsilon" and model.native_size == 64
@@ -55,9 +62,11 @@ def test_generation_draws_the_captioned_shape_and_colour(generation: dict) -> No
     assert generation["unseen_captions"] >= 0.9, generation  # the 12 caption combinations never trained on
 
 
-@pytest.mark.xfail(reason="measured 0.71 with P2P vs 0.58 for plain re-generation on 24 seeds (target 0.9 and "
-                   "clearly above plain): the attribute changes in 0.92, the centroid stays within 2 px in 0.79 "
-                   f"(most misses land at 2-3 px); {SHORT}", strict=False)
+@pytest.mark.xfail(reason="measured 0.75 with P2P vs 0.92 for plain re-generation on 24 seeds (target 0.9 and "
+                   "clearly above plain): the attribute changes in every seed, the centroid moves over 2 px in "
+                   "25 % (mostly large circles or squares turned into triangles, drawn narrower and 2-4 px "
+                   "off-centre on a 64-px image); in this world the caption fixes the position, so same-seed "
+                   f"re-generation keeps it too; {SHORT}", strict=False)
 def test_word_swap_changes_the_word_and_keeps_the_layout(swaps: dict) -> None:
     assert swaps["p2p_success"] >= 0.9, swaps
     assert swaps["plain_regeneration_success"] <= swaps["p2p_success"] - 0.2, swaps
@@ -75,10 +84,16 @@ def test_real_photo_edit_shows_the_target_attribute(photos: dict) -> None:
     assert photos["target_attribute_inside"] >= 0.9, photos
 
 
-@pytest.mark.xfail(reason="measured mean saturation 0.7699 .. 0.7687 for factors -1..3: the colour reaches the "
-                   "shape through the words after it (the text encoder is causal), so weighting the colour word "
-                   f"alone barely moves it; {SHORT}", strict=False)
-def test_reweighting_the_colour_word_changes_saturation_monotonically(demo: Editor) -> None:
-    report = evaluate_reweighting(demo, n=6)
-    assert report["mean_is_monotonic"], report
-    assert report["mean_saturation"][-1] > report["mean_saturation"][0] + 0.05, report
+def test_reweighting_the_colour_word_down_fades_that_colour(reweighting: dict) -> None:
+    down = reweighting["colour_saturation"][: reweighting["factors"].index(1.0) + 1]  # factors -1 .. 1
+    assert all(b > a for a, b in itertools.pairwise(down)), reweighting
+    assert down[-1] - down[0] > 0.2, reweighting
+
+
+@pytest.mark.xfail(reason="measured saturation of the colour 0.32, 0.58, 0.75, 0.77, 0.78, 0.77 for factors "
+                   "-1..3 (6 seeds): down fades the colour monotonically, but the palette colours are already "
+                   "at full saturation, so up has nowhere to go and factor 3 starts to distort; a world with "
+                   f"pale and vivid shades would give up-weighting room; {SHORT}", strict=False)
+def test_reweighting_the_colour_word_changes_saturation_monotonically(reweighting: dict) -> None:
+    assert reweighting["colour_is_monotonic"], reweighting
+    assert reweighting["colour_saturation"][-1] > reweighting["colour_saturation"][0] + 0.05, reweighting

@@ -8,7 +8,7 @@ import random
 import numpy as np
 import pytest
 
-from p2p_studio.demo.judge import judge
+from p2p_studio.demo.judge import colour_saturation, foreground_mask, judge
 from p2p_studio.demo.train import DemoSpec
 from p2p_studio.demo.world import (
     HELD_OUT_SEED,
@@ -40,6 +40,19 @@ def test_judge_reads_every_held_out_scene_correctly(side: int) -> None:
         (cx, cy), _ = shape.centre_radius(side)
         assert (verdict.shape, verdict.colour) == (shape.shape, shape.colour), scene.caption()
         assert math.dist(verdict.centroid, (cx - 0.5, cy - 0.5)) < 1.0 * side / 64
+
+
+def test_colour_saturation_falls_when_the_colour_fades_or_turns() -> None:
+    scene = scene_from_seed(HELD_OUT_SEED + 11).with_shape(colour="red")
+    image = render(scene, 64)
+    region = foreground_mask(image) > 0
+    full = colour_saturation(image, region, "red")
+    assert full > 0.6 and colour_saturation(image, region, "blue") == 0.0
+    grey = image.mean(axis=2, keepdims=True)
+    faded = (0.5 * image + 0.5 * grey).astype(np.uint8)  # half-way to grey
+    assert 0.2 < colour_saturation(faded, region, "red") < full - 0.2
+    turned = render(scene.with_shape(colour="blue"), 64)
+    assert colour_saturation(turned, region, "red") < 0.05
 
 
 def test_judge_sees_a_swapped_word() -> None:
