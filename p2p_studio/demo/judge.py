@@ -51,9 +51,10 @@ def _shape_of(contour: np.ndarray) -> str:
     return "circle" if fill >= 0.72 else "square"
 
 
-def _hue_distance(a: int, b: int) -> int:
-    d = abs(a - b)
-    return min(d, 180 - d)
+def _hue_distance(a: int | np.ndarray, b: int) -> int | np.ndarray:
+    """Distance on OpenCV's hue circle (0-180); element-wise for arrays."""
+    d = np.abs(a - b)
+    return np.minimum(d, 180 - d)
 
 
 def judge(image: np.ndarray) -> Verdict:
@@ -82,7 +83,7 @@ def colour_saturation(image: np.ndarray, region: np.ndarray, colour: str) -> flo
     fades to grey and as it turns into another colour."""
     hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV)
     hues = hsv[..., 0][region].astype(int)
-    distances = np.stack([np.minimum(abs(hues - h), 180 - abs(hues - h)) for h in _HUES.values()])
+    distances = np.stack([_hue_distance(hues, h) for h in _HUES.values()])
     nearest = np.array(list(_HUES))[distances.argmin(0)]
     saturation = hsv[..., 1][region].astype(np.float64) / 255
     return float(np.where(nearest == colour, saturation, 0.0).mean()) if region.any() else 0.0
