@@ -89,7 +89,8 @@ def test_processors_restored_after_error(tiny) -> None:
 
 def test_attention_store_does_not_grow_with_steps(tiny) -> None:
     ctl = _controller(tiny, "a cat", ["a dog"])
-    probs = _random_probs(4, 2, 8 * 8, tiny.max_tokens)
+    h, w = ctl.grid.blend_hw  # the level whose maps are stored
+    probs = _random_probs(4, 2, h * w, tiny.max_tokens)
     sizes = []
     for k in range(10):
         ctl.begin_step(k)
