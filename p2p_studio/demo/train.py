@@ -77,6 +77,10 @@ class TrainSettings:
     #: in its own token, so the UNet learns to read it there (what word swap and re-weighting act
     #: on) instead of from later tokens, which a causal text encoder lets carry it too. 0 = off.
     decoy_context: float = 0.0
+    #: Probability per caption of leaving the shapes' positions out ("a small red circle on a white
+    #: background"), so the model also learns to take the layout from the noise: the case where
+    #: plain re-generation loses the layout and prompt-to-prompt must keep it. 0 = off.
+    unplaced_captions: float = 0.0
     #: Stop the UNet phase after this many minutes (0: no limit), saving what there is.
     unet_minutes: float = 0.0
     #: Phase 3: decoder-only fine-tuning. The encoder (and so the latent space the UNet learnt)
@@ -129,14 +133,16 @@ def batch(rng: random.Random, size: int, spec: DemoSpec) -> tuple[torch.Tensor, 
     return pixels, [s.caption() for s in scenes]
 
 
-def scene_batch(rng: random.Random, size: int, spec: DemoSpec) -> tuple[torch.Tensor, list[Scene]]:
-    scenes = [training_scene(rng, spec.two_shapes) for _ in range(size)]
+def scene_batch(
+    rng: random.Random, size: int, spec: DemoSpec, unplaced: float = 0.0
+) -> tuple[torch.Tensor, list[Scene]]:
+    scenes = [training_scene(rng, spec.two_shapes, unplaced) for _ in range(size)]
     images = np.stack([render(s, spec.image_size) for s in scenes])
     return torch.from_numpy(images).permute(0, 3, 1, 2).float() / 127.5 - 1, scenes
 
 
 #: Words of a shape's phrase ("a small red circle on the left") grounded on the shape: its size,
-#: colour and shape, and the last word, its position.
+#: colour and shape, and the last word, its position (the shape word again in a caption without positions).
 _OBJECT_WORDS = (1, 2, 3, -1)
 #: Index in a shape's phrase of the words a decoy context may change.
 _DECOY_WORDS = {"colour": 2, "shape": 3}
@@ -145,9 +151,9 @@ _DECOY_WORDS = {"colour": 2, "shape": 3}
 def _phrase_starts(scene: Scene) -> list[int]:
     """Index of each shape's first caption word (phrases are joined by "and")."""
     starts, first = [], 0
-    for shape in scene.shapes:
+    for phrase in scene.phrases():
         starts.append(first)
-        first += len(shape.phrase().split()) + 1
+        first += len(phrase.split()) + 1
     return starts
 
 
@@ -162,8 +168,8 @@ def grounding_targets(
     for b, scene in enumerate(scenes):
         words = tokenize(tokenizer, scene.caption(), length).words
         masks = torch.from_numpy(shape_masks(scene, side))
-        for k, (shape, first) in enumerate(zip(scene.shapes, _phrase_starts(scene), strict=True)):
-            count = len(shape.phrase().split())
+        for k, (phrase, first) in enumerate(zip(scene.phrases(), _phrase_starts(scene), strict=True)):
+            count = len(phrase.split())
             for index in _OBJECT_WORDS:
                 word = words[first + index % count]
                 regions[b, word.start : word.end] = masks[k]
@@ -338,7 +344,7 @@ def train_unet(
             break
         for group in opt.param_groups:
             group["lr"] = settings.unet_lr * _lr_factor(step, settings.unet_steps, settings.warmup)
-        pixels, scenes = scene_batch(rng, settings.unet_batch, spec)
+        pixels, scenes = scene_batch(rng, settings.unet_batch, spec, settings.unplaced_captions)
         keep = [rng.random() >= spec.empty_caption for _ in scenes]
         captions = [s.caption() if k else "" for s, k in zip(scenes, keep, strict=True)]
         with torch.no_grad():
@@ -488,7 +494,8 @@ def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool
                                        phase=4 + len(runs))
         info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr, "grounding": settings.grounding,
                                           "grounding_target": settings.grounding_target,
-                                          "decoy_context": settings.decoy_context, "command": command}]
+                                          "decoy_context": settings.decoy_context,
+                                          "unplaced_captions": settings.unplaced_captions, "command": command}]
         save_model(folder, vae, unet, text, tokenizer, info)
     if decoder:
         info["decoder"] = {**finetune_decoder(spec, settings, vae, log), "lr": settings.decoder_lr}

@@ -52,8 +52,10 @@ class Shape:
     dy: float = 0.0
     dr: float = 0.0
 
-    def phrase(self) -> str:
-        return f"a {self.size} {self.colour} {self.shape} {POSITIONS[self.position][0]}"
+    def phrase(self, placed: bool = True) -> str:
+        """"a small red circle on the left"; without the position phrase when not *placed*."""
+        words = f"a {self.size} {self.colour} {self.shape}"
+        return f"{words} {POSITIONS[self.position][0]}" if placed else words
 
     def centre_radius(self, side: int) -> tuple[tuple[float, float], float]:
         fx, fy = POSITIONS[self.position][1]
@@ -66,9 +68,14 @@ class Scene:
     background: str
     #: Seed of the background texture (stripes phase, paper blotches).
     texture_seed: int = 0
+    #: Whether the caption names each shape's position; when not, the layout is left to the noise.
+    placed: bool = True
+
+    def phrases(self) -> list[str]:
+        return [s.phrase(self.placed) for s in self.shapes]
 
     def caption(self) -> str:
-        return " and ".join(s.phrase() for s in self.shapes) + f" on a {self.background} background"
+        return " and ".join(self.phrases()) + f" on a {self.background} background"
 
     def with_shape(self, index: int = 0, **changes: str) -> Scene:
         """The same scene with attributes of one shape changed (for the expected result of an edit)."""
@@ -88,12 +95,14 @@ def is_held_out(shape: Shape) -> bool:
     return (shape.size, shape.colour, shape.shape, shape.position) in held_out_combos()
 
 
-def training_scene(rng: random.Random, two_shapes: float = 0.25) -> Scene:
-    """A scene whose caption contains no held-out combination."""
+def training_scene(rng: random.Random, two_shapes: float = 0.25, unplaced: float = 0.0) -> Scene:
+    """A scene whose caption contains no held-out combination; with probability *unplaced* its
+    caption leaves the positions out (no random number is drawn for that when *unplaced* is 0, so
+    earlier training runs' data streams are unchanged)."""
     while True:
         scene = sample_scene(rng, two_shapes)
         if not any(is_held_out(s) for s in scene.shapes):
-            return scene
+            return replace(scene, placed=False) if unplaced and rng.random() < unplaced else scene
 
 
 def unseen_caption_scene(seed: int) -> Scene:

@@ -51,6 +51,23 @@ def test_grounding_targets_put_each_object_word_on_its_own_shape(tokenizer) -> N
     assert not bool(weights[0, 0]) and not bool(weights[0, caption.eos])
 
 
+def test_grounding_targets_of_a_caption_without_positions(tokenizer) -> None:
+    scene = replace(sample_scene(random.Random(3), two_shapes=1.0), placed=False)
+    regions, weights = grounding_targets([scene], tokenizer, SPEC)
+    masks = torch.from_numpy(shape_masks(scene, SPEC.image_size))
+    caption = tokenize(tokenizer, scene.caption(), SPEC.max_tokens)
+    grounded = {w.text for w in caption.words if bool(weights[0, w.start] == 1)}
+    assert grounded == {"small", "background", scene.background} | {s.colour for s in scene.shapes} | {
+        s.shape for s in scene.shapes}
+    for k, shape in enumerate(scene.shapes):
+        hits = caption.find(shape.colour)
+        assert torch.equal(regions[0, hits[0].start], masks[k])
+    decoys, keep = decoy_captions([scene], random.Random(0), 1.0, tokenizer, SPEC.max_tokens)
+    (kept,) = [w for w in caption.words if bool(keep[0, w.start])]
+    assert kept.text in {s.colour for s in scene.shapes} | {s.shape for s in scene.shapes}
+    assert decoys[0] != scene.caption() and replace(scene, placed=True).caption() != decoys[0]
+
+
 def test_grounding_loss_is_the_share_of_attention_outside_the_region() -> None:
     side, length = 8, 5
     regions = torch.zeros(1, length, 16, 16)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from p2p_studio.demo.judge import colour_saturation, foreground_mask, judge
 from p2p_studio.demo.train import DemoSpec
 from p2p_studio.demo.world import (
     HELD_OUT_SEED,
+    POSITIONS,
     SHAPES,
     held_out_combos,
     is_held_out,
@@ -76,3 +78,20 @@ def test_every_caption_fits_the_demo_models_tokens() -> None:
     rng = random.Random(1)
     longest = max(len(tokenizer(training_scene(rng, two_shapes=1.0).caption()).input_ids) for _ in range(500))
     assert longest <= spec.max_tokens
+
+
+def test_unplaced_captions_leave_every_position_out_and_keep_the_old_data_stream() -> None:
+    for scene in (scene_from_seed(7), scene_from_seed(8, two_shapes=1.0)):
+        free = replace(scene, placed=False)
+        assert not any(phrase in free.caption() for phrase, _ in POSITIONS.values())
+        phrases = [f"a {s.size} {s.colour} {s.shape}" for s in scene.shapes]
+        assert free.caption() == " and ".join(phrases) + f" on a {scene.background} background"
+        assert scene.caption() != free.caption()
+        np.testing.assert_array_equal(render(free), render(scene))  # the picture is the same
+        assert free.with_shape(colour="blue").placed is False
+    # unplaced=0 draws no extra random numbers: earlier runs' scenes are reproduced exactly
+    a, b = random.Random(5), random.Random(5)
+    assert [training_scene(a) for _ in range(50)] == [training_scene(b, 0.25, 0.0) for _ in range(50)]
+    rng = random.Random(5)
+    share = sum(not training_scene(rng, 0.25, 0.4).placed for _ in range(500)) / 500
+    assert 0.33 < share < 0.47
