@@ -28,8 +28,10 @@ class EditSettings:
     #: Fraction of steps in which self-attention maps are injected.
     self_fraction: float = 0.4
     #: Self-attention is injected only on maps whose side is at most this fraction of the latent
-    #: side (the paper: 16x16 maps at 512 px, i.e. latent/4).
-    self_max_scale: float = 0.25
+    #: side. The null-text inversion reference (real photos, our main flow) uses 32x32 maps at
+    #: 512 px, i.e. latent/2; the P2P notebook 16x16 (0.25). On the demo model's word swaps 0.5 kept
+    #: the layout in 85 % of 40 held-out seeds against 77.5 % for 0.25 (77.5 vs 72.5 % on 40 others).
+    self_max_scale: float = 0.5
     blend: bool = True
     #: Local-blend words; ``None`` means the words the edit changes.
     blend_words: tuple[str, ...] | None = None
