@@ -85,6 +85,9 @@ class TrainSettings:
     #: which a causal text encoder lets carry the whole caption) are replaced by the empty caption's
     #: states there, so the UNet must read the objects from their own words, whose maps
     #: prompt-to-prompt injects, rather than from the tail, whose maps say nothing about layout. 0 = off.
+    #: Measured on the demo model (3000 steps at 0.5, with 0.35 unplaced captions): the tail's share
+    #: of attention fell from 43 % to 28 % but went to the other words, object words stayed at 4.5 %,
+    #: and word swaps got worse (0.725 vs 0.775 on 40 tuning seeds), so the bundled model does not use it.
     neutral_tail: float = 0.0
     #: Stop the UNet phase after this many minutes (0: no limit), saving what there is.
     unet_minutes: float = 0.0
