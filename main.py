@@ -2,7 +2,7 @@
 
 import sys
 
-from p2p_studio.app import run
+from p2p_studio.ui.desktop import run
 
 if __name__ == "__main__":
     sys.exit(run())

@@ -2,7 +2,7 @@
 
 The repository keeps data at the top level (``resources/``, data only); a wheel has no such
 place, so the build copies it to ``p2p_studio/_resources``, where
-:func:`p2p_studio.resources.resources_root` looks when the app runs from an installed wheel.
+:func:`p2p_studio.core.resources.resources_root` looks when the app runs from an installed wheel.
 Everything else is in ``pyproject.toml``.
 """
 

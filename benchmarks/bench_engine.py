@@ -24,10 +24,10 @@ from diffusers import AutoencoderKL, UNet2DConditionModel
 from diffusers.models.attention_processor import AttnProcessor2_0
 from transformers import CLIPTextConfig, CLIPTextModel
 
-from inversion import DDIMSchedule, Method, NullTextSettings, Reporter, invert
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import LoadedModel, pick_device
-from p2p_studio.engine.plan import EditSettings
+from p2p_studio.core.settings import EditSettings
+from p2p_studio.inversion import DDIMSchedule, Method, NullTextSettings, Reporter, invert
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
 # The published SD 1.5 configs (architecture only).

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from p2p_studio import __version__
-from p2p_studio.engine.errors import Cancelled, P2PError
-from p2p_studio.eta import EtaTracker, clock
+from p2p_studio.core.errors import Cancelled, InputError, P2PError
+from p2p_studio.core.eta import EtaTracker, clock
+from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.settings import DEVICES, PRECISIONS, EditSettings, Method, ModelChoice, Spec, spec_of
 
-METHODS = ("null-text", "negative-prompt", "direct", "ddim")
+if TYPE_CHECKING:
+    from p2p_studio.engine import EditRun
 
 
 class ProgressBar:
@@ -49,21 +54,63 @@ class ProgressBar:
         self.eta.reset()
 
 
-def _fraction(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not a fraction between 0 and 1")
-    return value
+def _bounded(name: str, spec: Spec, integer: bool) -> Callable[[str], int | float]:
+    """An argparse type: a number within the schema's bounds for setting *name*."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value: int | float = int(text) if integer else float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a{' whole' if integer else ''} number") from None
+        try:
+            spec.check(name, value)
+        except InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return value
+
+    return parse
 
 
 def _word_fraction(text: str) -> tuple[str, float]:
     word, sep, value = text.rpartition("=")
     if not sep or not word:
         raise argparse.ArgumentTypeError(f"expected WORD=FRACTION, got {text!r}")
-    return word, _fraction(value)
+    return word, float(_bounded("cross", spec_of(EditSettings, "cross"), False)(value))
+
+
+def add_settings_options(p: argparse.ArgumentParser, photo: bool) -> None:
+    """The edit settings as options, built from the schema (:mod:`p2p_studio.core.settings`)."""
+    defaults = EditSettings()
+    if photo:
+        p.add_argument("--inversion", choices=[m.value for m in Method], default=defaults.method.value,
+                       help="; ".join(f"{m.value}: {m.hint}" for m in Method) + " (default: %(default)s)")
+    for f in dataclasses.fields(EditSettings):
+        spec = f.metadata.get("spec")
+        if spec is None or spec.flag is None:
+            continue
+        p.add_argument(spec.flag, dest=f.name, type=_bounded(f.name, spec, f.type == "int"),
+                       default=getattr(defaults, f.name), metavar="N",
+                       help=f"{spec.help}; {spec.range_text()} (default: %(default)s)")
+    p.add_argument("--cross-word", type=_word_fraction, action="append", default=[], metavar="WORD=F",
+                   help="cross-attention fraction for one word of the edited caption (repeatable)")
+    p.add_argument("--blend", nargs="+", default=None, metavar="WORD",
+                   help="local-blend words (default: the words the edit changes)")
+    p.add_argument("--no-blend", action="store_true", help="no local blend (the whole image may change)")
+    p.add_argument("--subtract", nargs="+", default=(), metavar="WORD", help="words whose region is kept unchanged")
+
+
+def settings_from_args(args: argparse.Namespace) -> EditSettings:
+    """The validated settings of a parsed command line."""
+    values: dict[str, Any] = {
+        f.name: getattr(args, f.name) for f in dataclasses.fields(EditSettings) if hasattr(args, f.name)
+    }
+    values.update(cross_words=dict(args.cross_word), blend=not args.no_blend,
+                  blend_words=tuple(args.blend) if args.blend else None, subtract_words=tuple(args.subtract))
+    if getattr(args, "inversion", None):
+        values["method"] = Method(args.inversion)
+    settings = EditSettings(**values)
+    settings.validate()
+    return settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,11 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     edit = sub.add_parser("edit", help="edit a real photo")
     edit.add_argument("photo", type=Path)
-    edit.add_argument("--inversion", choices=METHODS, default="null-text",
-                      help="null-text: best fidelity, slow; negative-prompt: fast; direct: exact "
-                           "background, fast; ddim: plain (drifts)")
     gen = sub.add_parser("generate", help="text-to-image Prompt-to-Prompt from a seed")
-    for p in (edit, gen):
+    for p, photo in ((edit, True), (gen, False)):
         p.add_argument("--caption", required=True, help="caption of the photo (source)")
         p.add_argument("--edit", action="append", required=True, dest="edits",
                        help="edited caption; repeat for several; (word:1.5) re-weights a word")
@@ -87,62 +131,38 @@ def build_parser() -> argparse.ArgumentParser:
                        ".safetensors file, or 'demo' (the built-in model; default unless $P2P_STUDIO_MODEL is set)")
         p.add_argument("--model-config", default=None, help="configs for a single-file checkpoint")
         p.add_argument("--allow-pickle", action="store_true", help="allow legacy .ckpt checkpoints")
-        p.add_argument("--steps", type=int, default=50)
-        p.add_argument("--guidance", type=float, default=7.5)
-        p.add_argument("--cross", type=_fraction, default=0.8, help="cross-attention replace fraction")
-        p.add_argument("--cross-word", type=_word_fraction, action="append", default=[], metavar="WORD=F",
-                       help="per-word cross-attention replace fraction")
-        p.add_argument("--self", dest="self_fraction", type=_fraction, default=0.4,
-                       help="self-attention replace fraction")
-        p.add_argument("--blend", nargs="+", default=None, metavar="WORD", help="local-blend words")
-        p.add_argument("--no-blend", action="store_true", help="no local blend (the whole image may change)")
-        p.add_argument("--threshold", type=float, default=0.3, help="local-blend mask threshold")
-        p.add_argument("--blend-start", type=_fraction, default=0.2, help="fraction of steps before blending")
-        p.add_argument("--subtract", nargs="+", default=(), metavar="WORD", help="words removed from the mask")
-        p.add_argument("--seed", type=int, default=0)
-        p.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto")
-        p.add_argument("--precision", choices=("auto", "fp32", "fp16", "bf16"), default="auto")
-        p.add_argument("--out", type=Path, default=Path("p2p-output"), help="output folder")
+        add_settings_options(p, photo)
+        p.add_argument("--device", choices=DEVICES, default="auto", help="(default: %(default)s)")
+        p.add_argument("--precision", choices=PRECISIONS, default="auto", help="(default: %(default)s)")
+        p.add_argument("--out", type=Path, default=Path("p2p-output"), help="output folder (default: %(default)s)")
         p.add_argument("--cache-dir", type=Path, default=None, help="inversion cache folder")
         p.add_argument("--no-cache", action="store_true", help="do not read or write the inversion cache")
+        p.add_argument("--maps", action="store_true",
+                       help="also write each word's attention heat map as a PNG (one per word and caption)")
         p.add_argument("--explain", action="store_true", help="print the edit plan and exit")
         p.add_argument("--json", action="store_true", help="print paths, plans and timings as JSON")
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Any:
-    from p2p_studio.engine.plan import EditSettings
+def _model_choice(args: argparse.Namespace) -> ModelChoice:
+    from p2p_studio.core.resources import default_model
 
-    settings = EditSettings(
-        steps=args.steps, guidance=args.guidance, cross=args.cross, cross_words=dict(args.cross_word),
-        self_fraction=args.self_fraction, blend=not args.no_blend,
-        blend_words=tuple(args.blend) if args.blend else None, threshold=args.threshold,
-        blend_start=args.blend_start, subtract_words=tuple(args.subtract), seed=args.seed,
-    )
-    if getattr(args, "inversion", None):
-        from inversion import Method
-
-        settings.method = Method(args.inversion)
-    settings.validate()
-    return settings
+    return ModelChoice(spec=args.model or default_model(), device=args.device, precision=args.precision,
+                       cache_dir=str(args.cache_dir) if args.cache_dir else None, config=args.model_config,
+                       allow_pickle=args.allow_pickle)
 
 
 def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any]:
     """Execute a parsed command; returns the JSON report."""
-    from inversion import Reporter
-    from p2p_studio.engine.cache import InversionCache
-    from p2p_studio.engine.editor import Editor
-    from p2p_studio.engine.loading import load_model
-    from p2p_studio.photos import load_photo
-    from p2p_studio.resources import default_model
+    from p2p_studio.core.photos import load_photo
+    from p2p_studio.engine import Editor, InversionCache, Reporter, load_choice
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     photo_path: Path | None = getattr(args, "photo", None)
     original = load_photo(photo_path) if photo_path is not None else None
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    model = load_model(args.model or default_model(), args.device, args.precision, args.allow_pickle,
-                       args.model_config)
+    model = load_choice(_model_choice(args))
     timings["load"] = time.perf_counter() - t0
     cache = None if args.no_cache else InversionCache(args.cache_dir)
     editor = Editor(model, cache)
@@ -163,44 +183,39 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     timings.update(result.timings)
     report["timings"] = {k: round(v, 3) for k, v in timings.items()}
     report["inversion_cached"] = result.inversion_cached
-    report["outputs"] = _write_outputs(args, photo_path, result, settings, model)
+    base = Recipe(caption=args.caption, edit=args.caption, settings=settings,
+                  command="edit" if photo_path is not None else "generate", model=model.name,
+                  model_hash=model.fingerprint, app_version=__version__,
+                  photo_name=photo_path.name if photo_path is not None else "",
+                  photo_sha256=hashlib.sha256(photo_path.read_bytes()).hexdigest() if photo_path is not None else "")
+    report["outputs"] = _write_outputs(args, photo_path, result, base)
     return report
 
 
-def _write_outputs(args: argparse.Namespace, photo_path: Path | None, result: Any, settings: Any,
-                   model: Any) -> dict[str, Any]:
-    from p2p_studio.engine.files import unique_path
-    from p2p_studio.engine.output import a1111_parameters, save_png
+def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditRun, base: Recipe) -> dict[str, Any]:
+    from p2p_studio.core.files import unique_path
+    from p2p_studio.core.recipe import save_png
 
     out_dir: Path = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = photo_path.stem if photo_path is not None else f"seed{settings.seed}"
+    stem = photo_path.stem if photo_path is not None else f"seed{base.settings.seed}"
     avoid = (photo_path,) if photo_path is not None else ()
-    base = {"app": "p2p-studio", "version": __version__, "model": model.name,
-            "command": "edit" if photo_path is not None else "generate",
-            "source_caption": args.caption, "settings": settings.to_dict()}
-    if photo_path is not None:
-        base["photo"] = {"name": photo_path.name, "sha256": hashlib.sha256(photo_path.read_bytes()).hexdigest()}
-    size = result.reconstruction_full.size
-    extra = {"Model hash": model.fingerprint[:10]}
-    if photo_path is not None:
-        extra["Inversion"] = settings.method.value
 
-    def save(name: str, image: Any, caption: str, recipe: dict[str, Any]) -> str:
-        path = unique_path(out_dir, f"{stem}-{name}", ".png", avoid)
-        params = a1111_parameters(caption, settings.to_dict(), size, model.name, extra)
-        return str(save_png(path, image, params, recipe))
+    def save(name: str, image: Any, recipe: Recipe | None = None) -> str:
+        return str(save_png(unique_path(out_dir, f"{stem}-{name}", ".png", avoid), image, recipe))
 
-    outputs: dict[str, Any] = {
-        "reconstruction": save("reconstruction", result.reconstruction_full, args.caption,
-                               {**base, "edited_caption": args.caption}),
-        "edits": [],
-    }
-    for i, (text, out) in enumerate(zip(args.edits, result.edits, strict=True), start=1):
-        recipe = {**base, "edited_caption": text, "plan": out.plan.explain()}
-        entry = {"caption": text, "image": save(f"edit{i}", out.full, text, recipe), "mask": None}
-        if out.mask_full is not None:
-            entry["mask"] = str(save_png(unique_path(out_dir, f"{stem}-edit{i}-mask", ".png", avoid), out.mask_full))
+    outputs: dict[str, Any] = {"reconstruction": save("reconstruction", run.reconstruction_full, base), "edits": []}
+    for i, (out, result) in enumerate(zip(run.edits, run.results(), strict=True), start=1):
+        recipe = dataclasses.replace(base, edit=result.edit, plan=out.plan.explain())
+        entry: dict[str, Any] = {"caption": result.edit, "image": save(f"edit{i}", result.image, recipe),
+                                 "mask": save(f"edit{i}-mask", result.mask) if result.mask is not None else None}
+        if args.maps:
+            size = result.image.size
+            entry["maps"] = [
+                {"caption": "source" if m.prompt == 0 else "edit", "word": m.word, "share": round(m.share, 4),
+                 "image": save(f"edit{i}-map-{'src' if m.prompt == 0 else 'edit'}{m.index}", m.image(size))}
+                for m in result.word_maps
+            ]
         outputs["edits"].append(entry)
     return outputs
 
@@ -224,7 +239,7 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from p2p_studio.engine.loading import quiet_libraries
+    from p2p_studio.engine import quiet_libraries
 
     quiet_libraries()
     try:

@@ -24,7 +24,7 @@ def gui_main(argv: list[str] | None = None) -> int:
         from p2p_studio.selftest import main as self_test
 
         return self_test()
-    from p2p_studio.app import run
+    from p2p_studio.ui.desktop import run
 
     return run([sys.argv[0], *args])
 

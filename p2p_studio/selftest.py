@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from p2p_studio import __version__
-from p2p_studio.resources import MODEL_ENV
+from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.resources import MODEL_ENV
 
 #: Seconds the whole check may take (a cold start on a slow laptop, not a benchmark).
 TIME_LIMIT_S = 600.0
@@ -37,7 +38,7 @@ def _wait(app, done: Callable[[], bool], errors: list[str], what: str, deadline:
         time.sleep(0.02)
 
 
-def _check_result(result: Path, sample: Path, mask, recipe: dict) -> str:
+def _check_result(result: Path, sample: Path, mask, recipe: Recipe | None) -> str:
     import numpy as np
     from PIL import Image
 
@@ -53,7 +54,7 @@ def _check_result(result: Path, sample: Path, mask, recipe: dict) -> str:
         raise SelfTestError("pixels outside the edit mask changed")
     if np.array_equal(image, original):
         raise SelfTestError("the edit changed nothing")
-    if not recipe.get("edit"):
+    if recipe is None or not recipe.edit:
         raise SelfTestError("the saved PNG carries no recipe")
     return f"{outside.mean():.0%} of pixels outside the mask unchanged"
 
@@ -62,12 +63,12 @@ def run_self_test(folder: Path) -> str:
     """Run the check in *folder*; return the success line or raise :class:`SelfTestError`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.pop(MODEL_ENV, None)  # the check is about the bundled demo model
-    from p2p_studio.app import Studio, make_application
-    from p2p_studio.engine.output import read_recipe
+    from p2p_studio.core.recipe import read_recipe
+    from p2p_studio.ui.desktop import DesktopStudio, make_application
 
     app = make_application([sys.argv[0]])
     start, deadline = time.monotonic(), time.monotonic() + TIME_LIMIT_S
-    studio = Studio(folder / "data")
+    studio = DesktopStudio(folder / "data")
     studio.window.show()  # offscreen: lays the window out as a user would see it (window.png)
     errors: list[str] = []
     studio.controller.error.connect(errors.append)
@@ -83,16 +84,16 @@ def run_self_test(folder: Path) -> str:
         if studio.controller.export(item, folder / "result.png") is None:
             raise SelfTestError(errors[0] if errors else "export was refused")
         _wait(app, lambda: bool(exported), errors, "saving the result", deadline)
-        recipe = read_recipe(Path(exported[0])) or {}
+        recipe = read_recipe(Path(exported[0]))
         checked = _check_result(Path(exported[0]), studio.session.photo_path, item.mask, recipe)
         if studio.window.grab().save(str(folder / "window.png")) is False:
             raise SelfTestError("could not render the main window")
         model = studio.controller.model
     finally:
         studio.shutdown()
-    return (f"P2P Studio {__version__} self-test passed: {model.get('spec', '?')} model on "
-            f"{model.get('device', '?')}, sample photo inverted and edited in {time.monotonic() - start:.1f} s, "
-            f"{checked}; result in {folder}")
+    spec, device = (model.choice.spec, model.device) if model is not None else ("?", "?")
+    return (f"P2P Studio {__version__} self-test passed: {spec} model on {device}, sample photo inverted and "
+            f"edited in {time.monotonic() - start:.1f} s, {checked}; result in {folder}")
 
 
 def main() -> int:

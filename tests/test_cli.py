@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from p2p_studio.cli import main
-from p2p_studio.engine.output import read_recipe
+from p2p_studio.core.recipe import read_recipe
+from p2p_studio.core.settings import Method
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
@@ -39,8 +40,9 @@ def test_edit_writes_pngs_with_recipes_and_never_touches_the_input(tiny_dir, cat
         assert img.size == Image.open(photo).size
         assert img.info["parameters"].startswith("a dog sitting on a bench\nNegative prompt: \nSteps: 3")
     recipe = read_recipe(edit["image"])
-    assert recipe["settings"]["method"] == "negative-prompt" and recipe["photo"]["sha256"] == digest
-    assert recipe["plan"]["kind"] == "swap"
+    assert recipe is not None and recipe.settings.method is Method.NEGATIVE_PROMPT and recipe.photo_sha256 == digest
+    assert recipe.caption == "a cat sitting on a bench" and recipe.edit == "a dog sitting on a bench"
+    assert recipe.plan is not None and recipe.plan["kind"] == "swap"
     assert set(report["timings"]) >= {"load", "inversion", "edit", "decode", "total"}
     assert "Editing 3/3" in err and "ETA" in err
     assert not list(tmp_path.glob("*.part"))

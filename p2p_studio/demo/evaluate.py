@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.demo.judge import Verdict, colour_saturation, foreground_mask, judge, mean_saturation
 from p2p_studio.demo.world import (
     COLOURS,
@@ -31,7 +32,6 @@ from p2p_studio.demo.world import (
     unseen_caption_scene,
 )
 from p2p_studio.engine.editor import Editor
-from p2p_studio.engine.plan import EditSettings
 
 #: Offsets into the held-out seed range, one per measurement, so they never share scenes.
 _GENERATION, _SWAP, _PHOTO, _REWEIGHT = 0, 100_000, 200_000, 300_000
@@ -190,8 +190,8 @@ def reweighting_summary(
 
 
 def main(argv: list[str] | None = None) -> int:
+    from p2p_studio.core.resources import DEMO_MODEL, resolve_model
     from p2p_studio.engine.loading import load_model
-    from p2p_studio.resources import DEMO_MODEL, resolve_model
 
     parser = argparse.ArgumentParser(description="Evaluate the demo model; prints JSON.")
     parser.add_argument("--model", default=DEMO_MODEL)

@@ -1,4 +1,39 @@
 """The editing engine: loading, token alignment, attention control, masks and the edit pipeline.
 
-No Qt here. Long runs take a :class:`inversion.Reporter` (progress callback and stop flag).
+No Qt here. Long runs take a :class:`Reporter` (progress callback and stop flag). The names below
+are the engine's public API (the app's worker, the CLI and the demo use only these); the modules
+hold the details.
 """
+
+from p2p_studio.engine.cache import InversionCache
+from p2p_studio.engine.editor import EditedImage, Editor, EditRun, PreparedPhoto
+from p2p_studio.engine.loading import (
+    LoadedModel,
+    TokenizerOnly,
+    load_choice,
+    load_model,
+    load_tokenizer,
+    quiet_libraries,
+)
+from p2p_studio.engine.maps import word_maps
+from p2p_studio.engine.plan import EditPlan, make_plan
+from p2p_studio.inversion import Progress, Reporter
+
+__all__ = [
+    "EditPlan",
+    "EditRun",
+    "EditedImage",
+    "Editor",
+    "InversionCache",
+    "LoadedModel",
+    "PreparedPhoto",
+    "Progress",
+    "Reporter",
+    "TokenizerOnly",
+    "load_choice",
+    "load_model",
+    "load_tokenizer",
+    "make_plan",
+    "quiet_libraries",
+    "word_maps",
+]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import torch
 
+from p2p_studio.core.errors import InputError
 from p2p_studio.engine.captions import Caption
-from p2p_studio.engine.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from inversion import InversionResult
-from p2p_studio.engine.files import atomic_write
+from p2p_studio.core.files import atomic_write
+from p2p_studio.inversion import InversionResult
 
 
 def default_cache_dir() -> Path:

@@ -1,23 +1,16 @@
-"""Captions as words and token spans, and the ``(word:1.5)`` re-weighting syntax."""
+"""Captions as words and token spans (the ``(word:1.5)`` syntax is read by :mod:`p2p_studio.core.captions`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import torch
 from transformers import PreTrainedTokenizerBase
 
-from p2p_studio.engine.errors import InputError
+from p2p_studio.core.captions import Weighted, normalise_word, parse_weights
+from p2p_studio.core.errors import InputError
 
-_WEIGHT = re.compile(r"\(([^():]+):\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*\)")
-_PUNCT = ".,;:!?\"'()[]{}"
-
-
-def normalise_word(word: str) -> str:
-    """Lower-case and strip surrounding punctuation (how words are compared and looked up)."""
-    return word.strip(_PUNCT).lower()
-
+__all__ = ["Caption", "Weighted", "Word", "parse_weights", "tokenize"]
 
 @dataclass(frozen=True)
 class Word:
@@ -98,31 +91,3 @@ def tokenize(tokenizer: PreTrainedTokenizerBase, text: str, length: int) -> Capt
     if not words:
         raise InputError(f"the caption {text!r} has no words the tokenizer understands")
     return Caption(" ".join(words_text), tuple(words), tuple(ids), length, pad)
-
-
-@dataclass(frozen=True)
-class Weighted:
-    """A caption with its ``(word:factor)`` markup removed, and the factors per word index."""
-
-    text: str
-    weights: tuple[tuple[int, float], ...]
-
-
-def parse_weights(text: str) -> Weighted:
-    """``"a (red:1.5) car"`` -> ``"a red car"`` with weight 1.5 on word 1. Negative factors allowed."""
-    plain: list[str] = []
-    weights: list[tuple[int, float]] = []
-    pos = 0
-    for m in _WEIGHT.finditer(text):
-        plain.extend(text[pos : m.start()].split())
-        phrase = m.group(1).split()
-        if not phrase:
-            raise InputError(f"empty word in re-weighting {m.group(0)!r}")
-        factor = float(m.group(2))
-        weights.extend((len(plain) + i, factor) for i in range(len(phrase)))
-        plain.extend(phrase)
-        pos = m.end()
-    plain.extend(text[pos:].split())
-    if re.search(r"\([^()]*:", _WEIGHT.sub(" ", text)):
-        raise InputError(f"cannot read the re-weighting in {text!r}; write it as (word:1.5)")
-    return Weighted(" ".join(plain), tuple(weights))

@@ -61,7 +61,7 @@ class MapGrid:
         return (h // factor) * (w // factor)
 
 
-class AttentionController:
+class AttentionControl:
     """Edits and records attention for one batched P2P run (source prompt + edited prompts)."""
 
     def __init__(
@@ -218,10 +218,10 @@ class AttentionController:
 
 
 class ControlledAttnProcessor:
-    """A diffusers attention processor that lets an :class:`AttentionController` see and edit
+    """A diffusers attention processor that lets an :class:`AttentionControl` see and edit
     attention probabilities; everywhere else it is plain fused attention."""
 
-    def __init__(self, controller: AttentionController) -> None:
+    def __init__(self, controller: AttentionControl) -> None:
         self.controller = controller
 
     def __call__(
@@ -287,7 +287,7 @@ class ControlledAttnProcessor:
 
 
 @contextmanager
-def controlled_attention(unet: torch.nn.Module, controller: AttentionController) -> Iterator[AttentionController]:
+def controlled_attention(unet: torch.nn.Module, controller: AttentionControl) -> Iterator[AttentionControl]:
     """Install the controller on every attention layer; restore the previous processors after."""
     previous = dict(unet.attn_processors)
     unet.set_attn_processor(ControlledAttnProcessor(controller))

@@ -13,15 +13,18 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
+from p2p_studio.core.errors import InputError, OutOfMemory
+from p2p_studio.core.photos import working_size
+from p2p_studio.core.results import EditResult
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.cache import InversionCache, cache_key
 from p2p_studio.engine.captions import Caption, tokenize
-from p2p_studio.engine.control import AttentionController, controlled_attention
-from p2p_studio.engine.errors import InputError, OutOfMemory
+from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor
 from p2p_studio.engine.loading import LoadedModel
-from p2p_studio.engine.plan import EditPlan, EditSettings, make_plan
-from p2p_studio.photos import working_size
+from p2p_studio.engine.maps import word_maps
+from p2p_studio.engine.plan import EditPlan, make_plan
+from p2p_studio.inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
 
 EDIT_PHASE = "Editing"
 
@@ -37,7 +40,9 @@ class PreparedPhoto:
 
 
 @dataclass
-class EditOutput:
+class EditedImage:
+    """One edited caption of a run: at the model's size, and at the photo's (``full``)."""
+
     plan: EditPlan
     image: Image.Image
     full: Image.Image
@@ -46,16 +51,33 @@ class EditOutput:
 
 
 @dataclass
-class EditResult:
+class EditRun:
+    """Everything one batched run produced: the source branch, each edited caption, and the
+    tensors behind them (latents, attention maps) for analysis and tests."""
+
     reconstruction: Image.Image
     reconstruction_full: Image.Image
-    edits: list[EditOutput]
+    edits: list[EditedImage]
     latents: torch.Tensor
     #: ``(P, L, h, w)`` averaged cross-attention maps per prompt (source first).
     attention: torch.Tensor | None
     captions: list[Caption]
+    settings: EditSettings
     timings: dict[str, float] = field(default_factory=dict)
     inversion_cached: bool = False
+
+    def results(self) -> list[EditResult]:
+        """Each edited caption as the display-ready :class:`EditResult` the other layers use."""
+        seconds = self.timings.get("total", 0.0)
+        return [
+            EditResult(
+                caption=self.captions[0].text, edit=out.plan.target.text, settings=self.settings,
+                plan=out.plan.summary(), image=out.full, reconstruction=self.reconstruction_full,
+                mask=out.mask_full, word_maps=tuple(word_maps(self.attention, self.captions, (0, i + 1))),
+                seconds=seconds, inversion_cached=self.inversion_cached,
+            )
+            for i, out in enumerate(self.edits)
+        ]
 
 
 @contextmanager
@@ -144,7 +166,7 @@ class Editor:
         reporter: Reporter | None = None,
         inversion: InversionResult | None = None,
         user_masks: Sequence[np.ndarray | None] | None = None,
-    ) -> EditResult:
+    ) -> EditRun:
         """Edit a real photo; every edited caption shares the inversion and one batch.
 
         *user_masks* (per edit, or ``None``): a hand-painted blend mask, float in [0, 1] at any
@@ -180,7 +202,7 @@ class Editor:
 
     def generate(
         self, caption: str, edits: list[str], settings: EditSettings, reporter: Reporter | None = None
-    ) -> EditResult:
+    ) -> EditRun:
         """Text-to-image P2P from a seed (the paper's Algorithm 1).
 
         The initial noise is drawn as diffusers' ``StableDiffusionPipeline`` draws it with
@@ -220,7 +242,7 @@ class Editor:
         reporter: Reporter | None,
         timings: dict[str, float],
         user_masks: list[torch.Tensor | None] | None = None,
-    ) -> EditResult:
+    ) -> EditRun:
         reporter = reporter or Reporter()
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
@@ -232,11 +254,11 @@ class Editor:
         timings["decode"] = time.perf_counter() - t0
         masks = controller.masks
         outputs = [
-            EditOutput(plan, images[i + 1], images[i + 1],
+            EditedImage(plan, images[i + 1], images[i + 1],
                        masks[i] if masks is not None and controller.blends(i) else None)
             for i, plan in enumerate(plans)
         ]
-        return EditResult(images[0], images[0], outputs, latents, controller.attention_maps(), captions, timings)
+        return EditRun(images[0], images[0], outputs, latents, controller.attention_maps(), captions, settings, timings)
 
     def denoise(
         self,
@@ -248,7 +270,7 @@ class Editor:
         pin: list[torch.Tensor] | None,
         reporter: Reporter,
         user_masks: list[torch.Tensor | None] | None = None,
-    ) -> tuple[torch.Tensor, AttentionController]:
+    ) -> tuple[torch.Tensor, AttentionControl]:
         """The P2P sampling loop: every caption of *cond* denoised together from *noise*.
 
         Returns the final latents (source first) and the controller holding maps and masks.
@@ -258,7 +280,7 @@ class Editor:
         device = self.model.device
         latent_hw = (noise.shape[-2], noise.shape[-1])
         levels = len(self.model.unet.config.block_out_channels)
-        controller = AttentionController(plans, settings, latent_hw, levels, cond.shape[1], user_masks)
+        controller = AttentionControl(plans, settings, latent_hw, levels, cond.shape[1], user_masks)
         x = noise.to(device).float().expand(prompts, -1, -1, -1).clone()
         with controlled_attention(self.model.unet, controller), torch.no_grad():
             for k in range(settings.steps):
@@ -272,7 +294,7 @@ class Editor:
                 reporter.report(Progress(EDIT_PHASE, k + 1, settings.steps))
         return x, controller
 
-    def _deliver_full(self, result: EditResult, original: Image.Image, settings: EditSettings,
+    def _deliver_full(self, result: EditRun, original: Image.Image, settings: EditSettings,
                       user_masks: Sequence[np.ndarray | None] | None = None) -> None:
         """Results at the photo's own resolution; blended edits keep every unmasked original pixel."""
         size = original.size

@@ -1,4 +1,4 @@
-"""Photos as tensors and back, and full-resolution compositing (reading photos: :mod:`p2p_studio.photos`)."""
+"""Photos as tensors and back, and full-resolution compositing (reading photos: :mod:`p2p_studio.core.photos`)."""
 
 from __future__ import annotations
 

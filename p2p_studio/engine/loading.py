@@ -17,8 +17,9 @@ import torch
 from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
 from transformers import CLIPTextModel, CLIPTokenizer
 
-from p2p_studio.engine.errors import InputError, ModelError
-from p2p_studio.resources import DEMO_MODEL, ResourceMissingError, resolve_model
+from p2p_studio.core.errors import InputError, ModelError
+from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
+from p2p_studio.core.settings import ModelChoice
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
 #: What a diffusers folder must contain; each entry: subfolder, files of which one must exist.
@@ -220,6 +221,57 @@ def load_model(
     folder = _hub_snapshot(spec, tqdm_class)
     check_model_folder(folder)
     return _load_folder(folder, spec, dev, dtype)
+
+
+def load_choice(choice: ModelChoice, tqdm_class: Any = None) -> LoadedModel:
+    """:func:`load_model` for a validated :class:`ModelChoice`."""
+    choice.validate()
+    return load_model(choice.spec, choice.device, choice.precision, choice.allow_pickle, choice.config, tqdm_class)
+
+
+@dataclass(frozen=True)
+class TokenizerOnly:
+    """A model's tokenizer and context length, read without loading any weights."""
+
+    tokenizer: CLIPTokenizer
+    max_tokens: int
+
+
+def load_tokenizer(choice: ModelChoice) -> TokenizerOnly | None:
+    """The tokenizer of *choice* from its files alone (plan previews need nothing more).
+
+    Works for a diffusers folder, the demo model, a hub id already in the local cache and a single
+    file with a config folder; ``None`` where only loading the whole model would tell.
+    """
+    try:
+        spec = resolve_model(choice.spec)
+    except ResourceMissingError:
+        return None
+    path = Path(spec).expanduser()
+    folder: Path | None = path if path.is_dir() else None
+    if folder is None and path.is_file() and choice.config and Path(choice.config).is_dir():
+        folder = Path(choice.config)
+    if folder is None and not path.exists() and not _looks_like_path(spec):
+        folder = _cached_snapshot(spec)
+    if folder is None:
+        return None
+    try:
+        tokenizer = CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer")
+        encoder = json.loads((folder / "text_encoder" / "config.json").read_text(encoding="utf-8"))
+        limit = int(encoder["max_position_embeddings"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return TokenizerOnly(tokenizer, min(int(tokenizer.model_max_length), limit))
+
+
+def _cached_snapshot(repo_id: str) -> Path | None:
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(repo_id, allow_patterns=["tokenizer/*", "text_encoder/config.json"],
+                                      local_files_only=True))
+    except Exception:  # not cached, or not a valid id: the caller loads the whole model instead
+        return None
 
 
 def _looks_like_path(spec: str) -> bool:

@@ -1,107 +1,17 @@
-"""Edit settings and the edit plan derived from a pair of captions."""
+"""The edit plan derived from a pair of captions and the edit settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import torch
 from transformers import PreTrainedTokenizerBase
 
-from inversion import Method, NullTextSettings
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.alignment import TokenMap, refine_map, swap_map
 from p2p_studio.engine.captions import Caption, Word, parse_weights, tokenize
-from p2p_studio.engine.errors import InputError
-
-
-@dataclass
-class EditSettings:
-    """Every knob of an inversion + edit run. Defaults follow the papers."""
-
-    steps: int = 50
-    guidance: float = 7.5
-    method: Method = Method.NULL_TEXT
-    #: Fraction of steps (from the start) in which cross-attention maps are injected.
-    cross: float = 0.8
-    #: Per-word overrides of ``cross`` (target-caption words).
-    cross_words: dict[str, float] = field(default_factory=dict)
-    #: Fraction of steps in which self-attention maps are injected.
-    self_fraction: float = 0.4
-    #: Self-attention is injected only on maps whose side is at most this fraction of the latent
-    #: side. The null-text inversion reference (real photos, our main flow) uses 32x32 maps at
-    #: 512 px, i.e. latent/2; the P2P notebook 16x16 (0.25). On the demo model's word swaps 0.5 kept
-    #: the layout in 85 % of 40 held-out seeds against 77.5 % for 0.25 (77.5 vs 72.5 % on 40 others).
-    self_max_scale: float = 0.5
-    blend: bool = True
-    #: Local-blend words; ``None`` means the words the edit changes.
-    blend_words: tuple[str, ...] | None = None
-    threshold: float = 0.3
-    #: Threshold each word map between its minimum and maximum instead of between 0 and its
-    #: maximum (the paper). Where attention has a floor (small or fine-tuned models put 40-50 %
-    #: of the peak on every position) the paper's rule masks the whole image; where the floor is
-    #: near 0, as in the paper's SD maps, both rules agree.
-    mask_from_floor: bool = True
-    #: Fraction of steps after which local blend starts.
-    blend_start: float = 0.2
-    subtract_words: tuple[str, ...] = ()
-    subtract_threshold: float = 0.3
-    #: Resolution of the maps used for the blend mask, as a fraction of the latent side.
-    blend_scale: float = 0.25
-    #: ...but never coarser than this many positions per side where the UNet has a finer level
-    #: (the paper's 16: SD at 512 px is unchanged; a 64-px model with latent 16 blends on its
-    #: 16x16 maps, not 4x4, whose one-cell pooling would spread the mask over a quarter of the photo).
-    blend_min_side: int = 16
-    #: Mask edge softening in pixels at the photo's resolution; ``None``: 0.5 % of the long side.
-    feather: float | None = None
-    seed: int = 0
-    null_text: NullTextSettings = field(default_factory=NullTextSettings)
-
-    def validate(self) -> None:
-        checks = [
-            (1 <= self.steps <= 1000, "steps must be between 1 and 1000"),
-            (0 < self.guidance <= 50, "guidance must be in (0, 50]"),
-            (0 <= self.cross <= 1, "--cross must be a fraction between 0 and 1"),
-            (all(0 <= v <= 1 for v in self.cross_words.values()), "per-word cross fractions must be in [0, 1]"),
-            (0 <= self.self_fraction <= 1, "--self must be a fraction between 0 and 1"),
-            (0 < self.threshold < 1, "--threshold must be between 0 and 1"),
-            (0 <= self.blend_start <= 1, "blend start must be a fraction between 0 and 1"),
-            (0 < self.blend_scale <= 1 and 0 < self.self_max_scale <= 1, "map scales must be in (0, 1]"),
-            (self.blend_min_side >= 1, "blend map side must be at least 1"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise InputError(message)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able form (stored in exported PNGs and sessions)."""
-        data = {k: v for k, v in self.__dict__.items() if k != "null_text"}
-        data["method"] = Method(self.method).value
-        data["blend_words"] = list(self.blend_words) if self.blend_words is not None else None
-        data["subtract_words"] = list(self.subtract_words)
-        data["null_text"] = dict(self.null_text.__dict__)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> EditSettings:
-        """Inverse of :meth:`to_dict`; unknown keys are ignored, bad values raise InputError."""
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        try:
-            if "method" in known:
-                known["method"] = Method(known["method"])
-            if known.get("blend_words") is not None:
-                known["blend_words"] = tuple(known["blend_words"])
-            if "subtract_words" in known:
-                known["subtract_words"] = tuple(known["subtract_words"])
-            if "null_text" in known:
-                known["null_text"] = NullTextSettings(**known["null_text"])
-            settings = cls(**known)
-        except (TypeError, ValueError) as exc:
-            raise InputError(f"invalid settings in recipe: {exc}") from None
-        settings.validate()
-        return settings
-
-    def inversion_settings(self) -> NullTextSettings:
-        return NullTextSettings(**{**self.null_text.__dict__, "guidance": self.guidance})
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,25 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p2p_studio.controller import METHOD_HINTS, Controller
-from p2p_studio.session import Session
+from p2p_studio.app.controller import StudioController
+from p2p_studio.app.jobs import InversionState
+from p2p_studio.app.session import Session
+from p2p_studio.core.captions import reweight
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.settings import EditSettings, Method, spec_of
 from p2p_studio.ui.flow import FlowLayout
-
-_WEIGHTED = re.compile(r"^\((?P<word>[^():\s]+):(?P<factor>-?\d+(?:\.\d+)?)\)$")
-
-
-def reweight(text: str, cursor: int, delta: float) -> tuple[str, int]:
-    """Raise or lower the weight of the word under *cursor* with ``(word:factor)`` syntax."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    for start, end in spans:
-        if start <= cursor <= end:
-            token = text[start:end]
-            m = _WEIGHTED.match(token)
-            word, factor = (m["word"], float(m["factor"])) if m else (token, 1.0)
-            factor = round(factor + delta, 2)
-            new = word if abs(factor - 1.0) < 1e-9 else f"({word}:{factor:g})"
-            return text[:start] + new + text[end:], start + len(new)
-    return text, cursor
 
 
 class WeightedLineEdit(QLineEdit):
@@ -66,7 +53,7 @@ class EditPanel(QWidget):
     paint_mode = Signal(object)  # None, "add", "erase"
     brush_size = Signal(int)
 
-    def __init__(self, session: Session, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, controller: StudioController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.controller = session, controller
         self._syncing = False
@@ -92,7 +79,7 @@ class EditPanel(QWidget):
         self.caption.setPlaceholderText("e.g. a cat sitting on a bench")
         self.caption.textEdited.connect(self._caption_edited)
         self.method = QComboBox()
-        self.method.addItems(list(METHOD_HINTS))
+        self.method.addItems([m.value for m in Method])
         self.method.currentTextChanged.connect(lambda m: self._set("method", m))
         self.method_hint = QLabel()
         self.method_hint.setWordWrap(True)
@@ -141,42 +128,52 @@ class EditPanel(QWidget):
     def _params_box(self) -> QGroupBox:
         box = QGroupBox("Parameters")
         form = QFormLayout(box)
-        self.cross = self._fraction("cross", "Steps (fraction) in which the caption's attention maps are injected")
-        self.self_frac = self._fraction("self_fraction", "Steps (fraction) in which self-attention is injected")
-        self.threshold = self._fraction("threshold", "Local-blend mask threshold", minimum=0.01, maximum=0.99)
+        self.cross = self._number("cross")
+        self.self_frac = self._number("self_fraction")
+        self.threshold = self._number("threshold")
         self.blend = QCheckBox("Local blend")
         self.blend.setToolTip("Keep everything outside the edited words' region exactly as in the photo")
         self.blend.toggled.connect(lambda on: self._set("blend", on))
         self.blend_words = QLineEdit()
         self.blend_words.setPlaceholderText("default: the changed words")
         self.blend_words.editingFinished.connect(self._blend_words_edited)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.valueChanged.connect(lambda v: self._set("seed", v))
-        self.steps = QSpinBox()
-        self.steps.setRange(1, 1000)
-        self.steps.valueChanged.connect(lambda v: self._set("steps", v))
-        self.guidance = QDoubleSpinBox()
-        self.guidance.setRange(1.0, 30.0)
-        self.guidance.setSingleStep(0.5)
-        self.guidance.valueChanged.connect(lambda v: self._set("guidance", round(v, 2)))
-        form.addRow("Cross-attention steps", self.cross)
-        form.addRow("Self-attention steps", self.self_frac)
+        self.seed = self._number("seed")
+        self.steps = self._number("steps")
+        self.guidance = self._number("guidance", step=0.5, decimals=1)
+        label = {key: spec_of(EditSettings, key).label for key in ("cross", "self_fraction", "threshold", "steps",
+                                                                   "guidance", "seed")}
+        form.addRow(label["cross"], self.cross)
+        form.addRow(label["self_fraction"], self.self_frac)
         form.addRow(self.blend)
         form.addRow("Blend words", self.blend_words)
-        form.addRow("Blend threshold", self.threshold)
-        form.addRow("Steps", self.steps)
-        form.addRow("Guidance", self.guidance)
-        form.addRow("Seed", self.seed)
+        form.addRow(label["threshold"], self.threshold)
+        form.addRow(label["steps"], self.steps)
+        form.addRow(label["guidance"], self.guidance)
+        form.addRow(label["seed"], self.seed)
         return box
 
-    def _fraction(self, key: str, tip: str, minimum: float = 0.0, maximum: float = 1.0) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(minimum, maximum)
-        spin.setSingleStep(0.05)
-        spin.setDecimals(2)
-        spin.setToolTip(tip)
-        spin.valueChanged.connect(lambda v: self._set(key, round(v, 3)))
+    def _number(self, key: str, step: float = 0.05, decimals: int = 2) -> QSpinBox | QDoubleSpinBox:
+        """A spin box for setting *key* with the schema's bounds and help text."""
+        spec = spec_of(EditSettings, key)
+        integer = EditSettings.__dataclass_fields__[key].type == "int"
+        spin: QSpinBox | QDoubleSpinBox
+        if integer:
+            spin = QSpinBox()
+            nudge: float = 1
+            spin.valueChanged.connect(lambda v: self._set(key, int(v)))
+        else:
+            spin = QDoubleSpinBox()
+            spin.setDecimals(decimals)
+            spin.setSingleStep(step)
+            nudge = 10.0 ** -decimals
+            spin.valueChanged.connect(lambda v: self._set(key, round(v, decimals + 1)))
+        lo = (spec.lo or 0) + (nudge if spec.lo_open else 0)
+        hi = (spec.hi if spec.hi is not None else 1e9) - (nudge if spec.hi_open else 0)
+        if integer:
+            spin.setRange(int(lo), int(min(hi, 2**31 - 1)))  # a Qt spin box holds 32-bit integers
+        else:
+            spin.setRange(lo, hi)
+        spin.setToolTip(spec.help[0].upper() + spec.help[1:])
         return spin
 
     def _words_box(self) -> QGroupBox:
@@ -217,7 +214,10 @@ class EditPanel(QWidget):
     # --- user input -> session ----------------------------------------------------------------
     def _set(self, key: str, value: Any) -> None:
         if not self._syncing:
-            self.session.set_param(key, value)
+            try:
+                self.session.set_param(key, value)
+            except InputError as exc:
+                self.controller.error.emit(str(exc))
 
     def _caption_edited(self, text: str) -> None:
         had_edit = bool(self.session.edit) and self.session.edit != self.session.caption
@@ -233,7 +233,7 @@ class EditPanel(QWidget):
         self._set("blend_words", words or None)
 
     def _toggle_invert(self) -> None:
-        if self.session.inversion_state in ("queued", "running"):
+        if self.session.inversion_state.active:
             self.controller.stop_inversion()
         else:
             self.controller.start_inversion()
@@ -256,28 +256,28 @@ class EditPanel(QWidget):
         if self.edit.text() != text:
             self.edit.setText(text)
 
-    def _sync_settings(self, settings: dict) -> None:
+    def _sync_settings(self, settings: EditSettings) -> None:
         self._syncing = True
         try:
-            self.method.setCurrentText(settings["method"])
-            self.method_hint.setText(METHOD_HINTS.get(settings["method"], ""))
-            self.cross.setValue(settings["cross"])
-            self.self_frac.setValue(settings["self_fraction"])
-            self.threshold.setValue(settings["threshold"])
-            self.blend.setChecked(settings["blend"])
-            self.blend_words.setText(" ".join(settings.get("blend_words") or []))
-            self.steps.setValue(settings["steps"])
-            self.guidance.setValue(settings["guidance"])
-            self.seed.setValue(settings["seed"])
+            self.method.setCurrentText(settings.method.value)
+            self.method_hint.setText(settings.method.hint)
+            self.cross.setValue(settings.cross)
+            self.self_frac.setValue(settings.self_fraction)
+            self.threshold.setValue(settings.threshold)
+            self.blend.setChecked(settings.blend)
+            self.blend_words.setText(" ".join(settings.blend_words or []))
+            self.steps.setValue(settings.steps)
+            self.guidance.setValue(settings.guidance)
+            self.seed.setValue(min(settings.seed, self.seed.maximum()))
         finally:
             self._syncing = False
 
-    def _sync_inversion(self, state: str, text: str) -> None:
-        running = state in ("queued", "running")
-        self.invert.setText("Stop" if running else "Invert")
-        labels = {"none": "Not inverted yet", "stale": "Caption changed: will invert again",
-                  "ready": f"Ready ({text})", "failed": f"Failed: {text}", "cancelled": "Stopped"}
-        self.inversion_label.setText(text if running else labels.get(state, text))
+    def _sync_inversion(self, state: InversionState, text: str) -> None:
+        self.invert.setText("Stop" if state.active else "Invert")
+        labels = {InversionState.NONE: "Not inverted yet", InversionState.STALE: "Caption changed: will invert again",
+                  InversionState.READY: f"Ready ({text})", InversionState.FAILED: f"Failed: {text}",
+                  InversionState.CANCELLED: "Stopped"}
+        self.inversion_label.setText(text if state.active else labels.get(state, text))
 
     def _show_plan(self, text: str, is_error: bool) -> None:
         self.plan.setText(text)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p2p_studio.app_settings import AppSettings
-from p2p_studio.controller import Controller
-from p2p_studio.errors import P2PError
-from p2p_studio.session import HistoryItem, Session
+from p2p_studio.app.app_settings import AppSettings
+from p2p_studio.app.controller import StudioController
+from p2p_studio.app.session import HistoryItem, Session
+from p2p_studio.core.errors import P2PError
+from p2p_studio.core.recipe import Recipe
 from p2p_studio.ui.canvas import Canvas
 from p2p_studio.ui.edit_panel import EditPanel
 from p2p_studio.ui.images import thumbnail, to_qimage
@@ -40,7 +41,7 @@ THUMB = 96
 class MainWindow(QMainWindow):
     settings_changed = Signal(object)  # AppSettings
 
-    def __init__(self, session: Session, controller: Controller, settings: AppSettings,
+    def __init__(self, session: Session, controller: StudioController, settings: AppSettings,
                  save_settings: Callable[[AppSettings], None]) -> None:
         super().__init__()
         self.session, self.controller, self.settings = session, controller, settings
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         c.error.connect(self.show_error)
         c.progress.connect(self._show_progress)
         c.busy_changed.connect(self._busy)
-        c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info['name']).name}"))
+        c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info.name).name}"))
         c.recipe_found.connect(self._offer_recipe)
         self.canvas.mask_painted.connect(lambda mask: s.set_mask(mask))
         self.panel.word_clicked.connect(self.show_word_map)
@@ -174,17 +175,12 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        try:
-            self.session.open_photo(Path(path))
-        except P2PError as exc:
-            self.show_error(str(exc))
+        if not self.controller.open_photo(Path(path)):
             return False
         self.settings.add_recent(path)
         self._save_settings(self.settings)
         self._fill_recent()
         self.show_message(f"Opened {Path(path).name}. Type its caption; inversion starts by itself.")
-        if Path(path).suffix.lower() == ".png":
-            self.controller.check_recipe(Path(path))
         return True
 
     def paste(self) -> None:
@@ -298,10 +294,10 @@ class MainWindow(QMainWindow):
         if path:
             self.controller.export(item, Path(path))
 
-    def _offer_recipe(self, recipe: dict, path: str) -> None:
+    def _offer_recipe(self, recipe: Recipe, path: str) -> None:
         answer = QMessageBox.question(
             self, "Restore recipe?",
-            f"{Path(path).name} was made by P2P Studio:\n\n“{recipe.get('edit', '')}”\n\nRestore its caption, "
+            f"{Path(path).name} was made by P2P Studio:\n\n“{recipe.edit}”\n\nRestore its caption, "
             "edit and parameters?")
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.apply_recipe(recipe)
@@ -339,9 +335,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             new = dialog.result_settings()
-            changed = (new.model, new.model_config, new.device, new.precision, new.cache_dir) != (
-                self.settings.model, self.settings.model_config, self.settings.device, self.settings.precision,
-                self.settings.cache_dir)
+            changed = new.model != self.settings.model
             self.settings = new
             self._save_settings(new)
             if changed:

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p2p_studio.app_settings import AppSettings
-from p2p_studio.resources import DEMO_MODEL, STABLE_DIFFUSION
+from p2p_studio.app.app_settings import AppSettings
+from p2p_studio.core.resources import DEMO_MODEL, STABLE_DIFFUSION
+from p2p_studio.core.settings import DEVICES, PRECISIONS, ModelChoice
 
 HOW_TO_SWITCH = (
     f"The built-in <b>demo</b> model only knows coloured shapes. For real photos choose "
@@ -34,7 +35,7 @@ class SettingsDialog(QDialog):
         self.model = QComboBox()
         self.model.setEditable(True)
         self.model.addItems([DEMO_MODEL, STABLE_DIFFUSION, "stabilityai/stable-diffusion-2-1"])
-        self.model.setCurrentText(settings.model)
+        self.model.setCurrentText(settings.model.spec)
         folder, file = QPushButton("Folder…"), QPushButton("File…")
         folder.clicked.connect(self._pick_folder)
         file.clicked.connect(self._pick_file)
@@ -42,15 +43,15 @@ class SettingsDialog(QDialog):
         row.addWidget(self.model, 1)
         row.addWidget(folder)
         row.addWidget(file)
-        self.model_config = QLineEdit(settings.model_config)
+        self.model_config = QLineEdit(settings.model.config or "")
         self.model_config.setPlaceholderText("only for single files offline: a diffusers folder with the configs")
         self.device = QComboBox()
-        self.device.addItems(["auto", "cuda", "mps", "cpu"])
-        self.device.setCurrentText(settings.device)
+        self.device.addItems(list(DEVICES))
+        self.device.setCurrentText(settings.model.device)
         self.precision = QComboBox()
-        self.precision.addItems(["auto", "fp32", "fp16", "bf16"])
-        self.precision.setCurrentText(settings.precision)
-        self.cache = QLineEdit(settings.cache_dir)
+        self.precision.addItems(list(PRECISIONS))
+        self.precision.setCurrentText(settings.model.precision)
+        self.cache = QLineEdit(settings.model.cache_dir or "")
         self.cache.setPlaceholderText("default: the user cache folder")
         hint = QLabel(HOW_TO_SWITCH)
         hint.setWordWrap(True)
@@ -83,8 +84,7 @@ class SettingsDialog(QDialog):
             self.model.setCurrentText(path)
 
     def result_settings(self) -> AppSettings:
-        s = self._settings
-        return AppSettings(model=self.model.currentText().strip() or DEMO_MODEL,
-                           model_config=self.model_config.text().strip(), device=self.device.currentText(),
-                           precision=self.precision.currentText(), cache_dir=self.cache.text().strip(),
-                           recent=list(s.recent))
+        choice = ModelChoice(spec=self.model.currentText().strip() or DEMO_MODEL,
+                             config=self.model_config.text().strip() or None, device=self.device.currentText(),
+                             precision=self.precision.currentText(), cache_dir=self.cache.text().strip() or None)
+        return AppSettings(model=choice, recent=list(self._settings.recent))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from p2p_studio.core.resources import DEMO_MODEL, resolve_model
 from p2p_studio.demo.card import model_card, shortfalls
 from p2p_studio.demo.evaluate import reweighting_summary
-from p2p_studio.resources import DEMO_MODEL, resolve_model
 
 FACTORS = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 

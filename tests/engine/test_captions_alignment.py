@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 import torch
 
+from p2p_studio.core.errors import InputError
 from p2p_studio.engine.alignment import align, refine_map, swap_map
 from p2p_studio.engine.captions import parse_weights, tokenize
-from p2p_studio.engine.errors import InputError
 
 L = 24
 

@@ -6,14 +6,15 @@ import pytest
 import torch
 from diffusers.models.attention_processor import AttnProcessor2_0
 
-from p2p_studio.engine.control import AttentionController, ControlledAttnProcessor, controlled_attention
-from p2p_studio.engine.plan import EditSettings, make_plan
+from p2p_studio.core.settings import EditSettings
+from p2p_studio.engine.control import AttentionControl, ControlledAttnProcessor, controlled_attention
+from p2p_studio.engine.plan import make_plan
 
 
 def _controller(tiny, src, tgts, latent_hw=(32, 32), **kw):
     settings = EditSettings(steps=10, **kw)
     plans = [make_plan(tiny.tokenizer, src, t, tiny.max_tokens, settings) for t in tgts]
-    return AttentionController(plans, settings, latent_hw, len(tiny.unet.config.block_out_channels), tiny.max_tokens)
+    return AttentionControl(plans, settings, latent_hw, len(tiny.unet.config.block_out_channels), tiny.max_tokens)
 
 
 def _random_probs(batch, heads, q, k, seed=0):
@@ -112,7 +113,7 @@ def test_attention_store_does_not_grow_with_steps(tiny) -> None:
 def test_blend_maps_are_latent_quarter_but_not_too_coarse(tiny, latent_hw, levels, min_side, blend_hw) -> None:
     settings = EditSettings(steps=10, blend_min_side=min_side)
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionController([plan], settings, latent_hw, levels, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, latent_hw, levels, tiny.max_tokens)
     assert ctl.grid.blend_hw == blend_hw
 
 
@@ -122,7 +123,7 @@ def test_blend_mask_thresholds_above_the_attention_floor(tiny, from_floor, expec
     peak (dilated by the 3x3 pool to 4x4 cells); the paper's 0-to-max rule masks everything."""
     settings = EditSettings(steps=10, mask_from_floor=from_floor, blend_min_side=8)
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionController([plan], settings, (16, 16), 3, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
     h, w = ctl.grid.blend_hw
     assert (h, w) == (8, 8)
     word = torch.full((h, w), 0.5)

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 import torch
 
-from inversion import Cancelled, Method, Reporter
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
-from p2p_studio.engine.errors import InputError
-from p2p_studio.engine.plan import EditSettings
+from p2p_studio.inversion import Cancelled, Method, Reporter
 
 CAPTION = "a cat sitting on a bench"
 
@@ -138,8 +138,8 @@ def test_generate_draws_noise_like_stable_diffusion_pipeline(tiny) -> None:
 
 
 def test_out_of_memory_becomes_one_clear_error() -> None:
+    from p2p_studio.core.errors import OutOfMemory
     from p2p_studio.engine.editor import out_of_memory_as_error
-    from p2p_studio.engine.errors import OutOfMemory
 
     for exc in (torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2 GiB"),
                 RuntimeError("MPS backend out of memory")):

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from p2p_studio.engine.errors import InputError
-from p2p_studio.photos import load_photo, working_size
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.photos import load_photo, working_size
 
 
 def _save(img: Image.Image, path, fmt: str, **kw):

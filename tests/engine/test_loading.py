@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from p2p_studio.engine.errors import InputError, ModelError
+from p2p_studio.core.errors import InputError, ModelError
 from p2p_studio.engine.loading import load_model, pick_device
 
 

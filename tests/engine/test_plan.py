@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from p2p_studio.engine.errors import InputError
-from p2p_studio.engine.plan import EditSettings, make_plan
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.settings import EditSettings
+from p2p_studio.engine.plan import make_plan
 
 
 def _plan(tiny, src, tgt, **kw):

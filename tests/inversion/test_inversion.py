@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 import torch
 
-from inversion import (
+from p2p_studio.core.photos import working_size
+from p2p_studio.engine.captions import tokenize
+from p2p_studio.engine.images import to_tensor
+from p2p_studio.inversion import (
     Cancelled,
     DDIMSchedule,
     InversionResult,
@@ -16,9 +19,6 @@ from inversion import (
     ddim_invert,
     invert,
 )
-from p2p_studio.engine.captions import tokenize
-from p2p_studio.engine.images import to_tensor
-from p2p_studio.photos import working_size
 
 STEPS = 8
 

@@ -2,7 +2,7 @@ import pytest
 import torch
 from diffusers import DDIMScheduler
 
-from inversion import DDIMSchedule
+from p2p_studio.inversion import DDIMSchedule
 
 
 def _config(prediction_type: str) -> dict:

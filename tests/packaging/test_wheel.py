@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
-import p2p_studio, p2p_studio.resources as r
+import p2p_studio, p2p_studio.core.resources as r
 print(json.dumps({"module": p2p_studio.__file__, "root": str(r.resources_root()),
                   "model": r.resolve_model("demo"), "samples": [str(s.path) for s in r.samples()]}))
 """

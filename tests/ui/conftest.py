@@ -15,8 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _make_studio(folder: Path, model: str):
     from PySide6.QtCore import QSettings
 
-    from p2p_studio.app import Studio
-    from p2p_studio.app_settings import AppSettings
+    from p2p_studio.app.app_settings import AppSettings
+    from p2p_studio.app.studio import Studio
 
     folder.mkdir(parents=True, exist_ok=True)
     AppSettings(model=model, device="cpu", cache_dir=str(folder / "cache")).save(

@@ -1,7 +1,7 @@
 """The document model of the desktop app: photo, captions, parameters, mask, history.
 
 A QObject with ``*_changed`` signals that widgets bind to. It imports no torch: engine work goes
-through :mod:`p2p_studio.controller` and the worker. Everything is saved to a session folder
+through :mod:`p2p_studio.app.controller` and the worker. Everything is saved to a session folder
 shortly after each change (atomically), so closing or crashing loses nothing.
 """
 
@@ -13,7 +13,7 @@ import json
 import shutil
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +22,26 @@ from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from p2p_studio.engine.files import atomic_write
-from p2p_studio.jobs import EditOutcome, WordMap
-from p2p_studio.photos import load_photo
+from p2p_studio.app.jobs import InversionState
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.files import atomic_write
+from p2p_studio.core.photos import load_photo
+from p2p_studio.core.results import EditResult, WordMap
+from p2p_studio.core.settings import EditSettings
 
 SESSION_FILE = "session.json"
+SHARES = "shares"  # maps.npz entry: rows of (prompt, word index, share); the others are the heat maps
 
 
 @dataclass
 class HistoryItem:
-    """One finished edit. Images live in the session folder and are loaded when shown."""
+    """The session's record of one :class:`EditResult`: its values, the user's marks (star, painted
+    mask) and an id. Images live in the session folder and are loaded when shown."""
 
     id: str
     caption: str
     edit: str
-    settings: dict[str, Any]
+    settings: EditSettings
     plan: str
     created: float
     seconds: float
@@ -47,25 +52,34 @@ class HistoryItem:
     word_maps: list[WordMap] = field(default_factory=list, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if k not in ("image", "mask", "word_maps")}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("image", "mask", "word_maps")}
+        data["settings"] = self.settings.to_dict()
+        return data
+
+    @classmethod
+    def from_result(cls, item_id: str, result: EditResult, painted: bool) -> HistoryItem:
+        return cls(item_id, result.caption, result.edit, result.settings, result.plan, time.time(), result.seconds,
+                   painted=painted, image=result.image, mask=result.mask, word_maps=list(result.word_maps))
 
 
-class _ParamCommand(QUndoCommand):
-    def __init__(self, session: Session, key: str, old: Any, new: Any) -> None:
-        super().__init__(f"change {key}")
-        self.session, self.key, self.old, self.new = session, key, old, new
+class _SettingsCommand(QUndoCommand):
+    """A settings change; consecutive changes of the same single key merge into one undo step."""
+
+    def __init__(self, session: Session, old: EditSettings, new: EditSettings, key: str | None) -> None:
+        super().__init__(f"change {key}" if key else "restore parameters")
+        self.session, self.old, self.new, self.key = session, old, new, key
 
     def redo(self) -> None:
-        self.session._apply_param(self.key, self.new)
+        self.session._apply_settings(self.new)
 
     def undo(self) -> None:
-        self.session._apply_param(self.key, self.old)
+        self.session._apply_settings(self.old)
 
     def id(self) -> int:
         return 1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if isinstance(other, _ParamCommand) and other.key == self.key:
+        if isinstance(other, _SettingsCommand) and self.key is not None and other.key == self.key:
             self.new = other.new
             return True
         return False
@@ -87,18 +101,17 @@ class Session(QObject):
     photo_changed = Signal()
     caption_changed = Signal(str)
     edit_changed = Signal(str)
-    settings_changed = Signal(dict)
+    settings_changed = Signal(object)  # EditSettings
     mask_changed = Signal()
     history_changed = Signal()
     current_changed = Signal(object)  # HistoryItem or None
-    inversion_changed = Signal(str, str)  # state, text
-    saved = Signal()
+    inversion_changed = Signal(object, str)  # InversionState, text
 
-    def __init__(self, folder: Path, defaults: dict[str, Any], autosave_ms: int = 400) -> None:
+    def __init__(self, folder: Path, defaults: EditSettings | None = None, autosave_ms: int = 400) -> None:
         super().__init__()
         self.folder = Path(folder)
-        self.defaults = dict(defaults)
-        self.settings: dict[str, Any] = dict(defaults)
+        self.defaults = defaults or EditSettings()
+        self.settings = self.defaults
         self.photo: Image.Image | None = None
         self.photo_path: Path | None = None
         self.photo_sha256 = ""
@@ -107,7 +120,7 @@ class Session(QObject):
         self.mask: np.ndarray | None = None  # painted mask, float [0, 1] at photo resolution
         self.history: list[HistoryItem] = []
         self.current: HistoryItem | None = None
-        self.inversion_state = "none"
+        self.inversion_state = InversionState.NONE
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -126,7 +139,7 @@ class Session(QObject):
         self.mask = None
         self.current = None
         self.undo_stack.clear()
-        self.set_inversion("none", "")
+        self.set_inversion(InversionState.NONE, "")
         self._save_photo_copy()
         self._clear_history()
         self.photo_changed.emit()
@@ -154,29 +167,29 @@ class Session(QObject):
             self.edit_changed.emit(text)
             self.schedule_save()
 
-    def set_inversion(self, state: str, text: str) -> None:
+    def set_inversion(self, state: InversionState, text: str) -> None:
         self.inversion_state = state
         self.inversion_changed.emit(state, text)
 
     # --- undoable parameters and mask -----------------------------------------------------------
     def set_param(self, key: str, value: Any) -> None:
-        old = self.settings.get(key)
-        if old != value:
-            self.undo_stack.push(_ParamCommand(self, key, old, value))
+        """Change one setting (from a widget); a value out of bounds raises :class:`InputError`."""
+        new = self.settings.replace(**{key: value})
+        if new != self.settings:
+            self.undo_stack.push(_SettingsCommand(self, self.settings, new, key))
 
     def set_params(self, values: dict[str, Any]) -> None:
-        """Restore a set of parameters as one undo step (e.g. from a history item or a recipe)."""
-        changed = {k: v for k, v in values.items() if k in self.defaults and self.settings.get(k) != v}
-        if not changed:
-            return
-        self.undo_stack.beginMacro("restore parameters")
-        for key, value in changed.items():
-            self.undo_stack.push(_ParamCommand(self, key, self.settings.get(key), value))
-        self.undo_stack.endMacro()
+        """Change several settings as one undo step."""
+        self.set_settings(self.settings.replace(**values))
 
-    def _apply_param(self, key: str, value: Any) -> None:
-        self.settings[key] = value
-        self.settings_changed.emit(dict(self.settings))
+    def set_settings(self, settings: EditSettings) -> None:
+        """Restore a whole set of settings as one undo step (from a history item or a recipe)."""
+        if settings != self.settings:
+            self.undo_stack.push(_SettingsCommand(self, self.settings, settings, None))
+
+    def _apply_settings(self, settings: EditSettings) -> None:
+        self.settings = settings
+        self.settings_changed.emit(settings)
         self.schedule_save()
 
     def set_mask(self, mask: np.ndarray | None, text: str = "paint mask") -> None:
@@ -189,10 +202,8 @@ class Session(QObject):
         self.schedule_save()
 
     # --- history --------------------------------------------------------------------------------
-    def add_result(self, result: EditOutcome, painted: bool = False) -> HistoryItem:
-        item = HistoryItem(uuid.uuid4().hex[:12], result.caption, result.edit, dict(result.settings), result.plan,
-                           time.time(), result.seconds, painted=painted, image=result.image, mask=result.mask,
-                           word_maps=result.word_maps)
+    def add_result(self, result: EditResult, painted: bool = False) -> HistoryItem:
+        item = HistoryItem.from_result(uuid.uuid4().hex[:12], result, painted)
         self._write_item(item)
         self.history.append(item)
         self.history_changed.emit()
@@ -210,7 +221,7 @@ class Session(QObject):
     def restore_parameters(self, item: HistoryItem) -> None:
         self.set_caption(item.caption)
         self.set_edit(item.edit)
-        self.set_params(item.settings)
+        self.set_settings(item.settings)
 
     def delete(self, item: HistoryItem) -> None:
         self.history = [h for h in self.history if h.id != item.id]
@@ -234,7 +245,7 @@ class Session(QObject):
     def save_now(self) -> None:
         self._timer.stop()
         state = {
-            "version": 1, "caption": self.caption, "edit": self.edit, "settings": self.settings,
+            "version": 1, "caption": self.caption, "edit": self.edit, "settings": self.settings.to_dict(),
             "photo": {"name": str(self.photo_path) if self.photo_path else None, "sha256": self.photo_sha256},
             "history": [h.to_json() for h in self.history],
             "current": self.current.id if self.current else None,
@@ -245,7 +256,6 @@ class Session(QObject):
             self._save_image(self.folder / "mask.png", Image.fromarray(np.round(self.mask * 255).astype(np.uint8)))
         else:
             (self.folder / "mask.png").unlink(missing_ok=True)
-        self.saved.emit()
 
     def restore(self) -> bool:
         """Load the saved session, if any. Returns whether a photo was restored."""
@@ -265,8 +275,7 @@ class Session(QObject):
                 self.photo_path = Path(name) if name else None
                 self.photo_sha256 = state.get("photo", {}).get("sha256", "")
             self.caption, self.edit = state.get("caption", ""), state.get("edit", "")
-            self.settings = {**self.defaults, **{k: v for k, v in state.get("settings", {}).items()
-                                                 if k in self.defaults}}
+            self.settings = _settings_or(state.get("settings", {}), self.defaults)
             self.history = [self._item_from_json(h) for h in state.get("history", [])
                             if (self.folder / "items" / h.get("id", "?")).is_dir()]
             mask_file = self.folder / "mask.png"
@@ -277,7 +286,7 @@ class Session(QObject):
         self.photo_changed.emit()
         self.caption_changed.emit(self.caption)
         self.edit_changed.emit(self.edit)
-        self.settings_changed.emit(dict(self.settings))
+        self.settings_changed.emit(self.settings)
         self.history_changed.emit()
         current = next((h for h in self.history if h.id == state.get("current")), None)
         if current is not None:
@@ -287,6 +296,7 @@ class Session(QObject):
 
     def _item_from_json(self, data: dict[str, Any]) -> HistoryItem:
         known = {k: v for k, v in data.items() if k in HistoryItem.__dataclass_fields__}
+        known["settings"] = _settings_or(known.get("settings", {}), self.defaults)
         return HistoryItem(**known)
 
     def _item_dir(self, item: HistoryItem) -> Path:
@@ -301,7 +311,9 @@ class Session(QObject):
             self._save_image(folder / "mask.png", item.mask)
         if item.word_maps:
             buffer = io.BytesIO()
-            np.savez_compressed(buffer, **{f"{m.prompt}_{m.index}_{m.word}": m.heat for m in item.word_maps})
+            arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in item.word_maps}
+            arrays[SHARES] = np.array([[m.prompt, m.index, m.share] for m in item.word_maps], dtype=np.float64)
+            np.savez_compressed(buffer, **arrays)
             atomic_write(folder / "maps.npz", lambda tmp: tmp.write_bytes(buffer.getvalue()))
         self.schedule_save()
 
@@ -314,9 +326,13 @@ class Session(QObject):
             item.mask = Image.open(folder / "mask.png").convert("L")
         if not item.word_maps and (folder / "maps.npz").is_file():
             with np.load(folder / "maps.npz") as data:
+                shares = {(int(p), int(i)): float(v) for p, i, v in data[SHARES]} if SHARES in data.files else {}
                 for key in data.files:
+                    if key == SHARES:
+                        continue
                     prompt, index, word = key.split("_", 2)
-                    item.word_maps.append(WordMap(int(prompt), word, int(index), data[key]))
+                    share = shares.get((int(prompt), int(index)), 1.0)
+                    item.word_maps.append(WordMap(int(prompt), word, int(index), data[key], share))
 
     def _save_photo_copy(self) -> None:
         if self.photo is not None:
@@ -332,3 +348,11 @@ class Session(QObject):
     @staticmethod
     def _save_image(path: Path, image: Image.Image) -> None:
         atomic_write(path, lambda tmp: image.save(tmp, format="PNG"))
+
+
+def _settings_or(data: Any, default: EditSettings) -> EditSettings:
+    """Settings read from the session file, or *default* where they do not validate."""
+    try:
+        return EditSettings.from_dict(data)
+    except InputError:
+        return default

@@ -10,14 +10,7 @@ from pathlib import Path
 import torch
 from safetensors.torch import load_file, save_file
 
-
-class Method(str, Enum):
-    """Inversion methods. The value is the name users type."""
-
-    NULL_TEXT = "null-text"
-    NEGATIVE_PROMPT = "negative-prompt"
-    DIRECT = "direct"
-    DDIM = "ddim"
+from p2p_studio.core.settings import Method
 
 
 class Unconditional(str, Enum):

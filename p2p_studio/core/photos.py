@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from p2p_studio.errors import InputError
+from p2p_studio.core.errors import InputError
 
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO")
 #: Refuse images above this many pixels before decoding them (a 400-megapixel photo is 1.2 GB).

@@ -26,6 +26,11 @@ def clock(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
+def remaining(elapsed: float, fraction: float) -> float:
+    """Seconds left when *fraction* of the work took *elapsed* seconds (0 before any progress)."""
+    return elapsed / fraction - elapsed if fraction > 0 else 0.0
+
+
 @dataclass(frozen=True)
 class Estimate:
     text: str
@@ -48,7 +53,7 @@ class EtaTracker:
             self.phase, self.started = progress.phase, self._now()
         frac = progress.fraction
         elapsed = self._now() - self.started
-        eta = elapsed / frac - elapsed if frac > 0 else 0.0
+        eta = remaining(elapsed, frac)
         text = f"{progress.phase} {progress.step}/{progress.total}"
         if progress.inner_total:
             text += f" (iter {progress.inner}/{progress.inner_total})"

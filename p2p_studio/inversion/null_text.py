@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
 import torch.nn.functional as F
 
-from inversion.predict import NoisePredictor, guide
-from inversion.progress import Progress, Reporter
-from inversion.schedule import DDIMSchedule
+from p2p_studio.core.settings import NullTextSettings
+from p2p_studio.inversion.predict import NoisePredictor, guide
+from p2p_studio.inversion.progress import Progress, Reporter
+from p2p_studio.inversion.schedule import DDIMSchedule
 
 PHASE = "Null-text"
-
-
-@dataclass(frozen=True)
-class NullTextSettings:
-    """Optimisation settings; defaults are the paper's."""
-
-    guidance: float = 7.5
-    inner_steps: int = 10
-    learning_rate: float = 1e-2
-    #: lr at step i is ``learning_rate * (1 - i * lr_decay)`` (floored at 10 % of it).
-    lr_decay: float = 1e-2
-    early_stop_epsilon: float = 1e-5
-    #: the early-stop threshold grows by this much per step: ``epsilon + i * slope``.
-    early_stop_slope: float = 2e-5
-
-    def lr(self, step: int) -> float:
-        return self.learning_rate * max(1.0 - step * self.lr_decay, 0.1)
-
-    def threshold(self, step: int) -> float:
-        return self.early_stop_epsilon + step * self.early_stop_slope
 
 
 def optimise_null_text(

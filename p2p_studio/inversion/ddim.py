@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import torch
 
-from inversion.predict import NoisePredictor
-from inversion.progress import Progress, Reporter
-from inversion.schedule import DDIMSchedule
+from p2p_studio.inversion.predict import NoisePredictor
+from p2p_studio.inversion.progress import Progress, Reporter
+from p2p_studio.inversion.schedule import DDIMSchedule
 
 PHASE = "DDIM inversion"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from p2p_studio.core.errors import Cancelled
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -29,14 +31,6 @@ ProgressFn = Callable[[Progress], None]
 StopFn = Callable[[], bool]
 
 
-class Cancelled(Exception):
-    """Raised inside a loop when its ``should_stop`` callback asks it to stop."""
-
-    def __init__(self, phase: str = "") -> None:
-        super().__init__(f"{phase or 'run'} cancelled")
-        self.phase = phase
-
-
 @dataclass
 class Reporter:
     """Bundles the progress callback and the stop flag a loop is given."""
@@ -52,8 +46,3 @@ class Reporter:
         """Raise :class:`Cancelled` if a stop was requested."""
         if self.should_stop is not None and self.should_stop():
             raise Cancelled(phase)
-
-    def tick(self, progress: Progress) -> None:
-        """Check for a stop request, then report *progress*."""
-        self.check(progress.phase)
-        self.report(progress)

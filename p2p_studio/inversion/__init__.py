@@ -1,18 +1,20 @@
 """Inversion of real images into a diffusion model's noise space.
 
-Pure torch + diffusers; imports nothing else of P2P Studio.
+Pure torch + diffusers on top of :mod:`p2p_studio.core`; imports no other layer of P2P Studio.
 """
 
 from __future__ import annotations
 
 import torch
 
-from inversion.ddim import ddim_invert
-from inversion.null_text import NullTextSettings, optimise_null_text
-from inversion.predict import NoisePredictor, guide
-from inversion.progress import Cancelled, Progress, ProgressFn, Reporter, StopFn
-from inversion.result import InversionResult, Method, Unconditional
-from inversion.schedule import DDIMSchedule, step_coefficients
+from p2p_studio.core.errors import Cancelled
+from p2p_studio.core.settings import Method, NullTextSettings
+from p2p_studio.inversion.ddim import ddim_invert
+from p2p_studio.inversion.null_text import optimise_null_text
+from p2p_studio.inversion.predict import NoisePredictor, guide
+from p2p_studio.inversion.progress import Progress, ProgressFn, Reporter, StopFn
+from p2p_studio.inversion.result import InversionResult, Unconditional
+from p2p_studio.inversion.schedule import DDIMSchedule, step_coefficients
 
 __all__ = [
     "Cancelled",

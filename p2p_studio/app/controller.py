@@ -1,7 +1,8 @@
 """Connects the session (document) to the engine worker: what runs when, and where results go.
 
 It knows the worker only through its signals and ``submit``/``cancel`` methods (it is handed the
-worker object), so neither it nor the widgets import torch.
+worker object, a :class:`WorkerLike`), so neither it nor the widgets import torch, and its tests
+run against a fake worker.
 """
 
 from __future__ import annotations
@@ -11,17 +12,30 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from p2p_studio.eta import clock
-from p2p_studio.jobs import EditOutcome, ExportRequest, Job, JobKind, ProgressReport
-from p2p_studio.session import HistoryItem, Session
+from p2p_studio import __version__
+from p2p_studio.app.jobs import (
+    Edit,
+    Export,
+    Failure,
+    InversionState,
+    Invert,
+    Inverted,
+    Job,
+    JobKind,
+    JobParams,
+    JobPayload,
+    ModelInfo,
+    Plan,
+    ProgressReport,
+    ReadRecipe,
+)
+from p2p_studio.app.session import HistoryItem, Session
+from p2p_studio.core.errors import ErrorKind, P2PError
+from p2p_studio.core.eta import clock
+from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.results import EditResult
+from p2p_studio.core.settings import EditSettings, ModelChoice
 
-#: One-line trade-offs shown next to the inversion method.
-METHOD_HINTS = {
-    "null-text": "best fidelity; optimises the empty prompt per step (slowest)",
-    "negative-prompt": "fast (seconds): uses the caption as negative prompt (slightly less faithful)",
-    "direct": "fast (seconds): the source branch follows the inversion exactly",
-    "ddim": "plain DDIM inversion; drifts at high guidance (for comparison)",
-}
 OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."
 
 
@@ -34,13 +48,15 @@ class WorkerLike(Protocol):
     plan_ready: Any
     model_ready: Any
 
-    def submit(self, kind: JobKind, **params: Any) -> Job: ...
-    def request_plan(self, caption: str, edit: str, settings: dict[str, Any]) -> int: ...
+    def submit(self, params: JobParams) -> Job: ...
+    def request_plan(self, caption: str, edit: str, settings: EditSettings) -> int: ...
     def cancel(self, job_id: int) -> None: ...
     def cancel_all(self) -> None: ...
+    def set_model(self, choice: ModelChoice) -> Job: ...
+    def shutdown(self, timeout: float = 10.0) -> None: ...
 
 
-class Controller(QObject):
+class StudioController(QObject):
     """Runs inversions and edits for the session and reports their state for the window."""
 
     status = Signal(str)  # one-line status text
@@ -48,15 +64,16 @@ class Controller(QObject):
     progress = Signal(str, float, str)  # phase text, fraction, ETA text
     busy_changed = Signal(bool)
     plan_changed = Signal(str, bool)  # text, is_error
-    model_changed = Signal(dict)
+    model_changed = Signal(object)  # ModelInfo
     exported = Signal(str)
-    recipe_found = Signal(dict, str)  # recipe, path
+    recipe_found = Signal(object, str)  # Recipe, path
 
     def __init__(self, session: Session, worker: WorkerLike, auto_invert_ms: int = 700) -> None:
         super().__init__()
         self.session, self.worker = session, worker
-        self.model: dict[str, Any] = {}
+        self.model: ModelInfo | None = None
         self._jobs: dict[int, Job] = {}
+        self._running: set[int] = set()  # ids of started jobs (known from job_started, on this thread)
         self._plan_request = 0
         self._invert_job: Job | None = None
         self._auto = QTimer(self)
@@ -91,6 +108,7 @@ class Controller(QObject):
 
     def _untrack(self, job: Job) -> None:
         self._jobs.pop(job.id, None)
+        self._running.discard(job.id)
         if self._invert_job is not None and self._invert_job.id == job.id:
             self._invert_job = None
         if not self._jobs:
@@ -100,7 +118,7 @@ class Controller(QObject):
     def _caption_changed(self, _: str) -> None:
         self._plan_timer.start()
         if self.session.photo is not None and self.session.caption.strip():
-            self.session.set_inversion("stale", "caption changed")
+            self.session.set_inversion(InversionState.STALE, "caption changed")
             self._auto.start()
 
     def _photo_changed(self) -> None:
@@ -108,7 +126,7 @@ class Controller(QObject):
         if self.session.caption.strip() and self.session.photo is not None:
             self._auto.start()
 
-    def _settings_changed(self, _: dict) -> None:
+    def _settings_changed(self, _: EditSettings) -> None:
         self._plan_timer.start()
 
     def start_inversion(self) -> Job | None:
@@ -121,9 +139,8 @@ class Controller(QObject):
             return None
         if self._invert_job is not None:
             self.worker.cancel(self._invert_job.id)
-        self._invert_job = self._track(self.worker.submit(
-            JobKind.INVERT, photo=s.photo, photo_key=s.photo_key, caption=s.caption, settings=dict(s.settings)))
-        s.set_inversion("queued", "waiting")
+        self._invert_job = self._track(self.worker.submit(Invert(s.photo, s.photo_key, s.caption, s.settings)))
+        s.set_inversion(InversionState.QUEUED, "queued")
         return self._invert_job
 
     def stop_inversion(self) -> None:
@@ -142,42 +159,55 @@ class Controller(QObject):
             self.error.emit("Both the caption and the edited caption are needed.")
             return None
         mask = s.mask if use_mask and s.mask is not None else None
-        job = self.worker.submit(JobKind.EDIT, photo=s.photo, photo_key=s.photo_key, caption=s.caption,
-                                 edit=edit, settings=dict(s.settings), mask=mask)
-        job.params["painted"] = mask is not None
+        job = self.worker.submit(Edit(s.photo, s.photo_key, s.caption, edit, s.settings, mask))
         self.status.emit(f"Queued: {edit}")
         return self._track(job)
 
     def cancel_current(self) -> None:
         """Stop what runs now (Esc); queued edits stay queued."""
-        for job in self._jobs.values():
-            if job.state.value == "running":
-                self.worker.cancel(job.id)
+        for job_id in self._running:
+            self.worker.cancel(job_id)
 
     def cancel_all(self) -> None:
         for job in list(self._jobs.values()):
             self.worker.cancel(job.id)
 
-    # --- export and recipes -------------------------------------------------------------------
+    # --- photos, export and recipes ---------------------------------------------------------------
+    def open_photo(self, path: Path) -> bool:
+        """Open a photo file into the session; a PNG with a recipe is offered for restoring."""
+        try:
+            self.session.open_photo(Path(path))
+        except P2PError as exc:
+            self.error.emit(str(exc))
+            return False
+        if Path(path).suffix.lower() == ".png":
+            self.check_recipe(Path(path))
+        return True
+
+    def recipe_for(self, item: HistoryItem) -> Recipe:
+        s = self.session
+        model = self.model.choice.spec if self.model is not None else ""
+        return Recipe(caption=item.caption, edit=item.edit, settings=item.settings, model=model,
+                      photo_name=s.photo_name, photo_sha256=s.photo_sha256, app_version=__version__)
+
     def export(self, item: HistoryItem, path: Path) -> Job | None:
         s = self.session
+        s.ensure_images(item)
         if item.image is None:
             self.error.emit("This result has no image to save.")
             return None
         if s.photo_path is not None and Path(path).resolve() == s.photo_path.resolve():
             self.error.emit("Refusing to overwrite the original photo; choose another file name.")
             return None
-        request = ExportRequest(Path(path), item.image, item.caption, item.edit, item.settings, s.photo_sha256,
-                                self.model.get("spec", ""))
-        return self._track(self.worker.submit(JobKind.EXPORT, request=request))
+        return self._track(self.worker.submit(Export(Path(path), item.image, self.recipe_for(item))))
 
     def check_recipe(self, path: Path) -> Job:
-        return self._track(self.worker.submit(JobKind.READ_RECIPE, path=str(path)))
+        return self._track(self.worker.submit(ReadRecipe(Path(path))))
 
-    def apply_recipe(self, recipe: dict[str, Any]) -> None:
-        self.session.set_caption(recipe.get("caption", self.session.caption))
-        self.session.set_edit(recipe.get("edit", self.session.edit))
-        self.session.set_params(recipe.get("settings", {}))
+    def apply_recipe(self, recipe: Recipe) -> None:
+        self.session.set_caption(recipe.caption)
+        self.session.set_edit(recipe.edit)
+        self.session.set_settings(recipe.settings)
 
     # --- worker signals -----------------------------------------------------------------------
     def _ask_plan(self) -> None:
@@ -189,49 +219,51 @@ class Controller(QObject):
         else:
             self.plan_changed.emit("Type the caption of the photo, then change words in the edit.", False)
 
-    def _on_plan(self, request: int, text: str, is_error: bool) -> None:
-        if request == self._plan_request:
-            self.plan_changed.emit(text, is_error)
+    def _on_plan(self, plan: Plan) -> None:
+        if plan.request == self._plan_request:
+            self.plan_changed.emit(plan.text, plan.is_error)
 
-    def _on_model(self, info: dict) -> None:
-        self.model = dict(info)
-        self.model_changed.emit(self.model)
+    def _on_model(self, info: ModelInfo) -> None:
+        self.model = info
+        self.model_changed.emit(info)
 
     def _on_started(self, job: Job) -> None:
+        self._running.add(job.id)
         if job.kind is JobKind.INVERT:
-            self.session.set_inversion("running", "starting")
+            self.session.set_inversion(InversionState.RUNNING, "starting")
         self.status.emit(_started_text(job))
 
     def _on_progress(self, report: ProgressReport) -> None:
         eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0.02 else "ETA …"
         self.progress.emit(report.text, report.fraction, eta)
         if report.kind is JobKind.INVERT:
-            self.session.set_inversion("running", report.text)
+            self.session.set_inversion(InversionState.RUNNING, report.text)
 
-    def _on_finished(self, job: Job, payload: Any) -> None:
+    def _on_finished(self, job: Job, payload: JobPayload) -> None:
         self._untrack(job)
-        if job.kind is JobKind.INVERT:
-            how = "from cache" if payload["cached"] else f"in {payload['seconds']:.1f} s"
-            self.session.set_inversion("ready", f"inverted {how}")
+        p = job.params
+        if isinstance(payload, Inverted):
+            how = "from cache" if payload.cached else f"in {payload.seconds:.1f} s"
+            self.session.set_inversion(InversionState.READY, f"inverted {how}")
             self.status.emit(f"Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).")
-        elif job.kind is JobKind.EDIT:
-            result: EditOutcome = payload
-            if job.params.get("photo_key") == self.session.photo_key:
-                self.session.set_inversion("ready", "inverted")
-                self.session.add_result(result, painted=bool(job.params.get("painted")))
-            self.status.emit(f"Edited in {result.seconds:.1f} s: {result.edit}")
-        elif job.kind is JobKind.EXPORT:
+        elif isinstance(payload, EditResult) and isinstance(p, Edit):
+            if p.photo_key == self.session.photo_key:
+                self.session.set_inversion(InversionState.READY, "inverted")
+                self.session.add_result(payload, painted=p.painted)
+            self.status.emit(f"Edited in {payload.seconds:.1f} s: {payload.edit}")
+        elif isinstance(payload, Path):
             self.exported.emit(str(payload))
             self.status.emit(f"Saved {payload}")
-        elif job.kind is JobKind.READ_RECIPE and payload:
-            self.recipe_found.emit(payload, job.params["path"])
+        elif isinstance(payload, Recipe) and isinstance(p, ReadRecipe):
+            self.recipe_found.emit(payload, str(p.path))
         self.progress.emit("", 1.0, "")
 
-    def _on_failed(self, job: Job, message: str) -> None:
+    def _on_failed(self, job: Job, failure: Failure) -> None:
         self._untrack(job)
         if job.kind is JobKind.INVERT:
-            self.session.set_inversion("failed", message)
-        if "out of memory" in message.lower():
+            self.session.set_inversion(InversionState.FAILED, failure.message)
+        message = failure.message
+        if failure.kind is ErrorKind.OUT_OF_MEMORY:
             message = f"{message} {OOM_HINT}"
         self.error.emit(message)
         self.progress.emit("", 0.0, "")
@@ -239,17 +271,18 @@ class Controller(QObject):
     def _on_cancelled(self, job: Job) -> None:
         self._untrack(job)
         if job.kind is JobKind.INVERT:
-            self.session.set_inversion("cancelled", "stopped")
+            self.session.set_inversion(InversionState.CANCELLED, "stopped")
         self.status.emit(f"Cancelled: {_started_text(job).lower()}")
         self.progress.emit("", 0.0, "")
 
 
 def _started_text(job: Job) -> str:
+    p = job.params
+    if isinstance(p, Edit):
+        return f"Editing: {p.edit}"
     return {
         JobKind.INVERT: "Inverting the photo",
-        JobKind.EDIT: f"Editing: {job.params.get('edit', '')}",
         JobKind.LOAD_MODEL: "Loading model",
         JobKind.EXPORT: "Saving",
         JobKind.READ_RECIPE: "Reading recipe",
-        JobKind.PLAN: "Planning",
-    }[job.kind]
+    }.get(job.kind, job.kind.value)

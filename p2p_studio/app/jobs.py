@@ -1,0 +1,178 @@
+"""Messages between the UI thread and the engine worker (no torch, no Qt): one typed request per
+job kind, and what comes back. Only :mod:`p2p_studio.app.worker` turns requests into engine calls.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+from PIL import Image
+
+from p2p_studio.core.errors import ErrorKind
+from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.results import EditResult
+from p2p_studio.core.settings import EditSettings, ModelChoice
+
+
+class JobKind(enum.Enum):
+    LOAD_MODEL = "load-model"
+    INVERT = "invert"
+    EDIT = "edit"
+    EXPORT = "export"
+    READ_RECIPE = "read-recipe"
+
+    @property
+    def on_file_thread(self) -> bool:
+        """File jobs run on their own thread, never behind an inversion on the engine's."""
+        return self in (JobKind.EXPORT, JobKind.READ_RECIPE)
+
+
+class InversionState(enum.Enum):
+    NONE = "none"
+    STALE = "stale"  # the caption changed since the last inversion
+    QUEUED = "queued"
+    RUNNING = "running"
+    READY = "ready"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def active(self) -> bool:
+        return self in (InversionState.QUEUED, InversionState.RUNNING)
+
+
+@dataclass(frozen=True)
+class LoadModel:
+    kind: ClassVar[JobKind] = JobKind.LOAD_MODEL
+    choice: ModelChoice
+
+
+@dataclass(frozen=True)
+class Invert:
+    kind: ClassVar[JobKind] = JobKind.INVERT
+    photo: Image.Image
+    photo_key: str
+    caption: str
+    settings: EditSettings
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: ClassVar[JobKind] = JobKind.EDIT
+    photo: Image.Image
+    photo_key: str
+    caption: str
+    edit: str
+    settings: EditSettings
+    #: A hand-painted blend mask (float [0, 1] at the photo's resolution), or None.
+    mask: np.ndarray | None = None
+
+    @property
+    def painted(self) -> bool:
+        return self.mask is not None
+
+
+@dataclass(frozen=True)
+class Export:
+    kind: ClassVar[JobKind] = JobKind.EXPORT
+    path: Path
+    image: Image.Image
+    recipe: Recipe
+
+
+@dataclass(frozen=True)
+class ReadRecipe:
+    kind: ClassVar[JobKind] = JobKind.READ_RECIPE
+    path: Path
+
+
+JobParams = LoadModel | Invert | Edit | Export | ReadRecipe
+
+
+@dataclass
+class Job:
+    """One request to the worker. Its cancel event is the only state both threads touch."""
+
+    params: JobParams
+    id: int = 0
+    cancel_event: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    @property
+    def kind(self) -> JobKind:
+        return self.params.kind
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+
+class JobIds:
+    """Hands out increasing job ids (one counter per worker, not a module global)."""
+
+    def __init__(self) -> None:
+        self._counter = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def next(self) -> int:
+        with self._lock:
+            return next(self._counter)
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    job_id: int
+    kind: JobKind
+    text: str
+    fraction: float
+    eta_seconds: float
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a job failed: the kind decides the hint, the message is one line for the user."""
+
+    kind: ErrorKind
+    message: str
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The loaded model, as the app shows it."""
+
+    choice: ModelChoice
+    name: str
+    device: str
+    dtype: str
+    native_size: int
+    max_tokens: int
+    prediction: str
+
+
+@dataclass(frozen=True)
+class Inverted:
+    """An inversion finished (or came from the cache)."""
+
+    caption: str
+    cached: bool
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The answer to a plan request: one line, or one error line."""
+
+    request: int
+    text: str
+    is_error: bool
+
+
+JobPayload = ModelInfo | Inverted | EditResult | Path | Recipe | None

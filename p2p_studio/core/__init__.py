@@ -1,0 +1,1 @@
+"""Torch-free, Qt-free foundations every layer shares: errors, photos, files, recipe, settings schema."""

@@ -1,0 +1,60 @@
+"""Caption text without a tokenizer: word normalisation and the ``(word:1.5)`` re-weighting syntax.
+
+Torch-free, so the edit panel (Ctrl+Up/Down) and the engine share one parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from p2p_studio.core.errors import InputError
+
+_WEIGHT = re.compile(r"\(([^():]+):\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*\)")
+_PUNCT = ".,;:!?\"'()[]{}"
+
+
+def normalise_word(word: str) -> str:
+    """Lower-case and strip surrounding punctuation (how words are compared and looked up)."""
+    return word.strip(_PUNCT).lower()
+
+
+@dataclass(frozen=True)
+class Weighted:
+    """A caption with its ``(word:factor)`` markup removed, and the factors per word index."""
+
+    text: str
+    weights: tuple[tuple[int, float], ...]
+
+
+def parse_weights(text: str) -> Weighted:
+    """``"a (red:1.5) car"`` -> ``"a red car"`` with weight 1.5 on word 1. Negative factors allowed."""
+    plain: list[str] = []
+    weights: list[tuple[int, float]] = []
+    pos = 0
+    for m in _WEIGHT.finditer(text):
+        plain.extend(text[pos : m.start()].split())
+        phrase = m.group(1).split()
+        if not phrase:
+            raise InputError(f"empty word in re-weighting {m.group(0)!r}")
+        factor = float(m.group(2))
+        weights.extend((len(plain) + i, factor) for i in range(len(phrase)))
+        plain.extend(phrase)
+        pos = m.end()
+    plain.extend(text[pos:].split())
+    if re.search(r"\([^()]*:", _WEIGHT.sub(" ", text)):
+        raise InputError(f"cannot read the re-weighting in {text!r}; write it as (word:1.5)")
+    return Weighted(" ".join(plain), tuple(weights))
+
+
+def reweight(text: str, cursor: int, delta: float) -> tuple[str, int]:
+    """Raise or lower by *delta* the weight of the word under *cursor*; returns the text and new cursor."""
+    for m in re.finditer(r"\S+", text):
+        start, end = m.span()
+        if start <= cursor <= end:
+            weighted = _WEIGHT.fullmatch(m.group())
+            word, factor = (weighted[1].strip(), float(weighted[2])) if weighted else (m.group(), 1.0)
+            factor = round(factor + delta, 2)
+            new = word if abs(factor - 1.0) < 1e-9 else f"({word}:{factor:g})"
+            return text[:start] + new + text[end:], start + len(new)
+    return text, cursor

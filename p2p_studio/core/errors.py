@@ -1,0 +1,53 @@
+"""Errors shown to users: each carries one clear line of text (no torch, no Qt: every layer uses them)."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ErrorKind(enum.Enum):
+    """What went wrong, as the app reacts to it (hints, retry, whether to show the log)."""
+
+    INPUT = "input"
+    MODEL = "model"
+    OUT_OF_MEMORY = "out-of-memory"
+    CANCELLED = "cancelled"
+    INTERNAL = "internal"
+
+
+class P2PError(Exception):
+    """Base class: ``str(error)`` is a complete one-line message for the user."""
+
+    exit_code = 1
+    kind = ErrorKind.INTERNAL
+
+
+class InputError(P2PError):
+    """Bad photo, caption or parameter."""
+
+    exit_code = 2
+    kind = ErrorKind.INPUT
+
+
+class ModelError(P2PError):
+    """The model cannot be found, downloaded or read."""
+
+    exit_code = 2
+    kind = ErrorKind.MODEL
+
+
+class OutOfMemory(P2PError):
+    """The device ran out of memory."""
+
+    exit_code = 3
+    kind = ErrorKind.OUT_OF_MEMORY
+
+
+class Cancelled(Exception):
+    """Raised inside a loop when its ``should_stop`` callback asks it to stop."""
+
+    kind = ErrorKind.CANCELLED
+
+    def __init__(self, phase: str = "") -> None:
+        super().__init__(f"{phase or 'run'} cancelled")
+        self.phase = phase

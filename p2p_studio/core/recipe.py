@@ -1,0 +1,119 @@
+"""The recipe of a result, and the PNGs that carry it (A1111-style ``parameters`` text + JSON).
+
+One :class:`Recipe` type for every writer and reader: the command line, the app's export, the
+self-test. Reading accepts the two unversioned layouts earlier releases wrote (the CLI's
+``source_caption``/``edited_caption`` and the app's ``caption``/``edit``), so every PNG P2P Studio
+ever wrote restores in the app.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, PngImagePlugin
+
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.files import atomic_write
+from p2p_studio.core.settings import EditSettings
+
+RECIPE_KEY = "p2p_studio"
+RECIPE_VERSION = 2
+#: A recipe's JSON text is refused above this size (captions are short; a recipe is a few kB).
+MAX_RECIPE_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything needed to make a result again: captions, settings, model, photo identity."""
+
+    caption: str
+    edit: str
+    settings: EditSettings = field(default_factory=EditSettings)
+    command: str = "edit"  # "edit" (a photo) or "generate" (from a seed)
+    model: str = ""
+    model_hash: str = ""
+    photo_name: str = ""
+    photo_sha256: str = ""
+    #: The edit plan in plain data (``EditPlan.explain()``), for people reading the file.
+    plan: Mapping[str, Any] | None = None
+    app_version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "app": "p2p-studio", "recipe": RECIPE_VERSION, "version": self.app_version, "command": self.command,
+            "caption": self.caption, "edit": self.edit, "settings": self.settings.to_dict(),
+            "model": self.model, "model_hash": self.model_hash,
+            "photo": {"name": self.photo_name, "sha256": self.photo_sha256},
+        }
+        if self.plan is not None:
+            data["plan"] = dict(self.plan)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> Recipe:
+        """Read untrusted recipe data; raises :class:`InputError` with one line if it is not a recipe."""
+        if not isinstance(data, Mapping):
+            raise InputError("the recipe is not a JSON object")
+        caption = data.get("caption", data.get("source_caption"))
+        edit = data.get("edit", data.get("edited_caption"))
+        if not isinstance(caption, str) or not isinstance(edit, str):
+            raise InputError("the recipe has no captions")
+        photo = data.get("photo") if isinstance(data.get("photo"), Mapping) else {}
+        plan = data.get("plan")
+        return cls(
+            caption=caption, edit=edit, settings=EditSettings.from_dict(data.get("settings", {})),
+            command=_text(data, "command", "edit"), model=_text(data, "model"),
+            model_hash=_text(data, "model_hash"), photo_name=_text(photo, "name"),
+            photo_sha256=_text(photo, "sha256"), plan=plan if isinstance(plan, Mapping) else None,
+            app_version=_text(data, "version"),
+        )
+
+    def parameters_text(self, size: tuple[int, int]) -> str:
+        """The ``parameters`` text chunk other tools (A1111, ComfyUI readers, civitai) understand."""
+        fields: dict[str, Any] = {
+            "Steps": self.settings.steps, "Sampler": "DDIM", "CFG scale": self.settings.guidance,
+            "Seed": self.settings.seed, "Size": f"{size[0]}x{size[1]}", "Model": self.model,
+        }
+        if self.model_hash:
+            fields["Model hash"] = self.model_hash[:10]
+        if self.command == "edit":
+            fields["Inversion"] = self.settings.method.value
+        line = ", ".join(f"{k}: {v}" for k, v in fields.items())
+        return f"{self.edit}\nNegative prompt: \n{line}"
+
+
+def _text(data: Mapping[str, Any], key: str, default: str = "") -> str:
+    value = data.get(key, default)
+    return value if isinstance(value, str) else default
+
+
+def save_png(path: Path, image: Image.Image, recipe: Recipe | None = None) -> Path:
+    """Write *image* atomically as PNG; with a recipe, also its ``parameters`` and JSON chunks."""
+    info = PngImagePlugin.PngInfo()
+    if recipe is not None:
+        info.add_text("parameters", recipe.parameters_text(image.size))
+        info.add_text(RECIPE_KEY, json.dumps(recipe.to_json(), ensure_ascii=False))
+
+    def write(tmp: Path) -> None:
+        image.save(tmp, format="PNG", pnginfo=info)
+
+    return atomic_write(path, write)
+
+
+def read_recipe(path: Path) -> Recipe | None:
+    """The recipe of a PNG written by :func:`save_png`; ``None`` if it has none or it is unreadable."""
+    try:
+        with Image.open(path) as img:
+            text = img.info.get(RECIPE_KEY)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    if not isinstance(text, str) or not text or len(text) > MAX_RECIPE_CHARS:
+        return None
+    try:
+        return Recipe.from_json(json.loads(text))
+    except (json.JSONDecodeError, RecursionError, InputError):
+        return None

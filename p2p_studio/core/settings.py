@@ -1,0 +1,287 @@
+"""The settings schema: every knob of an inversion and edit, with its bounds, default and help text.
+
+One place for all of it (no torch, no Qt): the command line builds its options from these fields
+(:mod:`p2p_studio.cli`), the app's widgets take their ranges and tooltips from them, and values
+that come from a file, the command line or a widget are checked here once (:meth:`EditSettings.from_dict`,
+:meth:`EditSettings.validate`). Everything past that boundary is a typed, immutable value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from p2p_studio.core.errors import InputError
+
+
+class Method(str, enum.Enum):
+    """Inversion methods. The value is the name users type."""
+
+    NULL_TEXT = "null-text"
+    NEGATIVE_PROMPT = "negative-prompt"
+    DIRECT = "direct"
+    DDIM = "ddim"
+
+    @property
+    def hint(self) -> str:
+        """The one-line trade-off shown next to the method."""
+        return _METHOD_HINTS[self]
+
+
+_METHOD_HINTS = {
+    Method.NULL_TEXT: "best fidelity; optimises the empty prompt per step (slowest)",
+    Method.NEGATIVE_PROMPT: "fast (seconds): uses the caption as negative prompt (slightly less faithful)",
+    Method.DIRECT: "fast (seconds): the source branch follows the inversion exactly",
+    Method.DDIM: "plain DDIM inversion; drifts at high guidance (for comparison)",
+}
+
+DEVICES = ("auto", "cuda", "mps", "cpu")
+PRECISIONS = ("auto", "fp32", "fp16", "bf16")
+SEED_LIMIT = 2**64  # torch.Generator.manual_seed takes seeds in [0, 2**64)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Bounds and help of one numeric setting (``lo``/``hi`` inclusive unless marked open)."""
+
+    help: str
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+    flag: str | None = None  # command-line option; None: not offered on the command line
+    label: str = ""
+
+    def check(self, name: str, value: float) -> None:
+        if self.flag is not None and self.flag.lstrip("-") != name:
+            name = f"{name} ({self.flag})"
+        elif self.flag is not None:
+            name = self.flag
+        if not math.isfinite(value):
+            raise InputError(f"{name} must be a finite number, not {value}")
+        low_ok = self.lo is None or (value > self.lo if self.lo_open else value >= self.lo)
+        high_ok = self.hi is None or (value < self.hi if self.hi_open else value <= self.hi)
+        if not (low_ok and high_ok):
+            raise InputError(f"{name} must be in {self.range_text()}, not {value}")
+
+    def range_text(self) -> str:
+        left = "(" if self.lo_open else "["
+        right = ")" if self.hi_open else "]"
+        lo = "-inf" if self.lo is None else f"{self.lo:g}"
+        hi = "inf" if self.hi is None else f"{self.hi:g}"
+        return f"{left}{lo}, {hi}{right}"
+
+
+def _spec(*args: Any, **kw: Any) -> dict[str, Spec]:
+    """Field metadata holding the field's :class:`Spec`."""
+    return {"spec": Spec(*args, **kw)}
+
+
+def spec_of(cls: type, name: str) -> Spec:
+    """The :class:`Spec` of field *name* of a settings dataclass."""
+    spec = {f.name: f for f in dataclasses.fields(cls)}[name].metadata.get("spec")
+    if spec is None:
+        raise KeyError(f"{cls.__name__}.{name} has no spec")
+    return spec
+
+
+@dataclass(frozen=True)
+class NullTextSettings:
+    """Null-text optimisation (Mokady et al.); defaults are the paper's."""
+
+    guidance: float = field(default=7.5, metadata=_spec("classifier-free guidance scale", 0, 50, lo_open=True))
+    inner_steps: int = field(default=10, metadata=_spec("Adam iterations per step at most", 1, 1000))
+    learning_rate: float = field(
+        default=1e-2, metadata=_spec("Adam learning rate at the first step", 0, 1, lo_open=True))
+    #: lr at step i is ``learning_rate * (1 - i * lr_decay)`` (floored at 10 % of it).
+    lr_decay: float = field(default=1e-2, metadata=_spec("learning-rate decay per step", 0, 1))
+    early_stop_epsilon: float = field(default=1e-5, metadata=_spec("stop a step's optimisation below this loss", 0, 1))
+    #: the early-stop threshold grows by this much per step: ``epsilon + i * slope``.
+    early_stop_slope: float = field(default=2e-5, metadata=_spec("growth of the early-stop loss per step", 0, 1))
+
+    def lr(self, step: int) -> float:
+        return self.learning_rate * max(1.0 - step * self.lr_decay, 0.1)
+
+    def threshold(self, step: int) -> float:
+        return self.early_stop_epsilon + step * self.early_stop_slope
+
+    def validate(self) -> None:
+        _check_specs(self)
+
+
+@dataclass(frozen=True)
+class EditSettings:
+    """Every knob of an inversion + edit run. Defaults follow the papers; CHANGELOG.md records the
+    measurements behind those that differ."""
+
+    steps: int = field(default=50, metadata=_spec("denoising steps", 1, 1000, flag="--steps", label="Steps"))
+    guidance: float = field(default=7.5, metadata=_spec(
+        "classifier-free guidance scale", 0, 50, lo_open=True, flag="--guidance", label="Guidance"))
+    method: Method = Method.NULL_TEXT
+    cross: float = field(default=0.8, metadata=_spec(
+        "fraction of steps (from the start) in which the caption's cross-attention maps are injected", 0, 1,
+        flag="--cross", label="Cross-attention steps"))
+    #: Per-word overrides of ``cross`` (edited-caption words).
+    cross_words: Mapping[str, float] = field(default_factory=dict)
+    self_fraction: float = field(default=0.4, metadata=_spec(
+        "fraction of steps in which self-attention maps are injected", 0, 1, flag="--self",
+        label="Self-attention steps"))
+    #: Self-attention is injected only on maps whose side is at most this fraction of the latent side
+    #: (latent/2: the null-text inversion reference's 32x32 maps at 512 px).
+    self_max_scale: float = field(default=0.5, metadata=_spec(
+        "largest self-attention map injected, as a fraction of the latent side", 0, 1, lo_open=True))
+    blend: bool = True
+    #: Local-blend words; ``None`` means the words the edit changes.
+    blend_words: tuple[str, ...] | None = None
+    threshold: float = field(default=0.3, metadata=_spec(
+        "local-blend mask threshold", 0, 1, lo_open=True, hi_open=True, flag="--threshold", label="Blend threshold"))
+    #: Threshold each word map between its minimum and maximum instead of between 0 and its maximum
+    #: (the paper): where attention has a floor the paper's rule masks the whole image; where the
+    #: floor is near 0, as in the paper's SD maps, both rules agree.
+    mask_from_floor: bool = True
+    blend_start: float = field(default=0.2, metadata=_spec(
+        "fraction of steps before local blend starts", 0, 1, flag="--blend-start", label="Blend start"))
+    subtract_words: tuple[str, ...] = ()
+    subtract_threshold: float = field(default=0.3, metadata=_spec(
+        "threshold of the subtracted words' mask", 0, 1, lo_open=True, hi_open=True))
+    #: Resolution of the maps used for the blend mask, as a fraction of the latent side.
+    blend_scale: float = field(default=0.25, metadata=_spec(
+        "blend-map side as a fraction of the latent side", 0, 1, lo_open=True))
+    #: ...but never coarser than this many positions per side where the UNet has a finer level (the
+    #: paper's 16: SD at 512 px is unchanged; a 64-px model blends on its 16x16 maps, not 4x4).
+    blend_min_side: int = field(default=16, metadata=_spec("smallest blend-map side in positions", 1, 1024))
+    #: Mask edge softening in pixels at the photo's resolution; ``None``: 0.5 % of the long side.
+    feather: float | None = field(default=None, metadata=_spec("mask edge softening in pixels", 0, 1000))
+    seed: int = field(default=0, metadata=_spec(
+        "random seed (generate: the initial noise)", 0, SEED_LIMIT, hi_open=True, flag="--seed", label="Seed"))
+    null_text: NullTextSettings = field(default_factory=NullTextSettings)
+
+    def validate(self) -> None:
+        """Raise :class:`InputError` with one line if any value is out of its bounds."""
+        _check_specs(self)
+        if not isinstance(self.method, Method):
+            raise InputError(f"unknown inversion method {self.method!r}")
+        for word, fraction in self.cross_words.items():
+            spec_of(EditSettings, "cross").check(f"cross-attention fraction of {word!r}", fraction)
+        self.null_text.validate()
+
+    def replace(self, **changes: Any) -> EditSettings:
+        """A copy with *changes* (plain values as from a widget or file), validated."""
+        return EditSettings.from_dict({**self.to_dict(), **_plain(changes)})
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form (stored in recipes and sessions)."""
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        data["method"] = self.method.value
+        data["cross_words"] = dict(self.cross_words)
+        data["blend_words"] = list(self.blend_words) if self.blend_words is not None else None
+        data["subtract_words"] = list(self.subtract_words)
+        data["null_text"] = dataclasses.asdict(self.null_text)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EditSettings:
+        """Inverse of :meth:`to_dict`, for untrusted data: unknown keys are ignored, missing keys take
+        their defaults, a wrong type or an out-of-bounds value raises :class:`InputError`."""
+        if not isinstance(data, Mapping):
+            raise InputError("settings must be a JSON object")
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name in data:
+                values[f.name] = _convert(f.name, data[f.name])
+        settings = cls(**values)
+        settings.validate()
+        return settings
+
+    def inversion_settings(self) -> NullTextSettings:
+        return dataclasses.replace(self.null_text, guidance=self.guidance)
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """Which model to run, and where: the one record of it (app settings, worker, CLI)."""
+
+    spec: str
+    device: str = "auto"
+    precision: str = "auto"
+    cache_dir: str | None = None
+    config: str | None = None  # configs for a single-file checkpoint
+    allow_pickle: bool = False
+
+    def validate(self) -> None:
+        if not self.spec.strip():
+            raise InputError("no model given")
+        if self.device not in DEVICES:
+            raise InputError(f"device must be one of {', '.join(DEVICES)}, not {self.device!r}")
+        if self.precision not in PRECISIONS:
+            raise InputError(f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
+
+
+def _check_specs(obj: Any) -> None:
+    for f in dataclasses.fields(obj):
+        spec = f.metadata.get("spec")
+        value = getattr(obj, f.name)
+        if spec is None or value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputError(f"{f.name} must be a number, not {value!r}")
+        spec.check(f.name, value)
+
+
+def _plain(changes: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(changes)
+    if isinstance(out.get("method"), Method):
+        out["method"] = out["method"].value
+    if isinstance(out.get("null_text"), NullTextSettings):
+        out["null_text"] = dataclasses.asdict(out["null_text"])
+    return out
+
+
+def _words(name: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(w, str) for w in value):
+        raise InputError(f"{name} must be a list of words")
+    return tuple(value)
+
+
+def _number(name: str, value: Any, integer: bool) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{name} must be a number, not {value!r}")
+    if integer and not isinstance(value, int):
+        if not (math.isfinite(value) and float(value).is_integer()):
+            raise InputError(f"{name} must be a whole number, not {value!r}")
+        value = int(value)
+    return value if integer else float(value)
+
+
+def _convert(name: str, value: Any) -> Any:
+    """One field's plain value as its typed value (types only; bounds are checked by validate)."""
+    if name == "method":
+        try:
+            return Method(value)
+        except ValueError:
+            raise InputError(f"unknown inversion method {value!r}; use {', '.join(m.value for m in Method)}") from None
+    if name in ("blend", "mask_from_floor"):
+        if not isinstance(value, bool):
+            raise InputError(f"{name} must be true or false, not {value!r}")
+        return value
+    if name == "blend_words":
+        return None if value is None else _words(name, value)
+    if name == "subtract_words":
+        return _words(name, value)
+    if name == "cross_words":
+        if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+            raise InputError("cross_words must map words to fractions")
+        return {k: _number(f"cross fraction of {k!r}", v, False) for k, v in value.items()}
+    if name == "null_text":
+        if not isinstance(value, Mapping):
+            raise InputError("null_text must be a JSON object")
+        fields = {f.name: f for f in dataclasses.fields(NullTextSettings)}
+        known = {k: _number(k, v, fields[k].type == "int") for k, v in value.items() if k in fields}
+        return NullTextSettings(**known)
+    if name == "feather" and value is None:
+        return None
+    return _number(name, value, EditSettings.__dataclass_fields__[name].type == "int")

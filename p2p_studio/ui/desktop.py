@@ -1,0 +1,64 @@
+"""The desktop application: a :class:`~p2p_studio.app.studio.Studio` with its main window."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from p2p_studio import __version__
+from p2p_studio.app.studio import APP_NAME, Studio, data_dir
+from p2p_studio.core.resources import ResourceMissingError, resource_path
+from p2p_studio.ui.main_window import MainWindow
+
+
+class DesktopStudio(Studio):
+    """The app as a user sees it: the Studio plus its main window."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__(folder)
+        self.window = MainWindow(self.session, self.controller, self.settings, self.save_settings)
+        self.window.settings_changed.connect(self.apply_settings)
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every bundled size (Qt picks the right one per use); empty if missing."""
+    icon = QIcon()
+    with contextlib.suppress(ResourceMissingError):
+        for path in sorted(resource_path("icons").glob("p2p-studio-*.png")):
+            icon.addFile(str(path))
+    return icon
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")  # follows the system's light or dark colour scheme
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("p2p-studio")  # Wayland matches the window to p2p-studio.desktop
+    with contextlib.suppress(ResourceMissingError):
+        app.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    app = make_application(argv)
+    data_dir().mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=str(data_dir() / "p2p-studio.log"), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    studio = DesktopStudio()
+    studio.window.show()
+    photos = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    studio.start(first_run_demo=not photos)
+    if photos:
+        studio.window.open_path(photos[0])
+    code = app.exec()
+    studio.shutdown()
+    return code
