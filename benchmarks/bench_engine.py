@@ -24,9 +24,9 @@ from diffusers import AutoencoderKL, UNet2DConditionModel
 from diffusers.models.attention_processor import AttnProcessor2_0
 from transformers import CLIPTextConfig, CLIPTextModel
 
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import LoadedModel, pick_device
-from p2p_studio.core.settings import EditSettings
 from p2p_studio.inversion import DDIMSchedule, Method, NullTextSettings, Reporter, invert
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 

@@ -215,7 +215,7 @@ class StudioController(QObject):
         if s.caption.strip() and " ".join(s.edit.split()) == " ".join(s.caption.split()):
             self.plan_changed.emit("Change words of the caption here to describe the edit you want.", False)
         elif s.caption.strip() and s.edit.strip():
-            self._plan_request = self.worker.request_plan(s.caption, s.edit, dict(s.settings))
+            self._plan_request = self.worker.request_plan(s.caption, s.edit, s.settings)
         else:
             self.plan_changed.emit("Type the caption of the photo, then change words in the edit.", False)
 

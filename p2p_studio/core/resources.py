@@ -32,7 +32,7 @@ def resources_root() -> Path:
         candidates.append(Path(override))
     if frozen := getattr(sys, "_MEIPASS", None):
         candidates.append(Path(frozen) / "resources")
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the p2p_studio package
     candidates += [here / "_resources", here.parent / "resources"]
     for folder in candidates:
         if folder.is_dir():

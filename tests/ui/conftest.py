@@ -16,12 +16,13 @@ def _make_studio(folder: Path, model: str):
     from PySide6.QtCore import QSettings
 
     from p2p_studio.app.app_settings import AppSettings
-    from p2p_studio.app.studio import Studio
+    from p2p_studio.core.settings import ModelChoice
+    from p2p_studio.ui.desktop import DesktopStudio
 
     folder.mkdir(parents=True, exist_ok=True)
-    AppSettings(model=model, device="cpu", cache_dir=str(folder / "cache")).save(
+    AppSettings(ModelChoice(model, device="cpu", cache_dir=str(folder / "cache"))).save(
         QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    return Studio(folder)
+    return DesktopStudio(folder)
 
 
 @pytest.fixture
