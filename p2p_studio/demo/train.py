@@ -81,14 +81,6 @@ class TrainSettings:
     #: background"), so the model also learns to take the layout from the noise: the case where
     #: plain re-generation loses the layout and prompt-to-prompt must keep it. 0 = off.
     unplaced_captions: float = 0.0
-    #: Probability per caption that the text states from its end token on (end token and padding,
-    #: which a causal text encoder lets carry the whole caption) are replaced by the empty caption's
-    #: states there, so the UNet must read the objects from their own words, whose maps
-    #: prompt-to-prompt injects, rather than from the tail, whose maps say nothing about layout. 0 = off.
-    #: Measured on the demo model (3000 steps at 0.5, with 0.35 unplaced captions): the tail's share
-    #: of attention fell from 43 % to 28 % but went to the other words, object words stayed at 4.5 %,
-    #: and word swaps got worse (0.725 vs 0.775 on 40 tuning seeds), so the bundled model does not use it.
-    neutral_tail: float = 0.0
     #: Stop the UNet phase after this many minutes (0: no limit), saving what there is.
     unet_minutes: float = 0.0
     #: Phase 3: decoder-only fine-tuning. The encoder (and so the latent space the UNet learnt)
@@ -322,18 +314,6 @@ def _encode_captions(tokenizer: CLIPTokenizer, captions: list[str], max_tokens: 
                      return_tensors="pt").input_ids
 
 
-def tail_mask(ids: torch.Tensor, eos_id: int, draw: torch.Tensor) -> torch.Tensor:
-    """``(B, L)`` True from each drawn row's first end token on (rows where *draw* is False: none)."""
-    is_eos = ids == eos_id
-    tail = is_eos.cumsum(dim=1) > 0
-    return tail & draw[:, None]
-
-
-def neutralise_tail(states: torch.Tensor, empty_states: torch.Tensor, tail: torch.Tensor) -> torch.Tensor:
-    """The caption states with the empty caption's states (``(1, L, D)``) wherever *tail* is True."""
-    return torch.where(tail[..., None], empty_states.expand_as(states), states)
-
-
 def _min_snr_weights(alphas_cumprod: torch.Tensor, t: torch.Tensor, gamma: float) -> torch.Tensor:
     snr = alphas_cumprod[t] / (1 - alphas_cumprod[t])
     return torch.clamp(snr, max=gamma) / snr
@@ -380,10 +360,6 @@ def train_unet(
             keep_real |= ~torch.tensor(keep)[:, None]  # empty captions stay empty
             decoy_states = text(_encode_captions(tokenizer, decoys, spec.max_tokens)).last_hidden_state
             states = torch.where(keep_real[..., None], states, decoy_states)
-        if settings.neutral_tail:
-            draw = torch.tensor([k and rng.random() < settings.neutral_tail for k in keep])
-            empty = text(_encode_captions(tokenizer, [""], spec.max_tokens)).last_hidden_state
-            states = neutralise_tail(states, empty, tail_mask(ids, tokenizer.eos_token_id, draw))
         pred = unet(noisy, t, states).sample
         per_sample = F.mse_loss(pred, noise, reduction="none").mean(dim=(1, 2, 3))
         diffusion = (per_sample * _min_snr_weights(alphas_cumprod, t, settings.min_snr_gamma)).mean()
@@ -520,8 +496,7 @@ def continue_training(model_dir: Path, settings: TrainSettings, unet_steps: bool
         info["unet_continued"] = [*runs, {**stats, "lr": settings.unet_lr, "grounding": settings.grounding,
                                           "grounding_target": settings.grounding_target,
                                           "decoy_context": settings.decoy_context,
-                                          "unplaced_captions": settings.unplaced_captions,
-                                          "neutral_tail": settings.neutral_tail, "command": command}]
+                                          "unplaced_captions": settings.unplaced_captions, "command": command}]
         save_model(folder, vae, unet, text, tokenizer, info)
     if decoder:
         info["decoder"] = {**finetune_decoder(spec, settings, vae, log), "lr": settings.decoder_lr}

@@ -18,8 +18,6 @@ from p2p_studio.demo.train import (
     grounding_loss,
     grounding_targets,
     install_recorder,
-    neutralise_tail,
-    tail_mask,
     train_unet,
 )
 from p2p_studio.demo.world import sample_scene, shape_masks
@@ -144,15 +142,3 @@ def test_grounded_training_reports_the_grounding_loss(tokenizer) -> None:
     assert not any(".attn2." in n and type(p).__name__ == "RecordingCrossAttention"
                    for n, p in unet.attn_processors.items())
 
-
-def test_neutral_tail_replaces_only_the_end_token_and_padding_of_drawn_captions(tokenizer) -> None:
-    captions = ["a small red circle on the left on a white background", "a large blue square on a gray background"]
-    ids = tokenizer(captions, padding="max_length", max_length=SPEC.max_tokens, return_tensors="pt").input_ids
-    words = [len(tokenize(tokenizer, c, SPEC.max_tokens).words) for c in captions]
-    tail = tail_mask(ids, tokenizer.eos_token_id, torch.tensor([True, False]))
-    assert int(tail[0].nonzero()[0]) == 1 + words[0]  # BOS and one token per word stay
-    assert not tail[1].any()
-    states, empty = torch.randn(2, SPEC.max_tokens, 8), torch.randn(1, SPEC.max_tokens, 8)
-    mixed = neutralise_tail(states, empty, tail)
-    assert torch.equal(mixed[0, tail[0]], empty[0, tail[0]]) and torch.equal(mixed[0, ~tail[0]], states[0, ~tail[0]])
-    assert torch.equal(mixed[1], states[1])
