@@ -63,7 +63,7 @@ def _bounded(name: str, spec: Spec, integer: bool) -> Callable[[str], int | floa
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a{' whole' if integer else ''} number") from None
         try:
-            spec.check(name, value)
+            spec.check(spec.display(name), value)
         except InputError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
         return value

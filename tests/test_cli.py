@@ -36,8 +36,8 @@ def test_edit_writes_pngs_with_recipes_and_never_touches_the_input(tiny_dir, cat
     assert (tmp_path / "cat-edit1.png").read_bytes() == b"existing user file"
     edit = report["outputs"]["edits"][0]
     assert edit["image"].endswith("cat-edit1-2.png")
-    with Image.open(edit["image"]) as img:
-        assert img.size == Image.open(photo).size
+    with Image.open(edit["image"]) as img, Image.open(photo) as original:
+        assert img.size == original.size
         assert img.info["parameters"].startswith("a dog sitting on a bench\nNegative prompt: \nSteps: 3")
     recipe = read_recipe(edit["image"])
     assert recipe is not None and recipe.settings.method is Method.NEGATIVE_PROMPT and recipe.photo_sha256 == digest

@@ -56,11 +56,12 @@ class Spec:
     flag: str | None = None  # command-line option; None: not offered on the command line
     label: str = ""
 
+    def display(self, name: str) -> str:
+        """How field *name* is called in messages: its label and option where it has them."""
+        return f"{self.label or name} ({self.flag})" if self.flag is not None else name
+
     def check(self, name: str, value: float) -> None:
-        if self.flag is not None and self.flag.lstrip("-") != name:
-            name = f"{name} ({self.flag})"
-        elif self.flag is not None:
-            name = self.flag
+        """Raise :class:`InputError` naming *name* unless *value* is finite and within the bounds."""
         if not math.isfinite(value):
             raise InputError(f"{name} must be a finite number, not {value}")
         low_ok = self.lo is None or (value > self.lo if self.lo_open else value >= self.lo)
@@ -166,7 +167,7 @@ class EditSettings:
         if not isinstance(self.method, Method):
             raise InputError(f"unknown inversion method {self.method!r}")
         for word, fraction in self.cross_words.items():
-            spec_of(EditSettings, "cross").check(f"cross-attention fraction of {word!r}", fraction)
+            spec_of(EditSettings, "cross").check(f"the cross-attention fraction of {word!r}", fraction)
         self.null_text.validate()
 
     def replace(self, **changes: Any) -> EditSettings:
@@ -229,7 +230,7 @@ def _check_specs(obj: Any) -> None:
             continue
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise InputError(f"{f.name} must be a number, not {value!r}")
-        spec.check(f.name, value)
+        spec.check(spec.display(f.name), value)
 
 
 def _plain(changes: Mapping[str, Any]) -> dict[str, Any]:

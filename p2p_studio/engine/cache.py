@@ -44,10 +44,3 @@ class InversionCache:
 
     def put(self, key: str, result: InversionResult) -> Path:
         return atomic_write(self.path(key), result.save)
-
-    def clear(self) -> int:
-        """Delete every entry; returns how many were removed."""
-        files = list(self.folder.glob("*.safetensors")) if self.folder.is_dir() else []
-        for f in files:
-            f.unlink(missing_ok=True)
-        return len(files)

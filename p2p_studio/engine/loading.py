@@ -53,7 +53,8 @@ def quiet_libraries() -> None:
     from diffusers.utils import logging as dlog
     from transformers.utils import logging as tlog
 
-    warnings.filterwarnings("ignore", category=FutureWarning)
+    for library in ("diffusers", "transformers", "huggingface_hub", "accelerate"):
+        warnings.filterwarnings("ignore", category=FutureWarning, module=library)
     for lib in (tlog, dlog):
         lib.set_verbosity_error()
         lib.disable_progress_bar()

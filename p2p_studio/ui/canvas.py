@@ -14,7 +14,6 @@ class Canvas(QWidget):
     """Shows the photo and the selected result. Modes: split (drag the line), before, after."""
 
     mask_painted = Signal(object)  # np.ndarray float [0, 1] at photo resolution
-    zoom_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +90,6 @@ class Canvas(QWidget):
         self.offset = at - (at - self.offset) * (new / old)
         self.scale = new
         self.auto_fit = False
-        self.zoom_changed.emit(new)
         self.update()
 
     def _set_scale(self, scale: float, centre: bool) -> None:
@@ -100,7 +98,6 @@ class Canvas(QWidget):
             self.offset = QPointF((self.width() - self.before.width() * scale) / 2,
                                   (self.height() - self.before.height() * scale) / 2)
         self.auto_fit = False
-        self.zoom_changed.emit(scale)
         self.update()
 
     def resizeEvent(self, event) -> None:

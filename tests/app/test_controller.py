@@ -1,0 +1,197 @@
+"""The controller and session against a fake worker: no torch, no model, exact messages and state."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QObject, Signal
+
+from p2p_studio.app.controller import OOM_HINT, StudioController
+from p2p_studio.app.jobs import (
+    Edit,
+    Export,
+    Failure,
+    InversionState,
+    Invert,
+    Inverted,
+    Job,
+    JobIds,
+    JobParams,
+    Plan,
+)
+from p2p_studio.app.session import Session
+from p2p_studio.core.errors import ErrorKind, InputError
+from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.results import EditResult, WordMap
+from p2p_studio.core.settings import EditSettings, Method, ModelChoice
+
+CAPTION, EDIT = "a cat sitting on a bench", "a tiger sitting on a bench"
+
+
+class FakeWorker(QObject):
+    """The worker's interface; the test plays the worker thread by emitting its signals."""
+
+    job_started = Signal(object)
+    progress = Signal(object)
+    job_finished = Signal(object, object)
+    job_failed = Signal(object, object)
+    job_cancelled = Signal(object)
+    plan_ready = Signal(object)
+    model_ready = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids = JobIds()
+        self.jobs: list[Job] = []
+        self.plans: list[tuple[int, str, str, EditSettings]] = []
+        self.cancelled: list[int] = []
+
+    def submit(self, params: JobParams) -> Job:
+        job = Job(params, id=self.ids.next())
+        self.jobs.append(job)
+        return job
+
+    def request_plan(self, caption: str, edit: str, settings: EditSettings) -> int:
+        request = self.ids.next()
+        self.plans.append((request, caption, edit, settings))
+        return request
+
+    def cancel(self, job_id: int) -> None:
+        self.cancelled.append(job_id)
+
+    def cancel_all(self) -> None:
+        self.cancelled.extend(j.id for j in self.jobs)
+
+    def set_model(self, choice: ModelChoice) -> Job:
+        raise AssertionError("not used here")
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        pass
+
+
+@pytest.fixture
+def app(qapp, tmp_path, cat_file):
+    worker = FakeWorker()
+    session = Session(tmp_path / "session", autosave_ms=10_000)
+    controller = StudioController(session, worker, auto_invert_ms=10_000)
+    errors: list[str] = []
+    controller.error.connect(errors.append)
+    assert controller.open_photo(cat_file)
+    session.set_caption(CAPTION)
+    session.set_edit(EDIT)
+    return worker, session, controller, errors
+
+
+def _result(session: Session, settings: EditSettings) -> EditResult:
+    image = Image.new("RGB", session.photo.size, (10, 20, 30))
+    heat = np.linspace(0, 1, 16, dtype=np.float32).reshape(4, 4)
+    return EditResult(CAPTION, EDIT, settings, "swap: tiger ← cat", image, session.photo, None,
+                      (WordMap(1, "tiger", 1, heat, 0.5),), 1.5, False)
+
+
+def test_inversion_runs_with_the_session_settings_and_reports_typed_state(app) -> None:
+    worker, session, controller, _ = app
+    session.set_param("method", "negative-prompt")
+    job = controller.start_inversion()
+    assert isinstance(job.params, Invert) and job.params.settings is session.settings
+    assert job.params.settings.method is Method.NEGATIVE_PROMPT and job.params.caption == CAPTION
+    assert session.inversion_state is InversionState.QUEUED and controller.busy
+    worker.job_started.emit(job)
+    assert session.inversion_state is InversionState.RUNNING
+    worker.job_finished.emit(job, Inverted(CAPTION, cached=False, seconds=2.25))
+    assert session.inversion_state is InversionState.READY and not controller.busy
+
+
+def test_a_finished_edit_lands_in_history_only_for_its_own_photo(app, tmp_path) -> None:
+    worker, session, controller, _ = app
+    job = controller.queue_edit()
+    assert isinstance(job.params, Edit) and job.params.edit == EDIT and not job.params.painted
+    worker.job_finished.emit(job, _result(session, job.params.settings))
+    assert [h.edit for h in session.history] == [EDIT] and session.history[0].word_maps[0].share == 0.5
+    other = controller.queue_edit()
+    Image.new("RGB", (64, 48), (200, 0, 0)).save(tmp_path / "other.png")
+    assert controller.open_photo(tmp_path / "other.png")  # a new photo: the running edit is stale
+    worker.job_finished.emit(other, _result(session, session.settings))
+    assert session.history == []
+
+
+def test_failures_are_reported_by_kind(app) -> None:
+    worker, session, controller, errors = app
+    job = controller.start_inversion()
+    worker.job_failed.emit(job, Failure(ErrorKind.OUT_OF_MEMORY, "the cuda device ran out of memory"))
+    assert errors[-1] == f"the cuda device ran out of memory {OOM_HINT}"
+    assert session.inversion_state is InversionState.FAILED
+    job = controller.queue_edit()
+    worker.job_failed.emit(job, Failure(ErrorKind.INPUT, "blend word 'zebra' is in neither caption"))
+    assert errors[-1] == "blend word 'zebra' is in neither caption" and not controller.busy
+
+
+def test_escape_cancels_only_what_has_started(app) -> None:
+    worker, _, controller, _ = app
+    first, second = controller.queue_edit(), controller.queue_edit()
+    worker.job_started.emit(first)
+    controller.cancel_current()
+    assert worker.cancelled == [first.id] and second.id not in worker.cancelled
+
+
+def test_export_sends_the_items_recipe_and_never_the_original_path(app, cat_file, tmp_path) -> None:
+    worker, session, controller, errors = app
+    job = controller.queue_edit()
+    worker.job_finished.emit(job, _result(session, session.settings.replace(cross=0.6)))
+    item = session.history[0]
+    assert controller.export(item, cat_file) is None and "overwrite the original" in errors[-1]
+    export = controller.export(item, tmp_path / "out.png")
+    assert isinstance(export.params, Export)
+    recipe = export.params.recipe
+    assert (recipe.caption, recipe.edit, recipe.settings.cross) == (CAPTION, EDIT, 0.6)
+    assert recipe.photo_sha256 == session.photo_sha256 and recipe.photo_name == cat_file.name
+
+
+def test_a_recipe_restores_as_one_undo_step(app) -> None:
+    _, session, controller, _ = app
+    before = session.settings
+    recipe = Recipe("a dog", "a wolf", EditSettings(steps=12, cross=0.3, method=Method.DIRECT))
+    controller.apply_recipe(recipe)
+    assert (session.caption, session.edit, session.settings) == ("a dog", "a wolf", recipe.settings)
+    session.undo_stack.undo()
+    assert session.settings == before
+
+
+def test_widget_values_are_checked_by_the_schema(app) -> None:
+    _, session, _, _ = app
+    with pytest.raises(InputError, match=r"^Cross-attention steps \(--cross\) must be in \[0, 1\], not 1.5$"):
+        session.set_param("cross", 1.5)
+    session.set_param("cross", 0.5)
+    session.set_param("cross", 0.4)  # consecutive changes of one key merge into one undo step
+    session.undo_stack.undo()
+    assert session.settings.cross == EditSettings().cross
+
+
+def test_plan_answers_only_the_newest_request(app, qtbot) -> None:
+    worker, session, controller, _ = app
+    shown: list[tuple[str, bool]] = []
+    controller.plan_changed.connect(lambda text, error: shown.append((text, error)))
+    session.set_edit("a dog sitting on a bench")
+    qtbot.waitUntil(lambda: len(worker.plans) >= 1, timeout=2000)
+    newest = worker.plans[-1][0]
+    worker.plan_ready.emit(Plan(newest - 1, "stale", False))
+    worker.plan_ready.emit(Plan(newest, "swap: dog ← cat", False))
+    assert shown == [("swap: dog ← cat", False)]
+    assert isinstance(worker.plans[-1][3], EditSettings)
+
+
+def test_the_controller_and_session_import_no_torch() -> None:
+    code = ("import sys; import p2p_studio.app.controller, p2p_studio.app.session, p2p_studio.app.studio; "
+            "print(sorted(m for m in ('torch', 'diffusers', 'transformers', 'p2p_studio.engine') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"

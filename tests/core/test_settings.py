@@ -1,0 +1,78 @@
+"""The settings schema: one source of bounds, defaults and help for the CLI, the app and files."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from p2p_studio.cli import build_parser, settings_from_args
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.settings import SEED_LIMIT, EditSettings, Method
+
+
+def test_plain_data_round_trips_exactly() -> None:
+    s = EditSettings(steps=7, method=Method.DIRECT, cross_words={"tiger": 0.25}, blend_words=("cat", "tiger"),
+                     subtract_words=("bench",), feather=2.0, seed=SEED_LIMIT - 1)
+    assert EditSettings.from_dict(s.to_dict()) == s
+    assert EditSettings.from_dict({}) == EditSettings()
+    assert EditSettings.from_dict({"steps": 20.0, "unknown": 1}).steps == 20
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"seed": SEED_LIMIT}, r"^Seed \(--seed\) must be in \[0, 1.84467e\+19\)"),
+    ({"seed": -1}, r"^Seed \(--seed\) must be in"),
+    ({"steps": 2.5}, "^steps must be a whole number, not 2.5$"),
+    ({"steps": "50"}, "^steps must be a number, not '50'$"),
+    ({"guidance": float("nan")}, r"^Guidance \(--guidance\) must be a finite number"),
+    ({"threshold": 1.0}, r"^Blend threshold \(--threshold\) must be in \(0, 1\), not 1.0$"),
+    ({"method": "magic"}, "^unknown inversion method 'magic'"),
+    ({"blend": 1}, "^blend must be true or false, not 1$"),
+    ({"blend_words": "cat"}, "^blend_words must be a list of words$"),
+    ({"cross_words": {"cat": 2}}, "cross-attention fraction of 'cat'"),
+    ({"null_text": {"inner_steps": 0}}, r"^inner_steps must be in \[1, 1000\], not 0$"),
+    ([1, 2], "^settings must be a JSON object$"),
+])
+def test_untrusted_values_are_refused_with_one_line(data, message) -> None:
+    with pytest.raises(InputError, match=message):
+        EditSettings.from_dict(data)
+
+
+def test_settings_are_immutable_and_replace_validates() -> None:
+    s = EditSettings()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.steps = 3  # type: ignore[misc]
+    assert s.replace(method="ddim").method is Method.DDIM and s.method is Method.NULL_TEXT
+    with pytest.raises(InputError):
+        s.replace(self_fraction=-0.1)
+
+
+def test_the_command_line_is_built_from_the_schema(capsys) -> None:
+    parser = build_parser()
+    flagged = [f for f in dataclasses.fields(EditSettings) if f.metadata.get("spec") and f.metadata["spec"].flag]
+    assert {f.name for f in flagged} >= {"steps", "guidance", "cross", "self_fraction", "threshold", "blend_start",
+                                        "seed"}
+    args = parser.parse_args(["edit", "x.png", "--caption", "a", "--edit", "b"])
+    assert settings_from_args(args) == EditSettings()
+    args = parser.parse_args(["edit", "x.png", "--caption", "a", "--edit", "b", "--self", "0.6", "--seed",
+                              str(2**63), "--inversion", "direct", "--cross-word", "b=0.1", "--no-blend"])
+    s = settings_from_args(args)
+    assert (s.self_fraction, s.seed, s.method, dict(s.cross_words), s.blend) == (0.6, 2**63, Method.DIRECT,
+                                                                                 {"b": 0.1}, False)
+    with pytest.raises(SystemExit) as exit_info:
+        parser.parse_args(["edit", "x.png", "--caption", "a", "--edit", "b", "--cross", "1.5"])
+    assert exit_info.value.code == 2
+    assert "Cross-attention steps (--cross) must be in [0, 1], not 1.5" in capsys.readouterr().err
+
+
+def test_every_flagged_setting_has_help_with_range_and_default(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # argparse wraps help at the terminal width
+    edit = build_parser()._subparsers._group_actions[0].choices["edit"]  # type: ignore[union-attr]
+    lines = edit.format_help().splitlines()
+    for f in dataclasses.fields(EditSettings):
+        spec = f.metadata.get("spec")
+        if spec is None or spec.flag is None:
+            continue
+        line = next(line for line in lines if line.strip().startswith(f"{spec.flag} N"))
+        assert spec.help in line and spec.range_text() in line, line
+        assert f"(default: {getattr(EditSettings(), f.name)})" in line, line
