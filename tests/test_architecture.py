@@ -22,6 +22,13 @@ def test_import_contracts_hold() -> None:
     assert "broken" in result.stdout and " 0 broken" in result.stdout
 
 
+def test_mypy_strict_on_core_inversion_and_engine() -> None:
+    """The typed layers below the app ([tool.mypy] in pyproject.toml names them, strict)."""
+    result = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout
+
+
 def test_ruff_clean() -> None:
     result = subprocess.run([_tool("ruff"), "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

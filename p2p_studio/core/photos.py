@@ -34,8 +34,7 @@ def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS)
             with Image.open(stream) as img:
                 _check_header(img, name, max_pixels)
                 img.load()
-                img = ImageOps.exif_transpose(img)
-                return to_rgb8(img)
+                return to_rgb8(ImageOps.exif_transpose(img))
     except InputError:
         raise
     except FileNotFoundError:

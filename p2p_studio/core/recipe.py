@@ -62,7 +62,8 @@ class Recipe:
         edit = data.get("edit", data.get("edited_caption"))
         if not isinstance(caption, str) or not isinstance(edit, str):
             raise InputError("the recipe has no captions")
-        photo = data.get("photo") if isinstance(data.get("photo"), Mapping) else {}
+        photo_data = data.get("photo")
+        photo: Mapping[str, Any] = photo_data if isinstance(photo_data, Mapping) else {}
         plan = data.get("plan")
         return cls(
             caption=caption, edit=edit, settings=EditSettings.from_dict(data.get("settings", {})),

@@ -85,7 +85,7 @@ def _spec(*args: Any, **kw: Any) -> dict[str, Spec]:
 def spec_of(cls: type, name: str) -> Spec:
     """The :class:`Spec` of field *name* of a settings dataclass."""
     spec = {f.name: f for f in dataclasses.fields(cls)}[name].metadata.get("spec")
-    if spec is None:
+    if not isinstance(spec, Spec):
         raise KeyError(f"{cls.__name__}.{name} has no spec")
     return spec
 
@@ -281,7 +281,7 @@ def _convert(name: str, value: Any) -> Any:
         if not isinstance(value, Mapping):
             raise InputError("null_text must be a JSON object")
         fields = {f.name: f for f in dataclasses.fields(NullTextSettings)}
-        known = {k: _number(k, v, fields[k].type == "int") for k, v in value.items() if k in fields}
+        known: dict[str, Any] = {k: _number(k, v, fields[k].type == "int") for k, v in value.items() if k in fields}
         return NullTextSettings(**known)
     if name == "feather" and value is None:
         return None

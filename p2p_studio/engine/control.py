@@ -16,15 +16,18 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+from diffusers import UNet2DConditionModel
+from diffusers.models.attention_processor import Attention
 
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.captions import Word
-from p2p_studio.engine.plan import EditPlan, EditSettings
+from p2p_studio.engine.plan import EditPlan
 
 
 def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
     """Downsampling factor of the UNet level closest to ``scale`` x the latent side."""
     exponent = min(max(round(-math.log2(scale)), 0), levels - 1)
-    return 2**exponent
+    return 1 << exponent
 
 
 def _blend_level(latent_hw: tuple[int, int], scale: float, min_side: int, levels: int) -> int:
@@ -124,18 +127,18 @@ class AttentionControl:
             if positions == self.grid.positions(self.grid.blend_factor):
                 self._record(cond)
             if self._cross_active is not None:
-                cond = self._edit_cross(cond)
+                cond = self._edit_cross(cond, self._cross_active)
         elif self.step < self.self_steps and p > 1:
             cond = torch.cat([cond[:1], cond[:1].expand(p - 1, -1, -1, -1)])
         return torch.cat([probs[:p], cond])
 
-    def _edit_cross(self, cond: torch.Tensor) -> torch.Tensor:
+    def _edit_cross(self, cond: torch.Tensor, active_now: torch.Tensor) -> torch.Tensor:
         src, own = cond[0], cond[1:]
         dev = cond.device
         replaced = torch.einsum("hqs,est->ehqt", src, self.matrix.to(dev, src.dtype))
         base = torch.where(self.keep_own.to(dev)[:, None, None, :], own, replaced)
         base = base * self.weights.to(dev, src.dtype)[:, None, None, :]
-        active = self._cross_active.to(dev)[:, None, None, :]
+        active = active_now.to(dev)[:, None, None, :]
         return torch.cat([cond[:1], torch.where(active, base, own)])
 
     def _record(self, cond: torch.Tensor) -> None:
@@ -196,10 +199,12 @@ class AttentionControl:
         if derived is None and any(m is None for m in self.user_masks):
             return None
         h, w = self.grid.latent_hw
-        rows = [
-            user.to(torch.bool).reshape(h, w) if user is not None else derived[e]
-            for e, user in enumerate(self.user_masks)
-        ]
+        rows = []
+        for e, user in enumerate(self.user_masks):
+            if user is not None:
+                rows.append(user.to(torch.bool).reshape(h, w))
+            elif derived is not None:
+                rows.append(derived[e])
         return torch.stack(rows)
 
     def blend(self, latents: torch.Tensor) -> torch.Tensor:
@@ -226,7 +231,7 @@ class ControlledAttnProcessor:
 
     def __call__(
         self,
-        attn: torch.nn.Module,
+        attn: Attention,
         hidden_states: torch.Tensor,
         encoder_hidden_states: torch.Tensor | None = None,
         attention_mask: torch.Tensor | None = None,
@@ -244,7 +249,7 @@ class ControlledAttnProcessor:
         is_cross = encoder_hidden_states is not None
         batch = hidden_states.shape[0]
         if attention_mask is not None:
-            key_len = (encoder_hidden_states if is_cross else hidden_states).shape[1]
+            key_len = (encoder_hidden_states if encoder_hidden_states is not None else hidden_states).shape[1]
             attention_mask = attn.prepare_attention_mask(attention_mask, key_len, batch)
             attention_mask = attention_mask.view(batch, attn.heads, -1, attention_mask.shape[-1])
         if attn.group_norm is not None:
@@ -252,7 +257,7 @@ class ControlledAttnProcessor:
 
         query = attn.to_q(hidden_states)
         context = hidden_states
-        if is_cross:
+        if encoder_hidden_states is not None:
             context = encoder_hidden_states
             if attn.norm_cross:
                 context = attn.norm_encoder_hidden_states(context)
@@ -278,16 +283,16 @@ class ControlledAttnProcessor:
             out = F.scaled_dot_product_attention(query, key, value, attn_mask=attention_mask, scale=attn.scale)
 
         out = out.transpose(1, 2).reshape(batch, -1, attn.heads * head_dim).to(query.dtype)
-        out = attn.to_out[1](attn.to_out[0](out))
+        projected: torch.Tensor = attn.to_out[1](attn.to_out[0](out))
         if input_ndim == 4:
-            out = out.transpose(-1, -2).reshape(batch, channel, height, width)
+            projected = projected.transpose(-1, -2).reshape(batch, channel, height, width)
         if attn.residual_connection:
-            out = out + residual
-        return out / attn.rescale_output_factor
+            projected = projected + residual
+        return projected / float(attn.rescale_output_factor)
 
 
 @contextmanager
-def controlled_attention(unet: torch.nn.Module, controller: AttentionControl) -> Iterator[AttentionControl]:
+def controlled_attention(unet: UNet2DConditionModel, controller: AttentionControl) -> Iterator[AttentionControl]:
     """Install the controller on every attention layer; restore the previous processors after."""
     previous = dict(unet.attn_processors)
     unet.set_attn_processor(ControlledAttnProcessor(controller))

@@ -114,7 +114,7 @@ class LoadedModel:
 
     @property
     def vae_scale(self) -> int:
-        return 2 ** (len(self.vae.config.block_out_channels) - 1)
+        return 1 << (len(self.vae.config.block_out_channels) - 1)
 
     @property
     def latent_channels(self) -> int:
@@ -130,7 +130,7 @@ class LoadedModel:
     @property
     def size_multiple(self) -> int:
         """Image sides must be multiples of this so every UNet level tiles exactly."""
-        return self.vae_scale * 2 ** (len(self.unet.config.block_out_channels) - 1)
+        return self.vae_scale << (len(self.unet.config.block_out_channels) - 1)
 
     @property
     def prediction_type(self) -> str:
@@ -139,16 +139,16 @@ class LoadedModel:
     @torch.no_grad()
     def encode_ids(self, ids: torch.Tensor) -> torch.Tensor:
         """Token ids ``(n, max_tokens)`` -> fp32 embeddings ``(n, max_tokens, width)``."""
-        out = self.text_encoder(ids.to(self.device), return_dict=False)[0]
+        out: torch.Tensor = self.text_encoder(ids.to(self.device), return_dict=False)[0]
         return out.float()
 
     @torch.no_grad()
     def encode_image(self, pixels: torch.Tensor) -> torch.Tensor:
         """Pixels in [-1, 1] ``(n, 3, H, W)`` -> scaled fp32 latents (distribution mean)."""
         vae = self.vae
-        latents = vae.encode(pixels.to(self.device, vae.dtype)).latent_dist.mean.float()
+        latents: torch.Tensor = vae.encode(pixels.to(self.device, vae.dtype)).latent_dist.mean.float()
         shift = getattr(vae.config, "shift_factor", None) or 0.0
-        return (latents - shift) * vae.config.scaling_factor
+        return (latents - shift) * float(vae.config.scaling_factor)
 
     @torch.no_grad()
     def decode(self, latents: torch.Tensor) -> torch.Tensor:
@@ -156,7 +156,7 @@ class LoadedModel:
         vae = self.vae
         shift = getattr(vae.config, "shift_factor", None) or 0.0
         z = latents.float() / vae.config.scaling_factor + shift
-        images = vae.decode(z.to(self.device, vae.dtype), return_dict=False)[0]
+        images: torch.Tensor = vae.decode(z.to(self.device, vae.dtype), return_dict=False)[0]
         return ((images.float() + 1) / 2).clamp(0, 1).cpu()
 
 

@@ -134,10 +134,10 @@ def make_plan(
     steps = settings.steps
     cross_steps = torch.zeros(steps, length, dtype=torch.bool)
     cross_steps[: _window(steps, settings.cross)] = True
-    for word, fraction in settings.cross_words.items():
-        hits = target.find(word)
+    for text, fraction in settings.cross_words.items():
+        hits = target.find(text)
         if not hits:
-            raise InputError(f"cross-attention word {word!r} is not in the edited caption")
+            raise InputError(f"cross-attention word {text!r} is not in the edited caption")
         for w in hits:
             cross_steps[:, w.start : w.end] = False
             cross_steps[: _window(steps, fraction), w.start : w.end] = True

@@ -52,12 +52,10 @@ def invert(
     """
     method = Method(method)
     trajectory = ddim_invert(predict, schedule, clean_latents, cond, reporter)
-    common = {"method": method, "trajectory": trajectory, "guidance": settings.guidance}
     if method is Method.NULL_TEXT:
         optimised = optimise_null_text(predict, schedule, trajectory, cond, empty, settings, reporter)
-        return InversionResult(unconditional=Unconditional.OPTIMISED, optimised=optimised, **common)
+        return InversionResult(method, trajectory, Unconditional.OPTIMISED, settings.guidance, optimised)
     if method is Method.NEGATIVE_PROMPT:
-        return InversionResult(unconditional=Unconditional.SOURCE, **common)
-    if method is Method.DIRECT:
-        return InversionResult(unconditional=Unconditional.EMPTY, pin_source=True, **common)
-    return InversionResult(unconditional=Unconditional.EMPTY, **common)
+        return InversionResult(method, trajectory, Unconditional.SOURCE, settings.guidance)
+    return InversionResult(method, trajectory, Unconditional.EMPTY, settings.guidance,
+                           pin_source=method is Method.DIRECT)

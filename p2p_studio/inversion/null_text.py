@@ -47,7 +47,7 @@ def optimise_null_text(
             prev = schedule.step(guide(out_uncond, out_cond, settings.guidance), k, latent)
             loss = F.mse_loss(prev, target)
             optimiser.zero_grad(set_to_none=True)
-            loss.backward()
+            loss.backward()  # type: ignore[no-untyped-call]
             optimiser.step()
             reporter.report(Progress(PHASE, k + 1, n, j + 1, settings.inner_steps))
             if loss.item() < settings.threshold(k):

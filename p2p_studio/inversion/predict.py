@@ -29,7 +29,7 @@ class NoisePredictor:
         if embeddings.shape[0] == 1 and latents.shape[0] > 1:
             embeddings = embeddings.expand(latents.shape[0], -1, -1)
         self.evaluations += latents.shape[0]
-        out = self.unet(
+        out: torch.Tensor = self.unet(
             latents.to(self.device, self.dtype),
             timestep,
             encoder_hidden_states=embeddings.to(self.device, self.dtype),
