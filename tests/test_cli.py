@@ -94,3 +94,22 @@ def test_bad_photo_and_model(tiny_dir, tmp_path, capsys) -> None:
     code, _, err = _run(capsys, "edit", str(bogus), "--caption", "a", "--edit", "b", "--model",
                         str(tmp_path / "none"))
     assert code == 2
+
+
+def test_maps_writes_each_words_heat_map(tiny_dir, cat_file, tmp_path, capsys) -> None:
+    code, out, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat on a bench", "--edit",
+                          "a dog on a bench", "--model", str(tiny_dir), "--steps", "2", "--inversion", "ddim",
+                          "--out", str(tmp_path), "--no-cache", "--maps", "--json")
+    assert code == 0, err
+    maps = json.loads(out)["outputs"]["edits"][0]["maps"]
+    source, edited = ["a", "cat", "on", "a", "bench"], ["a", "dog", "on", "a", "bench"]
+    assert [(m["caption"], m["word"]) for m in maps] == [("source", w) for w in source] + [("edit", w) for w in edited]
+    with Image.open(cat_file) as photo:
+        size = photo.size
+    for caption in ("source", "edit"):
+        shares = [m["share"] for m in maps if m["caption"] == caption]
+        assert max(shares) == 1.0 and all(0 < s <= 1 for s in shares)  # relative to the strongest word
+    for m in maps:
+        with Image.open(m["image"]) as img:
+            # each map is scaled to its own peak (bilinear upsampling softens a one-cell peak a little)
+            assert img.size == size and img.mode == "L" and img.getextrema()[1] > 200, m
