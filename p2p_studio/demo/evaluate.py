@@ -141,7 +141,7 @@ def evaluate_real_photos(editor: Editor, n: int, steps: int = 50) -> dict[str, A
         outside = np.asarray(out.mask_full) == 0 if out.mask_full is not None else np.zeros(full.shape[:2], bool)
         outside_identical.append(bool(outside.any()) and bool(np.array_equal(full[outside], photo_array[outside])))
         attribute_ok.append(_has(judge(full), attribute, value))
-    return {"photos": n, "method": "null-text", "psnr_db_mean": round(float(np.mean(psnrs)), 2),
+    return {"photos": n, "method": EditSettings().method.value, "psnr_db_mean": round(float(np.mean(psnrs)), 2),
             "psnr_db_min": round(float(np.min(psnrs)), 2), "outside_mask_identical": _rate(outside_identical),
             "target_attribute_inside": _rate(attribute_ok), "seconds_per_photo": round(float(np.mean(seconds)), 2)}
 

@@ -1,0 +1,70 @@
+"""The real engine worker on the tiny model: plan previews without a model load, exports that do
+not wait behind an inversion, failures that carry their kind."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PIL import Image
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from p2p_studio.app.jobs import Edit, Export, Failure, Invert, Inverted, Job, Plan
+from p2p_studio.app.worker import EngineWorker
+from p2p_studio.core.errors import ErrorKind
+from p2p_studio.core.recipe import Recipe, read_recipe
+from p2p_studio.core.settings import EditSettings, Method, ModelChoice
+
+
+@pytest.fixture
+def worker(qapp, tiny_dir, tmp_path):
+    w = EngineWorker(ModelChoice(str(tiny_dir), device="cpu", cache_dir=str(tmp_path / "cache")))
+    events: list[tuple[str, Job | None, object]] = []
+    w.job_finished.connect(lambda job, payload: events.append(("finished", job, payload)))
+    w.job_failed.connect(lambda job, failure: events.append(("failed", job, failure)))
+    w.job_cancelled.connect(lambda job: events.append(("cancelled", job, None)))
+    w.job_started.connect(lambda job: events.append(("started", job, None)))
+    w.plan_ready.connect(lambda plan: events.append(("plan", None, plan)))
+    w.model_ready.connect(lambda info: events.append(("model", None, info)))
+    w.events = events  # type: ignore[attr-defined]
+    yield w
+    w.shutdown()
+
+
+def _of(worker, kind: str) -> list[tuple[str, Job | None, object]]:
+    return [e for e in worker.events if e[0] == kind]
+
+
+def test_plan_previews_need_only_the_tokenizer(worker, qtbot) -> None:
+    request = worker.request_plan("a cat on a bench", "a tiger on a bench", EditSettings())
+    qtbot.waitUntil(lambda: bool(_of(worker, "plan")), timeout=30_000)
+    plan = _of(worker, "plan")[0][2]
+    assert isinstance(plan, Plan) and plan.request == request and not plan.is_error
+    assert plan.text.startswith("swap") and "tiger" in plan.text
+    assert not _of(worker, "model")  # no model was loaded for it
+
+
+def test_an_export_does_not_wait_behind_an_inversion(worker, qtbot, cat_photo, tmp_path) -> None:
+    slow = EditSettings(steps=50, method=Method.NULL_TEXT)
+    inversion = worker.submit(Invert(cat_photo, "cat", "a cat on a bench", slow))
+    qtbot.waitUntil(lambda: any(e[1] is inversion for e in _of(worker, "started")), timeout=60_000)
+    recipe = Recipe("a cat on a bench", "a dog on a bench", slow)
+    export = worker.submit(Export(tmp_path / "out.png", Image.new("RGB", (32, 24)), recipe))
+    qtbot.waitUntil(lambda: any(e[1] is export for e in _of(worker, "finished")), timeout=30_000)
+    assert not any(e[1] is inversion for e in _of(worker, "finished"))  # still inverting
+    assert read_recipe(tmp_path / "out.png") == recipe
+    worker.cancel(inversion.id)
+    qtbot.waitUntil(lambda: any(e[1] is inversion for e in _of(worker, "cancelled")), timeout=30_000)
+
+
+def test_failures_carry_their_kind(worker, qtbot, cat_photo) -> None:
+    settings = EditSettings(steps=2, method=Method.DDIM, blend_words=("zebra",))
+    job = worker.submit(Edit(cat_photo, "cat", "a cat on a bench", "a dog on a bench", settings))
+    qtbot.waitUntil(lambda: bool(_of(worker, "failed")), timeout=60_000)
+    failed_job, failure = _of(worker, "failed")[0][1:]
+    assert failed_job is job and failure == Failure(ErrorKind.INPUT, "blend word 'zebra' is in neither caption")
+    ok = worker.submit(Invert(cat_photo, "cat", "a cat on a bench", EditSettings(steps=2, method=Method.DDIM)))
+    qtbot.waitUntil(lambda: any(e[1] is ok for e in _of(worker, "finished")), timeout=60_000)
+    payload = next(e[2] for e in _of(worker, "finished") if e[1] is ok)
+    assert isinstance(payload, Inverted) and payload.caption == "a cat on a bench"
