@@ -230,10 +230,7 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
             stream.write(f"  reweight: {word} x{factor}\n")
         blend = plan["blend_words"]
         stream.write(f"  blend words: source {blend['source'] or '-'}, edited {blend['target'] or '-'}\n")
-        cross = plan["cross_replace_steps"]
-        stream.write(f"  cross-attention injected in the first {cross['default']} of {cross['total']} steps")
-        stream.write("".join(f"; {w}: first {n}" for w, n in cross["per_word"].items()) + "\n")
-        stream.write(f"  self-attention injected in the first {plan['self_replace_steps']} steps\n")
+        stream.write(f"  steps: {plan['windows']}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,7 +60,8 @@ def test_explain_prints_the_plan(tiny_dir, cat_file, capsys) -> None:
     assert code == 0
     assert "kind: swap" in out and "tigerish[1/2] ← cat" in out and "tigerish[2/2] ← cat" in out
     assert "blend words: source ['cat'], edited ['tigerish']" in out
-    assert "first 8 of 10 steps; tigerish: first 3" in out
+    windows = "cross-attention replaced for steps 0–7 of 10; tigerish: 0–2, self-attention 0–3, blend from step 2"
+    assert f"steps: {windows}" in out
 
 
 def test_generate(tiny_dir, tmp_path, capsys) -> None:

@@ -39,6 +39,16 @@ _METHOD_HINTS = {
     Method.DDIM: "plain DDIM inversion; drifts at high guidance (for comparison)",
 }
 
+class BlendMaps(str, enum.Enum):
+    """Which cross-attention maps of an edited caption the local-blend mask is made from."""
+
+    #: While injection is on, the maps the edited branch actually uses (its source's, mapped and
+    #: re-weighted); after it, its own. The authors' code does this (its store is overwritten in place).
+    INJECTED = "injected"
+    #: Always the edited branch's own maps, as computed before injection (the paper's wording).
+    OWN = "own"
+
+
 DEVICES = ("auto", "cuda", "mps", "cpu")
 PRECISIONS = ("auto", "fp32", "fp16", "bf16")
 SEED_LIMIT = 2**64  # torch.Generator.manual_seed takes seeds in [0, 2**64)
@@ -146,6 +156,7 @@ class EditSettings:
     mask_from_floor: bool = True
     blend_start: float = field(default=0.2, metadata=_spec(
         "fraction of steps before local blend starts", 0, 1, flag="--blend-start", label="Blend start"))
+    blend_maps: BlendMaps = BlendMaps.INJECTED
     subtract_words: tuple[str, ...] = ()
     subtract_threshold: float = field(default=0.3, metadata=_spec(
         "threshold of the subtracted words' mask", 0, 1, lo_open=True, hi_open=True))
@@ -178,6 +189,7 @@ class EditSettings:
         """Plain JSON-able form (stored in recipes and sessions)."""
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         data["method"] = self.method.value
+        data["blend_maps"] = self.blend_maps.value
         data["cross_words"] = dict(self.cross_words)
         data["blend_words"] = list(self.blend_words) if self.blend_words is not None else None
         data["subtract_words"] = list(self.subtract_words)
@@ -235,8 +247,9 @@ def _check_specs(obj: Any) -> None:
 
 def _plain(changes: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(changes)
-    if isinstance(out.get("method"), Method):
-        out["method"] = out["method"].value
+    for key in ("method", "blend_maps"):
+        if isinstance(out.get(key), enum.Enum):
+            out[key] = out[key].value
     if isinstance(out.get("null_text"), NullTextSettings):
         out["null_text"] = dataclasses.asdict(out["null_text"])
     return out
@@ -265,6 +278,11 @@ def _convert(name: str, value: Any) -> Any:
             return Method(value)
         except ValueError:
             raise InputError(f"unknown inversion method {value!r}; use {', '.join(m.value for m in Method)}") from None
+    if name == "blend_maps":
+        try:
+            return BlendMaps(value)
+        except ValueError:
+            raise InputError(f"blend_maps must be one of {', '.join(b.value for b in BlendMaps)}") from None
     if name in ("blend", "mask_from_floor"):
         if not isinstance(value, bool):
             raise InputError(f"{name} must be true or false, not {value!r}")

@@ -27,11 +27,24 @@ class TokenMap:
         return torch.nonzero(self.matrix[:, target] > 0).flatten().tolist()
 
 
-def _map_tail(matrix: torch.Tensor, src_from: int, tgt_from: int) -> None:
-    """EOS and padding: target position ``tgt_from + k`` takes source ``src_from + k``."""
+def _map_swap_tail(matrix: torch.Tensor, src_eos: int, tgt_eos: int) -> None:
+    """EOS and padding of a swap: target ``tgt_eos + k`` takes source ``src_eos + k``.
+
+    Where the captions' token counts differ the tails have different lengths; the last position of
+    the shorter tail then takes (or gives) all that is left, as a swapped word of unequal token
+    counts does. So every source position keeps its whole attention mass and every target position
+    has a source: injected attention rows still sum to one.
+    """
     length = matrix.shape[0]
-    for k in range(length - max(src_from, tgt_from)):
-        matrix[src_from + k, tgt_from + k] = 1.0
+    src_tail, tgt_tail = length - src_eos, length - tgt_eos
+    shared = min(src_tail, tgt_tail) - 1
+    for k in range(shared):
+        matrix[src_eos + k, tgt_eos + k] = 1.0
+    sources = range(src_eos + shared, length)
+    targets = range(tgt_eos + shared, length)
+    for i in sources:
+        for j in targets:
+            matrix[i, j] = 1.0 / len(targets)
 
 
 def swap_map(source: Caption, target: Caption) -> TokenMap:
@@ -54,42 +67,54 @@ def swap_map(source: Caption, target: Caption) -> TokenMap:
         else:
             for j in tw.positions:
                 matrix[sw.start : sw.end, j] = 1.0 / n_tgt
-    _map_tail(matrix, source.eos, target.eos)
+    _map_swap_tail(matrix, source.eos, target.eos)
     return TokenMap(matrix, torch.zeros(length, dtype=torch.bool))
+
+
+_LEFT, _UP, _DIAG = 1, 2, 3
 
 
 def align(a: list[int], b: list[int], match: int = 1, mismatch: int = -1, gap: int = 0) -> list[int | None]:
     """Needleman-Wunsch global alignment of *b* against *a*: for each item of *b*, the index of
-    the aligned (equal) item of *a*, or ``None`` if it was inserted or substituted."""
+    the aligned (equal) item of *a*, or ``None`` if it was inserted or substituted.
+
+    Ties are broken as the reference's ``seq_aligner.global_align`` breaks them (a gap in *a*
+    first, then a gap in *b*, then the diagonal), so a repeated phrase aligns to its first
+    occurrence, as in the authors' code.
+    """
     n, m = len(a), len(b)
     score = [[0] * (m + 1) for _ in range(n + 1)]
+    trace = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        score[i][0] = i * gap
+        score[i][0], trace[i][0] = i * gap, _UP
     for j in range(1, m + 1):
-        score[0][j] = j * gap
+        score[0][j], trace[0][j] = j * gap, _LEFT
     for i in range(1, n + 1):
         for j in range(1, m + 1):
+            left, up = score[i][j - 1] + gap, score[i - 1][j] + gap
             diag = score[i - 1][j - 1] + (match if a[i - 1] == b[j - 1] else mismatch)
-            score[i][j] = max(diag, score[i - 1][j] + gap, score[i][j - 1] + gap)
+            best = max(left, up, diag)
+            score[i][j] = best
+            trace[i][j] = _LEFT if best == left else _UP if best == up else _DIAG
     result: list[int | None] = [None] * m
     i, j = n, m
-    while i > 0 and j > 0:
-        same = a[i - 1] == b[j - 1]
-        if same and score[i][j] == score[i - 1][j - 1] + match:
-            result[j - 1] = i - 1
+    while i > 0 or j > 0:
+        step = trace[i][j]
+        if step == _DIAG:
             i, j = i - 1, j - 1
-        elif score[i][j] == score[i][j - 1] + gap:
+            if a[i] == b[j]:
+                result[j] = i
+        elif step == _LEFT:
             j -= 1
-        elif score[i][j] == score[i - 1][j] + gap:
-            i -= 1
         else:
-            i, j = i - 1, j - 1
+            i -= 1
     return result
 
 
 def refine_map(source: Caption, target: Caption) -> TokenMap:
     """Refinement: globally align token ids (BOS/EOS included); aligned tokens take their
-    source map, new tokens keep their own."""
+    source map, new tokens keep their own, and padding position ``j`` takes source position ``j``
+    (the reference's ``get_refinement_mapper``)."""
     length = source.length
     matrix = torch.zeros(length, length)
     keep = torch.zeros(length, dtype=torch.bool)
@@ -98,5 +123,6 @@ def refine_map(source: Caption, target: Caption) -> TokenMap:
             keep[j] = True
         else:
             matrix[i, j] = 1.0
-    _map_tail(matrix, source.eos + 1, target.eos + 1)
+    for j in range(target.eos + 1, length):
+        matrix[j, j] = 1.0
     return TokenMap(matrix, keep)

@@ -19,9 +19,9 @@ import torch.nn.functional as F
 from diffusers import UNet2DConditionModel
 from diffusers.models.attention_processor import Attention
 
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import BlendMaps, EditSettings
 from p2p_studio.engine.captions import Word
-from p2p_studio.engine.plan import EditPlan
+from p2p_studio.engine.plan import EditPlan, step_window
 
 
 def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
@@ -96,7 +96,8 @@ class AttentionControl:
         self.store: torch.Tensor | None = None  # (P, Q_blend, L) running sum
         self.store_count = 0
         self.masks: torch.Tensor | None = None  # (E, h, w) bool, last local-blend mask
-        self.blend_start = round(settings.blend_start * settings.steps)
+        self.blend_start = step_window(settings.steps, settings.blend_start)
+        self._record_injected = settings.blend_maps is BlendMaps.INJECTED
 
     # --- scheduling -----------------------------------------------------------------------
     def begin_step(self, step: int) -> None:
@@ -124,10 +125,13 @@ class AttentionControl:
         cond = probs[p:]
         positions = probs.shape[2]
         if is_cross:
-            if positions == self.grid.positions(self.grid.blend_factor):
+            record = positions == self.grid.positions(self.grid.blend_factor)
+            if record and not self._record_injected:
                 self._record(cond)
             if self._cross_active is not None:
                 cond = self._edit_cross(cond, self._cross_active)
+            if record and self._record_injected:
+                self._record(cond)
         elif self.step < self.self_steps and p > 1:
             cond = torch.cat([cond[:1], cond[:1].expand(p - 1, -1, -1, -1)])
         return torch.cat([probs[:p], cond])
@@ -182,16 +186,17 @@ class AttentionControl:
             tgt = self._threshold(self._word_map(maps, e, plan.blend_target), self.settings.threshold, True)
             mask = src | tgt
             if plan.subtract_source or plan.subtract_target:
-                sub = self._word_map(maps, 0, plan.subtract_source) + self._word_map(maps, e, plan.subtract_target)
-                mask &= ~self._threshold(sub, self.settings.subtract_threshold, False)
+                # each caption's map thresholded on its own (no pooling), then their union
+                limit = self.settings.subtract_threshold
+                sub = self._threshold(self._word_map(maps, 0, plan.subtract_source), limit, False)
+                sub |= self._threshold(self._word_map(maps, e, plan.subtract_target), limit, False)
+                mask &= ~sub
             masks.append(mask)
         return torch.stack(masks)
 
     def blends(self, edit: int) -> bool:
         """Whether local blend applies to edit *edit* (0-based): a user mask, or blend words."""
-        plan = self.plans[edit]
-        return self.user_masks[edit] is not None or (self.settings.blend and bool(plan.blend_source or
-                                                                                  plan.blend_target))
+        return self.user_masks[edit] is not None or self.plans[edit].local_blend
 
     def current_masks(self) -> torch.Tensor | None:
         """``(E, h, w)`` masks now in force: user masks where given, else attention-derived."""

@@ -31,6 +31,9 @@ class EditPlan:
     #: ``(steps, L)``: whether target position j takes the source map at step k.
     cross_steps: torch.Tensor
     self_steps: int
+    #: Local blend applies from this step on (0-based), where :attr:`local_blend` is on.
+    blend_start: int
+    local_blend: bool
 
     def explain(self) -> dict[str, Any]:
         """The plan in plain data, for ``--explain`` and the app."""
@@ -60,7 +63,25 @@ class EditPlan:
             "cross_replace_steps": {"default": default, "total": steps,
                                     "per_word": {k: v for k, v in per_word.items() if v != default}},
             "self_replace_steps": self.self_steps,
+            "local_blend": self.local_blend,
+            "blend_start_step": self.blend_start if self.local_blend else None,
+            "windows": self.windows(),
         }
+
+    def windows(self) -> str:
+        """The step windows in steps, e.g. ``cross-attention replaced for steps 0–39 of 50,
+        self-attention 0–19, blend from step 10`` (steps count from 0)."""
+        total = self.cross_steps.shape[0]
+
+        def span(n: int) -> str:
+            return f"0–{n - 1}" if n > 0 else "none"
+
+        default = int(self.cross_steps[:, 0].sum())
+        words = {w.text: int(self.cross_steps[:, w.start].sum()) for w in self.target.words}
+        own = "".join(f"; {w}: {span(n)}" for w, n in words.items() if n != default)
+        text = (f"cross-attention replaced for steps {span(default)} of {total}{own}, "
+                f"self-attention {span(self.self_steps)}")
+        return text + (f", blend from step {self.blend_start}" if self.local_blend else "")
 
     def summary(self) -> str:
         """One line in plain words, e.g. ``swap cat → tiger, local blend on cat/tiger``."""
@@ -68,13 +89,23 @@ class EditPlan:
         changes = [m for m in info["changed_tokens"]]
         text = self.kind + (": " + "; ".join(changes) if changes else "")
         words = info["blend_words"]["source"] + info["blend_words"]["target"]
-        if words:
+        if self.local_blend:
             text += ", local blend on " + "/".join(dict.fromkeys(words))
-        return text
+        return f"{text}; {self.windows()}"
 
 
-def _window(steps: int, fraction: float) -> int:
-    return round(fraction * steps)
+def cross_window(steps: int, fraction: float) -> int:
+    """How many steps, from the first, replace cross-attention: ``int(f * (T + 1))`` (at most T).
+
+    The reference's ``get_time_words_attention_alpha`` builds a table of T + 1 rows and marks the
+    first ``int(f * rows)``; the same float arithmetic gives the same count for every T.
+    """
+    return min(int(fraction * (steps + 1)), steps)
+
+
+def step_window(steps: int, fraction: float) -> int:
+    """``int(f * T)``: the reference's count for self-attention replacement and local-blend start."""
+    return int(fraction * steps)
 
 
 def _lookup(
@@ -133,14 +164,14 @@ def make_plan(
 
     steps = settings.steps
     cross_steps = torch.zeros(steps, length, dtype=torch.bool)
-    cross_steps[: _window(steps, settings.cross)] = True
+    cross_steps[: cross_window(steps, settings.cross)] = True
     for text, fraction in settings.cross_words.items():
         hits = target.find(text)
         if not hits:
             raise InputError(f"cross-attention word {text!r} is not in the edited caption")
         for w in hits:
             cross_steps[:, w.start : w.end] = False
-            cross_steps[: _window(steps, fraction), w.start : w.end] = True
+            cross_steps[: cross_window(steps, fraction), w.start : w.end] = True
     return EditPlan(
         source=source,
         target=target,
@@ -152,5 +183,7 @@ def make_plan(
         subtract_source=sub_src,
         subtract_target=sub_tgt,
         cross_steps=cross_steps,
-        self_steps=_window(steps, settings.self_fraction),
+        self_steps=step_window(steps, settings.self_fraction),
+        blend_start=step_window(steps, settings.blend_start),
+        local_blend=settings.blend and bool(blend_src or blend_tgt),
     )
