@@ -14,6 +14,7 @@ import math
 import random
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -81,7 +82,8 @@ def _has(verdict: Verdict, attribute: str, value: str) -> bool:
 
 
 def evaluate_swaps(
-    editor: Editor, n: int, steps: int = 50, tolerance_px: float = 2.0, placed: bool = True
+    editor: Editor, n: int, steps: int = 50, tolerance_px: float = 2.0, placed: bool = True,
+    overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Word swap with default injection vs plain re-generation from the same seed.
 
@@ -98,7 +100,7 @@ def evaluate_swaps(
         scene = replace(scene_from_seed(seed), placed=placed)
         attribute, value = _swap(scene, random.Random(seed))
         edited = scene.with_shape(**{attribute: value})
-        settings = EditSettings(steps=steps, seed=seed)
+        settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
         result = editor.generate(scene.caption(), [edited.caption()], settings)
         source, edit = judge(_array(result.reconstruction)), judge(_array(result.edits[0].image))
         changed.append(_has(edit, attribute, value))
@@ -120,7 +122,8 @@ def psnr(a: np.ndarray, b: np.ndarray) -> float:
     return math.inf if mse == 0 else 10 * math.log10(255.0**2 / mse)
 
 
-def evaluate_real_photos(editor: Editor, n: int, steps: int = 50) -> dict[str, Any]:
+def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
+                         overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Null-text inversion of rendered photos, then a local-blend swap of a word."""
     side = editor.model.native_size
     psnrs, outside_identical, attribute_ok, seconds = [], [], [], []
@@ -131,7 +134,7 @@ def evaluate_real_photos(editor: Editor, n: int, steps: int = 50) -> dict[str, A
         edited = scene.with_shape(**{attribute: value})
         photo_array = render(scene, side)
         photo = editor.prepare(Image.fromarray(photo_array))
-        settings = EditSettings(steps=steps, seed=seed)
+        settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
         start = time.perf_counter()
         result = editor.edit(photo, scene.caption(), [edited.caption()], settings)
         seconds.append(time.perf_counter() - start)
@@ -198,18 +201,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=40, help="samples per measurement (photos: n/2)")
     parser.add_argument("--steps", type=int, default=50)
     parser.add_argument("--only", nargs="*", choices=MEASUREMENTS)
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
+                        help="edit setting for the swap and photo measurements, e.g. blend_maps='\"own\"'")
     parser.add_argument("--card", action="store_true",
                         help="write evaluation.json and the model card README.md into the model folder")
     args = parser.parse_args(argv)
+    overrides = {key: json.loads(value) for key, _, value in (item.partition("=") for item in args.set)}
     editor = Editor(load_model(resolve_model(args.model), device="cpu"))
     jobs = {
         "generation": lambda: evaluate_generation(editor, args.n, args.steps),
-        "swaps": lambda: evaluate_swaps(editor, args.n, args.steps),
-        "swaps_free_layout": lambda: evaluate_swaps(editor, args.n, args.steps, placed=False),
-        "photos": lambda: evaluate_real_photos(editor, max(1, args.n // 2), args.steps),
+        "swaps": lambda: evaluate_swaps(editor, args.n, args.steps, overrides=overrides),
+        "swaps_free_layout": lambda: evaluate_swaps(editor, args.n, args.steps, placed=False, overrides=overrides),
+        "photos": lambda: evaluate_real_photos(editor, max(1, args.n // 2), args.steps, overrides=overrides),
         "reweighting": lambda: evaluate_reweighting(editor, max(1, args.n // 4), args.steps),
     }
-    report: dict[str, Any] = {"model": args.model, "steps": args.steps}
+    report: dict[str, Any] = {"model": args.model, "steps": args.steps, "settings": overrides}
     for name in args.only or jobs:
         start = time.perf_counter()
         report[name] = {**jobs[name](), "seconds": round(time.perf_counter() - start, 1)}

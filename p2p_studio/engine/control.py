@@ -116,34 +116,48 @@ class AttentionControl:
             self.grid.self_factor
         )
 
+    def injects_self(self, is_cross: bool) -> bool:
+        """Whether a self-attention layer that :meth:`needs_probs` copies the source's maps."""
+        return not is_cross and self.step < self.self_steps and self.prompts > 1
+
     # --- editing --------------------------------------------------------------------------
     def process(self, probs: torch.Tensor, is_cross: bool) -> torch.Tensor:
-        """Record and edit ``probs`` of shape ``(2P, heads, Q, K)``; returns the probabilities to use."""
+        """Record and edit ``probs`` of shape ``(2P, heads, Q, K)``; returns the probabilities to use.
+
+        Only the conditional half is read or edited; the processor calls :meth:`edit_cond` on that
+        half alone (this form is for tests and for callers holding the whole batch).
+        """
         p = self.prompts
         if probs.shape[0] != 2 * p:
             return probs
-        cond = probs[p:]
-        positions = probs.shape[2]
-        if is_cross:
-            record = positions == self.grid.positions(self.grid.blend_factor)
-            if record and not self._record_injected:
-                self._record(cond)
-            if self._cross_active is not None:
-                cond = self._edit_cross(cond, self._cross_active)
-            if record and self._record_injected:
-                self._record(cond)
-        elif self.step < self.self_steps and p > 1:
-            cond = torch.cat([cond[:1], cond[:1].expand(p - 1, -1, -1, -1)])
-        return torch.cat([probs[:p], cond])
+        out = probs.clone()
+        if self.injects_self(is_cross):
+            out[p + 1:] = probs[p:p + 1]
+        else:
+            out[p:] = self.edit_cond(probs[p:].clone(), is_cross)
+        return out
 
-    def _edit_cross(self, cond: torch.Tensor, active_now: torch.Tensor) -> torch.Tensor:
+    def edit_cond(self, cond: torch.Tensor, is_cross: bool) -> torch.Tensor:
+        """Record and edit the conditional probabilities ``(P, heads, Q, K)`` of a cross-attention
+        layer, in place where possible; returns the probabilities to use."""
+        if not is_cross:
+            return cond
+        record = cond.shape[2] == self.grid.positions(self.grid.blend_factor)
+        if record and not self._record_injected:
+            self._record(cond)
+        if self._cross_active is not None:
+            self._edit_cross(cond, self._cross_active)
+        if record and self._record_injected:
+            self._record(cond)
+        return cond
+
+    def _edit_cross(self, cond: torch.Tensor, active_now: torch.Tensor) -> None:
         src, own = cond[0], cond[1:]
         dev = cond.device
         replaced = torch.einsum("hqs,est->ehqt", src, self.matrix.to(dev, src.dtype))
         base = torch.where(self.keep_own.to(dev)[:, None, None, :], own, replaced)
-        base = base * self.weights.to(dev, src.dtype)[:, None, None, :]
-        active = active_now.to(dev)[:, None, None, :]
-        return torch.cat([cond[:1], torch.where(active, base, own)])
+        base.mul_(self.weights.to(dev, src.dtype)[:, None, None, :])
+        cond[1:] = torch.where(active_now.to(dev)[:, None, None, :], base, own)
 
     def _record(self, cond: torch.Tensor) -> None:
         mean = cond.detach().float().mean(1)  # (P, Q, L): average over heads
@@ -278,12 +292,22 @@ class ControlledAttnProcessor:
         if attn.norm_k is not None:
             key = attn.norm_k(key)
 
-        if self.controller.needs_probs(is_cross, query.shape[2]):
-            scores = torch.matmul(query.float(), key.float().transpose(-1, -2)) * attn.scale
-            if attention_mask is not None:
-                scores = scores + attention_mask.float()
-            probs = self.controller.process(scores.softmax(dim=-1), is_cross)
-            out = torch.matmul(probs.to(value.dtype), value)
+        control = self.controller
+        p = control.prompts
+        if batch == 2 * p and control.needs_probs(is_cross, query.shape[2]):
+            # The unconditional half is neither read nor edited: fused attention.
+            out = torch.empty_like(query)
+            uncond_mask = attention_mask[:p] if attention_mask is not None else None
+            out[:p] = F.scaled_dot_product_attention(query[:p], key[:p], value[:p], attn_mask=uncond_mask,
+                                                     scale=attn.scale)
+            cond_mask = attention_mask[p:] if attention_mask is not None else None
+            if control.injects_self(is_cross):
+                # every edited prompt takes the source's self-attention: its own is never computed
+                probs = _probabilities(query[p:p + 1], key[p:p + 1], attn.scale, cond_mask)
+                out[p:] = torch.matmul(probs.to(value.dtype), value[p:])
+            else:
+                probs = control.edit_cond(_probabilities(query[p:], key[p:], attn.scale, cond_mask), is_cross)
+                out[p:] = torch.matmul(probs.to(value.dtype), value[p:])
         else:
             out = F.scaled_dot_product_attention(query, key, value, attn_mask=attention_mask, scale=attn.scale)
 
@@ -294,6 +318,15 @@ class ControlledAttnProcessor:
         if attn.residual_connection:
             projected = projected + residual
         return projected / float(attn.rescale_output_factor)
+
+
+def _probabilities(query: torch.Tensor, key: torch.Tensor, scale: float,
+                   mask: torch.Tensor | None) -> torch.Tensor:
+    """fp32 attention probabilities ``softmax(scale * q k^T + mask)``."""
+    scores = torch.matmul(query.float() * scale, key.float().transpose(-1, -2))
+    if mask is not None:
+        scores = scores + mask.float()
+    return scores.softmax(dim=-1)
 
 
 @contextmanager

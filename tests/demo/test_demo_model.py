@@ -21,6 +21,8 @@ from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import load_model
 
 pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def demo() -> Editor:
     return Editor(load_model("demo", device="cpu"))

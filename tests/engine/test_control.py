@@ -79,11 +79,11 @@ def test_processors_restored_after_error(tiny) -> None:
     def boom(*_a, **_k):
         raise RuntimeError("boom")
 
-    ctl.process = boom
+    ctl.edit_cond = boom
     with pytest.raises(RuntimeError, match="boom"), controlled_attention(unet, ctl):
         assert all(isinstance(p, ControlledAttnProcessor) for p in unet.attn_processors.values())
         ctl.begin_step(0)
-        unet(torch.zeros(2, 4, 32, 32), 10, encoder_hidden_states=torch.zeros(2, tiny.max_tokens, 32))
+        unet(torch.zeros(4, 4, 32, 32), 10, encoder_hidden_states=torch.zeros(4, tiny.max_tokens, 32))
     after = unet.attn_processors
     assert after.keys() == before.keys() and all(after[k] is before[k] for k in before)
 
