@@ -193,7 +193,6 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
 
 
 def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditRun, base: Recipe) -> dict[str, Any]:
-    from p2p_studio.core.files import unique_path
     from p2p_studio.core.recipe import save_png
 
     out_dir: Path = args.out
@@ -202,7 +201,7 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
     avoid = (photo_path,) if photo_path is not None else ()
 
     def save(name: str, image: Any, recipe: Recipe | None = None) -> str:
-        return str(save_png(unique_path(out_dir, f"{stem}-{name}", ".png", avoid), image, recipe))
+        return str(save_png(out_dir, f"{stem}-{name}", image, recipe, avoid))
 
     outputs: dict[str, Any] = {"reconstruction": save("reconstruction", run.reconstruction_full, base), "edits": []}
     for i, (out, result) in enumerate(zip(run.edits, run.results(), strict=True), start=1):

@@ -38,7 +38,6 @@ from p2p_studio.app.jobs import (
 )
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError
 from p2p_studio.core.eta import EtaTracker, remaining
-from p2p_studio.core.files import unique_path
 from p2p_studio.core.recipe import read_recipe, save_png
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
@@ -174,8 +173,7 @@ class EngineWorker(QObject):
         if isinstance(p, Edit):
             return self._edit(job, p)
         if isinstance(p, Export):
-            # never replaces an existing file
-            return save_png(unique_path(p.path.parent, p.path.stem, ".png"), p.image, p.recipe)
+            return save_png(p.path.parent, p.path.stem, p.image, p.recipe)  # never over an existing file
         return read_recipe(p.path)
 
     def _reporter(self, job: Job) -> Reporter:

@@ -17,7 +17,7 @@ from typing import Any
 from PIL import Image, PngImagePlugin
 
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import atomic_write
+from p2p_studio.core.files import write_new
 from p2p_studio.core.settings import EditSettings
 
 RECIPE_KEY = "p2p_studio"
@@ -92,8 +92,10 @@ def _text(data: Mapping[str, Any], key: str, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
-def save_png(path: Path, image: Image.Image, recipe: Recipe | None = None) -> Path:
-    """Write *image* atomically as PNG; with a recipe, also its ``parameters`` and JSON chunks."""
+def save_png(folder: Path, stem: str, image: Image.Image, recipe: Recipe | None = None,
+             avoid: tuple[Path, ...] = ()) -> Path:
+    """Write *image* as ``folder/stem.png`` (``stem-2.png``... if taken), never over another file;
+    with a recipe, also its ``parameters`` text and JSON chunks. Returns the path written."""
     info = PngImagePlugin.PngInfo()
     if recipe is not None:
         info.add_text("parameters", recipe.parameters_text(image.size))
@@ -102,7 +104,7 @@ def save_png(path: Path, image: Image.Image, recipe: Recipe | None = None) -> Pa
     def write(tmp: Path) -> None:
         image.save(tmp, format="PNG", pnginfo=info)
 
-    return atomic_write(path, write)
+    return write_new(folder, stem, ".png", write, avoid)
 
 
 def read_recipe(path: Path) -> Recipe | None:
