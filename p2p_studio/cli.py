@@ -154,12 +154,17 @@ def _model_choice(args: argparse.Namespace) -> ModelChoice:
 
 def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any]:
     """Execute a parsed command; returns the JSON report."""
+    from p2p_studio.core.files import check_writable_folder
     from p2p_studio.core.photos import load_photo
     from p2p_studio.engine import Editor, InversionCache, Reporter, load_choice
 
     settings = settings_from_args(args)
     photo_path: Path | None = getattr(args, "photo", None)
     original = load_photo(photo_path) if photo_path is not None else None
+    if not args.explain:  # fail in a second, not after the edit has run
+        check_writable_folder(args.out, "output folder")
+        if args.cache_dir is not None and not args.no_cache:
+            check_writable_folder(args.cache_dir, "inversion cache folder")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     model = load_choice(_model_choice(args))
@@ -246,6 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     except (Cancelled, KeyboardInterrupt):
         print("p2p-studio: cancelled", file=sys.stderr)
         return 130
+    except OSError as exc:  # writing the results failed midway (disk full, folder removed...)
+        from p2p_studio.core.files import describe_os_error
+
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"p2p-studio: error: could not write the results: {describe_os_error(exc)}{where}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     elif args.explain:

@@ -15,7 +15,10 @@ from p2p_studio.core.settings import Method
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse rejects a value
+        code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -114,3 +117,45 @@ def test_maps_writes_each_words_heat_map(tiny_dir, cat_file, tmp_path, capsys) -
         with Image.open(m["image"]) as img:
             # each map is scaled to its own peak (bilinear upsampling softens a one-cell peak a little)
             assert img.size == size and img.mode == "L" and img.getextrema()[1] > 200, m
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--seed", str(2**70)], "Seed (--seed) must be in [0, 1.84467e+19)"),
+    (["--edit", "a (blue:1e30) dog"], "re-weighting factor 1e30 in '(blue:1e30)' is out of range"),
+    (["--caption", "a " * 5000], "the caption is too long: 10,000 characters (at most 2,000)"),
+])
+def test_out_of_bounds_values_exit_2_before_any_work(tiny_dir, cat_file, capsys, extra, message) -> None:
+    args = ["edit", str(cat_file), "--caption", "a cat", "--edit", "a dog", "--model", str(tiny_dir), "--steps", "2"]
+    code, _, err = _run(capsys, *args, *extra)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_unwritable_output_fails_before_loading_the_model(tiny_dir, cat_file, tmp_path, capsys, monkeypatch) -> None:
+    import p2p_studio.engine as engine
+
+    def no_load(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the model must not be loaded for an unwritable output folder")
+
+    monkeypatch.setattr(engine, "load_choice", no_load)
+    (tmp_path / "out").write_text("a file, not a folder")
+    code, _, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat", "--edit", "a dog", "--model",
+                        str(tiny_dir), "--out", str(tmp_path / "out"))
+    assert code == 2 and err.strip() == f"p2p-studio: error: output folder {tmp_path / 'out'} is a file, not a folder"
+    code, _, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat", "--edit", "a dog", "--model",
+                        str(tiny_dir), "--cache-dir", str(tmp_path / "out" / "cache"))
+    assert code == 2 and "cannot write to inversion cache folder" in err
+
+
+def test_a_full_disk_while_writing_results_is_one_line(tiny_dir, cat_file, tmp_path, capsys, monkeypatch) -> None:
+    import errno
+
+    from p2p_studio.core import recipe
+
+    def full(*_args: object, **_kw: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x.png"))
+
+    monkeypatch.setattr(recipe, "write_new", full)
+    code, _, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat", "--edit", "a dog", "--model",
+                        str(tiny_dir), "--steps", "2", "--inversion", "ddim", "--out", str(tmp_path), "--no-cache")
+    assert code == 1 and err.strip().endswith(
+        f"p2p-studio: error: could not write the results: the disk is full ({tmp_path / 'x.png'})")

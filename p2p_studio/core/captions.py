@@ -10,8 +10,19 @@ from dataclasses import dataclass
 
 from p2p_studio.core.errors import InputError
 
-_WEIGHT = re.compile(r"\(([^():]+):\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*\)")
+_WEIGHT = re.compile(r"\(([^():]+):\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*\)")
 _PUNCT = ".,;:!?\"'()[]{}"
+#: Longer captions are refused before tokenising (a CLIP caption holds at most a few hundred characters).
+MAX_CAPTION_CHARS = 2000
+#: Re-weighting factors are refused beyond this size: far larger ones overflow the attention (NaN).
+MAX_WEIGHT = 10.0
+
+
+def check_caption(text: str, what: str = "caption") -> str:
+    """*text* if it is a caption of a sane size; :class:`InputError` otherwise."""
+    if len(text) > MAX_CAPTION_CHARS:
+        raise InputError(f"the {what} is too long: {len(text):,} characters (at most {MAX_CAPTION_CHARS:,})")
+    return text
 
 
 def normalise_word(word: str) -> str:
@@ -29,6 +40,7 @@ class Weighted:
 
 def parse_weights(text: str) -> Weighted:
     """``"a (red:1.5) car"`` -> ``"a red car"`` with weight 1.5 on word 1. Negative factors allowed."""
+    check_caption(text, "edited caption")
     plain: list[str] = []
     weights: list[tuple[int, float]] = []
     pos = 0
@@ -38,6 +50,9 @@ def parse_weights(text: str) -> Weighted:
         if not phrase:
             raise InputError(f"empty word in re-weighting {m.group(0)!r}")
         factor = float(m.group(2))
+        if not abs(factor) <= MAX_WEIGHT:
+            raise InputError(f"re-weighting factor {m.group(2)} in {m.group(0)!r} is out of range: "
+                             f"use a factor between {-MAX_WEIGHT:g} and {MAX_WEIGHT:g}")
         weights.extend((len(plain) + i, factor) for i in range(len(phrase)))
         plain.extend(phrase)
         pos = m.end()

@@ -6,6 +6,8 @@ No torch and no Qt, so the desktop app can open and check a photo on its own thr
 from __future__ import annotations
 
 import io
+import os
+import stat
 import warnings
 from pathlib import Path
 
@@ -13,11 +15,38 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from p2p_studio.core.errors import InputError
+from p2p_studio.core.files import describe_os_error
 
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO")
 #: Refuse images above this many pixels before decoding them (a 400-megapixel photo is 1.2 GB).
 DEFAULT_MAX_PIXELS = 120_000_000
+#: Photo files above this size are refused before reading (a 120-MP 16-bit TIFF is about 720 MB).
+MAX_FILE_BYTES = 1_000_000_000
 MIN_SIDE = 16
+
+
+def read_photo_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a photo file; only regular files (a FIFO, device or socket would block or
+    never end), at most *limit* bytes. Raises :class:`InputError` with the reason."""
+    name = Path(path).name
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{name}: file not found") from None
+    except OSError as exc:
+        raise InputError(f"{name}: {describe_os_error(exc)}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputError(f"{name}: not a regular file (a folder, pipe or device cannot be opened as a photo)")
+    with os.fdopen(fd, "rb") as stream:
+        if info.st_size > limit:
+            raise InputError(f"{name}: the file is {info.st_size / 1e6:,.0f} MB; photos of up to "
+                             f"{limit / 1e6:,.0f} MB can be opened")
+        try:
+            return stream.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: {describe_os_error(exc)}") from None
 
 
 def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
@@ -25,24 +54,22 @@ def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS)
 
     Transparent images are flattened onto white; CMYK, palette, greyscale and 16-bit images are
     converted. Unreadable, truncated, unsupported, tiny or huge files raise :class:`InputError`.
+    The pixel limit is *max_pixels* alone (Pillow's own bomb check is replaced by it).
     """
     name = "clipboard image" if isinstance(source, bytes) else Path(source).name
-    stream = io.BytesIO(source) if isinstance(source, bytes) else source
+    data = source if isinstance(source, bytes) else read_photo_bytes(source)
+    too_large = f"{name}: the image is larger than the limit of {max_pixels:,} pixels; downscale it first"
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(stream) as img:
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the header check below decides
+            with Image.open(io.BytesIO(data)) as img:
                 _check_header(img, name, max_pixels)
                 img.load()
                 return to_rgb8(ImageOps.exif_transpose(img))
     except InputError:
         raise
-    except FileNotFoundError:
-        raise InputError(f"{name}: file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not an image") from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise InputError(f"{name}: image is too large to open safely (over {max_pixels:,} pixels)") from None
+    except Image.DecompressionBombError:
+        raise InputError(too_large) from None
     except UnidentifiedImageError:
         raise InputError(f"{name}: not an image file, or a format P2P Studio cannot read") from None
     except (OSError, SyntaxError, ValueError) as exc:
@@ -54,7 +81,7 @@ def _check_header(img: Image.Image, name: str, max_pixels: int) -> None:
         raise InputError(f"{name}: {img.format} images are not supported; use JPEG, PNG, WebP, BMP or TIFF")
     w, h = img.size
     if w * h > max_pixels:
-        raise InputError(f"{name}: {w}×{h} is too large (limit {max_pixels:,} pixels); downscale it first")
+        raise InputError(f"{name}: {w}×{h} is larger than the limit of {max_pixels:,} pixels; downscale it first")
     if min(w, h) < MIN_SIDE:
         raise InputError(f"{name}: {w}×{h} is too small; photos need at least {MIN_SIDE} pixels per side")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from PIL import Image, PngImagePlugin
 
+from p2p_studio.core.captions import check_caption
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import write_new
 from p2p_studio.core.settings import EditSettings
@@ -62,6 +63,8 @@ class Recipe:
         edit = data.get("edit", data.get("edited_caption"))
         if not isinstance(caption, str) or not isinstance(edit, str):
             raise InputError("the recipe has no captions")
+        check_caption(caption)
+        check_caption(edit, "edited caption")
         photo_data = data.get("photo")
         photo: Mapping[str, Any] = photo_data if isinstance(photo_data, Mapping) else {}
         plan = data.get("plan")

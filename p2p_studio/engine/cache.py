@@ -1,14 +1,23 @@
-"""On-disk cache of inversion results, keyed by everything that determines them."""
+"""On-disk cache of inversion results, keyed by everything that determines them.
+
+Each entry carries its origin (model fingerprint, photo digest and size, caption, method and
+settings) in its metadata and is used only when that origin matches exactly: an entry copied,
+renamed or written for another photo or model is a miss, never a wrong result.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
-from p2p_studio.core.files import atomic_write
+from p2p_studio.core.files import atomic_write, describe_os_error, remove_stale_parts
 from p2p_studio.inversion import InversionResult
+
+log = logging.getLogger(__name__)
+ORIGIN_KEY = "p2p_origin"
 
 
 def default_cache_dir() -> Path:
@@ -17,30 +26,42 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("p2p-studio", appauthor=False)) / "inversions"
 
 
-def cache_key(**parts: Any) -> str:
-    """Stable hash of JSON-serialisable key parts (image digest, caption, model, method...)."""
-    blob = json.dumps(parts, sort_keys=True, default=str).encode()
-    return hashlib.sha256(blob).hexdigest()[:32]
+def cache_origin(**parts: Any) -> str:
+    """The canonical text of what an inversion was made from (image digest, caption, model...)."""
+    return json.dumps(parts, sort_keys=True, default=str)
+
+
+def cache_key(origin: str) -> str:
+    return hashlib.sha256(origin.encode()).hexdigest()[:32]
 
 
 class InversionCache:
-    """Inversion results as safetensors files in one folder; unreadable entries count as misses."""
+    """Inversion results as safetensors files in one folder; unreadable, foreign or damaged
+    entries count as misses, and a failed write costs only the cache entry."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = Path(folder) if folder is not None else default_cache_dir()
+        remove_stale_parts(self.folder)
 
-    def path(self, key: str) -> Path:
-        return self.folder / f"{key}.safetensors"
+    def path(self, origin: str) -> Path:
+        return self.folder / f"{cache_key(origin)}.safetensors"
 
-    def get(self, key: str) -> InversionResult | None:
-        path = self.path(key)
+    def get(self, origin: str, steps: int) -> InversionResult | None:
+        path = self.path(origin)
         if not path.is_file():
             return None
         try:
-            return InversionResult.load(path)
-        except Exception:  # a damaged entry is dropped, never fatal
-            path.unlink(missing_ok=True)
+            if InversionResult.metadata(path).get(ORIGIN_KEY) != origin:
+                return None
+            result = InversionResult.load(path)
+        except Exception:  # a damaged entry is a miss, never fatal
             return None
+        return result if result.num_steps == steps else None
 
-    def put(self, key: str, result: InversionResult) -> Path:
-        return atomic_write(self.path(key), result.save)
+    def put(self, origin: str, result: InversionResult) -> Path | None:
+        """Store *result*; a failure (full disk, no permission) is logged, never raised."""
+        try:
+            return atomic_write(self.path(origin), lambda tmp: result.save(tmp, {ORIGIN_KEY: origin}))
+        except OSError as exc:
+            log.warning("inversion not cached in %s: %s", self.folder, describe_os_error(exc))
+            return None

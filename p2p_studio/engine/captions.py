@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import torch
 from transformers import PreTrainedTokenizerBase
 
-from p2p_studio.core.captions import Weighted, normalise_word, parse_weights
+from p2p_studio.core.captions import Weighted, check_caption, normalise_word, parse_weights
 from p2p_studio.core.errors import InputError
 
 __all__ = ["Caption", "Weighted", "Word", "parse_weights", "tokenize"]
@@ -70,7 +70,7 @@ class Caption:
 
 def tokenize(tokenizer: PreTrainedTokenizerBase, text: str, length: int) -> Caption:
     """Tokenise word by word so every word's token span is known exactly."""
-    words_text = text.split()
+    words_text = check_caption(text).split()
     if not words_text:
         raise InputError("the caption is empty")
     bos, eos = tokenizer.bos_token_id, tokenizer.eos_token_id

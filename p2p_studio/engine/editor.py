@@ -17,7 +17,7 @@ from p2p_studio.core.errors import InputError, OutOfMemory
 from p2p_studio.core.photos import working_size
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings
-from p2p_studio.engine.cache import InversionCache, cache_key
+from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor
@@ -130,10 +130,11 @@ class Editor:
         return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, settings) for e in edits]
 
     # --- inversion --------------------------------------------------------------------------
-    def inversion_key(self, photo: PreparedPhoto, caption: str, settings: EditSettings) -> str:
+    def inversion_origin(self, photo: PreparedPhoto, caption: str, settings: EditSettings) -> str:
+        """Everything an inversion depends on, as the text its cache entry must carry."""
         method = Method(settings.method)
         extra = settings.inversion_settings().__dict__ if method is Method.NULL_TEXT else {}
-        return cache_key(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
+        return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
                          model=self.model.fingerprint, method=method.value, steps=settings.steps,
                          guidance=settings.guidance, null_text=extra)
 
@@ -143,8 +144,8 @@ class Editor:
         """Invert *photo* under *caption*; returns ``(result, came_from_cache)``."""
         settings.validate()
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
-        key = self.inversion_key(photo, caption, settings)
-        if self.cache is not None and (hit := self.cache.get(key)) is not None:
+        origin = self.inversion_origin(photo, caption, settings)
+        if self.cache is not None and (hit := self.cache.get(origin, settings.steps)) is not None:
             return hit, True
         with out_of_memory_as_error(self.model.device):
             latents = self.model.encode_image(photo.pixels)
@@ -153,7 +154,7 @@ class Editor:
                 latents, self.embed([source]), self.empty_embedding(), settings.inversion_settings(), reporter,
             )
         if self.cache is not None:
-            self.cache.put(key, result)
+            self.cache.put(origin, result)
         return result, False
 
     # --- editing ----------------------------------------------------------------------------

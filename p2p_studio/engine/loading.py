@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from transformers import CLIPTextModel, CLIPTokenizer
 from p2p_studio.core.errors import InputError, ModelError
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
 from p2p_studio.core.settings import ModelChoice
+from p2p_studio.inversion.schedule import PREDICTION_TYPES
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
 #: What a diffusers folder must contain; each entry: subfolder, files of which one must exist.
@@ -176,15 +178,25 @@ def model_fingerprint(model: LoadedModel) -> str:
     return h.hexdigest()[:24]
 
 
-def check_model_folder(folder: Path) -> None:
-    """Raise a :class:`ModelError` naming every missing component of a diffusers folder."""
+def check_model_folder(folder: Path, allow_pickle: bool = False) -> None:
+    """Raise a :class:`ModelError` naming every missing component of a diffusers folder.
+
+    Weights must be ``.safetensors``: pickled ``.bin`` files can run code when loaded, so they are
+    refused unless *allow_pickle*.
+    """
     missing: list[str] = []
     for component, configs in COMPONENTS.items():
         sub = folder / component
         if not any((sub / c).is_file() for c in configs):
             missing.append(f"{component}/{configs[0]}")
-        elif component in WEIGHTED and not (any(sub.glob("*.safetensors")) or any(sub.glob("*.bin"))):
-            missing.append(f"{component} weights (*.safetensors)")
+        elif component in WEIGHTED and not any(sub.glob("*.safetensors")):
+            if not any(sub.glob("*.bin")):
+                missing.append(f"{component} weights (*.safetensors)")
+            elif not allow_pickle:
+                raise ModelError(
+                    f"the {component} weights in {folder} are pickle files (.bin), which can run code when "
+                    "loaded; convert them to .safetensors, or allow them explicitly (--allow-pickle) if you "
+                    "trust their source")
     if missing:
         raise ModelError(
             f"model folder {folder} is incomplete: missing {', '.join(missing)}; "
@@ -213,15 +225,15 @@ def load_model(
         raise ModelError(f"the built-in demo model is missing ({exc}); reinstall P2P Studio") from exc
     path = Path(spec).expanduser()
     if path.is_dir():
-        check_model_folder(path)
-        return _load_folder(path, spec, dev, dtype)
+        check_model_folder(path, allow_pickle)
+        return _load_folder(path, spec, dev, dtype, allow_pickle)
     if path.is_file():
         return _load_single_file(path, dev, dtype, allow_pickle, config)
     if _looks_like_path(spec):
         raise ModelError(f"no model file or folder at {spec}")
     folder = _hub_snapshot(spec, tqdm_class)
-    check_model_folder(folder)
-    return _load_folder(folder, spec, dev, dtype)
+    check_model_folder(folder, allow_pickle)
+    return _load_folder(folder, spec, dev, dtype, allow_pickle)
 
 
 def load_choice(choice: ModelChoice, tqdm_class: Any = None) -> LoadedModel:
@@ -307,15 +319,19 @@ def _hub_snapshot(repo_id: str, tqdm_class: Any = None) -> Path:
         raise ModelError(f"model {repo_id} is not cached and could not be downloaded ({reason}); {how}") from exc
 
 
-def _load_folder(folder: Path, name: str, device: torch.device, dtype: torch.dtype) -> LoadedModel:
+def _load_folder(folder: Path, name: str, device: torch.device, dtype: torch.dtype,
+                 allow_pickle: bool = False) -> LoadedModel:
+    safe = None if allow_pickle else True  # None: safetensors where present, else the allowed pickles
     try:
         tokenizer = CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer")
-        text_encoder = CLIPTextModel.from_pretrained(folder, subfolder="text_encoder", dtype=dtype)
-        unet = UNet2DConditionModel.from_pretrained(folder, subfolder="unet", torch_dtype=dtype)
+        text_encoder = CLIPTextModel.from_pretrained(folder, subfolder="text_encoder", dtype=dtype,
+                                                     use_safetensors=safe)
+        unet = UNet2DConditionModel.from_pretrained(folder, subfolder="unet", torch_dtype=dtype, use_safetensors=safe)
         # The VAE stays in fp32: SD VAEs overflow to black or NaN images in fp16.
-        vae = AutoencoderKL.from_pretrained(folder, subfolder="vae", torch_dtype=torch.float32)
+        vae = AutoencoderKL.from_pretrained(folder, subfolder="vae", torch_dtype=torch.float32, use_safetensors=safe)
         scheduler_config = dict(DDIMScheduler.load_config(folder, subfolder="scheduler"))
-    except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError, pickle.UnpicklingError,
+            EOFError) as exc:
         raise ModelError(f"could not read the model in {folder}: {_first_line(exc)}") from exc
     return _assemble(name, tokenizer, text_encoder, unet, vae, scheduler_config, device, dtype)
 
@@ -359,6 +375,12 @@ def _assemble(
     device: torch.device,
     dtype: torch.dtype,
 ) -> LoadedModel:
+    train = scheduler_config.get("num_train_timesteps")
+    if isinstance(train, bool) or not isinstance(train, int) or train < 1:
+        raise ModelError(f"{name}: the scheduler config is invalid (num_train_timesteps = {train!r})")
+    prediction = scheduler_config.get("prediction_type", "epsilon")
+    if prediction not in PREDICTION_TYPES:
+        raise ModelError(f"{name}: unsupported prediction type {prediction!r}")
     for module in (text_encoder, unet, vae):
         module.requires_grad_(False).eval()
     return LoadedModel(

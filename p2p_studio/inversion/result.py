@@ -49,7 +49,8 @@ class InversionResult:
             return source
         return empty
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, extra: dict[str, str] | None = None) -> None:
+        """Write the result as safetensors; *extra* goes into the file's metadata as it is."""
         tensors = {f"trajectory.{i}": t.contiguous() for i, t in enumerate(self.trajectory)}
         tensors.update({f"optimised.{i}": t.contiguous() for i, t in enumerate(self.optimised)})
         meta = {
@@ -57,8 +58,17 @@ class InversionResult:
             "unconditional": self.unconditional.value,
             "guidance": repr(self.guidance),
             "pin_source": json.dumps(self.pin_source),
+            **(extra or {}),
         }
         save_file(tensors, str(path), metadata=meta)
+
+    @staticmethod
+    def metadata(path: Path) -> dict[str, str]:
+        """The metadata of a file written by :meth:`save` (read without loading the tensors)."""
+        from safetensors import safe_open
+
+        with safe_open(str(path), framework="pt") as f:
+            return dict(f.metadata() or {})
 
     @classmethod
     def load(cls, path: Path) -> InversionResult:

@@ -14,6 +14,8 @@ from typing import Any
 import torch
 from diffusers import DDIMScheduler
 
+from p2p_studio.core.errors import InputError, ModelError
+
 PREDICTION_TYPES = ("epsilon", "v_prediction", "sample")
 
 
@@ -41,8 +43,16 @@ class DDIMSchedule:
 
     def __init__(self, scheduler_config: dict[str, Any], num_steps: int) -> None:
         if num_steps < 1:
-            raise ValueError("the number of steps must be at least 1")
-        scheduler = DDIMScheduler.from_config(dict(scheduler_config), clip_sample=False)
+            raise InputError("the number of steps must be at least 1")
+        train = scheduler_config.get("num_train_timesteps", 1000)
+        if isinstance(train, bool) or not isinstance(train, int) or train < 1:
+            raise ModelError(f"the model's scheduler config is invalid: num_train_timesteps = {train!r}")
+        if num_steps > train:
+            raise InputError(f"{num_steps} steps are more than the model's scheduler has ({train})")
+        try:
+            scheduler = DDIMScheduler.from_config(dict(scheduler_config), clip_sample=False)
+        except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
+            raise ModelError(f"the model's scheduler config is invalid: {exc}") from None
         scheduler.set_timesteps(num_steps)
         self.num_steps = num_steps
         self.timesteps: list[int] = [int(t) for t in scheduler.timesteps]

@@ -130,3 +130,29 @@ def test_demo_is_the_default_and_a_missing_demo_is_a_clear_error(tmp_path, monke
     monkeypatch.setenv("P2P_STUDIO_RESOURCES", str(tmp_path))
     with pytest.raises(ModelError, match=r"built-in demo model is missing"):
         load_model("demo", device="cpu")
+
+
+def test_folders_with_pickled_weights_are_refused_unless_allowed(tiny_dir, tmp_path) -> None:
+    import json
+    import shutil
+
+    import torch
+    from transformers import CLIPTextModel
+
+    folder = tmp_path / "pickled"
+    shutil.copytree(tiny_dir, folder)
+    encoder = folder / "text_encoder"
+    model = CLIPTextModel.from_pretrained(encoder)
+    for weights in encoder.glob("*.safetensors"):
+        weights.unlink()
+    torch.save(model.state_dict(), encoder / "pytorch_model.bin")
+    with pytest.raises(ModelError, match=r"text_encoder weights in .* are pickle files \(\.bin\)"):
+        load_model(str(folder), device="cpu")
+    assert load_model(str(folder), device="cpu", allow_pickle=True).max_tokens > 0
+
+    broken = tmp_path / "broken-scheduler"
+    shutil.copytree(tiny_dir, broken)
+    config = broken / "scheduler" / "scheduler_config.json"
+    config.write_text(json.dumps({**json.loads(config.read_text()), "num_train_timesteps": 0}))
+    with pytest.raises(ModelError, match=r"scheduler config is invalid \(num_train_timesteps = 0\)"):
+        load_model(str(broken), device="cpu")

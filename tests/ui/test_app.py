@@ -279,7 +279,8 @@ def test_more_bad_inputs_each_give_a_visible_message(studio, wait_for, cat_file,
     Image.new("RGB", (1, 1)).save(tiny)
     huge = tmp_path / "huge.png"
     Image.new("1", (12_000, 11_000)).save(huge)
-    for path, expected in ((text, "not an image file"), (tiny, "too small"), (huge, "too large")):
+    limit = "larger than the limit of 120,000,000 pixels"
+    for path, expected in ((text, "not an image file"), (tiny, "too small"), (huge, limit)):
         drop(studio.window, path)
         assert expected in studio.window.message.text(), studio.window.message.text()
     drop(studio.window, cat_file)
