@@ -75,8 +75,6 @@ def run_self_test(folder: Path) -> str:
     studio.window.show_error = errors.append  # type: ignore[method-assign]  # errors end the check
     try:
         studio.start()
-        if studio.session.photo_path is None:
-            raise SelfTestError(errors[0] if errors else "the bundled sample photo did not open")
         _wait(app, lambda: len(studio.session.history) > 0, errors, "demo edit", deadline)
         item = studio.session.history[0]
         exported: list[str] = []

@@ -7,6 +7,7 @@ run against a fake worker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,13 +26,15 @@ from p2p_studio.app.jobs import (
     JobParams,
     JobPayload,
     ModelInfo,
+    OpenPhoto,
     Plan,
     ProgressReport,
     ReadRecipe,
 )
 from p2p_studio.app.session import HistoryItem, Session
-from p2p_studio.core.errors import ErrorKind, P2PError
+from p2p_studio.core.errors import ErrorKind
 from p2p_studio.core.eta import clock
+from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
@@ -67,6 +70,7 @@ class StudioController(QObject):
     model_changed = Signal(object)  # ModelInfo
     exported = Signal(str)
     recipe_found = Signal(object, str)  # Recipe, path
+    photo_opened = Signal(object)  # Path, or None for a pasted image
 
     def __init__(self, session: Session, worker: WorkerLike, auto_invert_ms: int = 700) -> None:
         super().__init__()
@@ -74,6 +78,7 @@ class StudioController(QObject):
         self.model: ModelInfo | None = None
         self._jobs: dict[int, Job] = {}
         self._running: set[int] = set()  # ids of started jobs (known from job_started, on this thread)
+        self._after_open: dict[int, Callable[[], None]] = {}
         self._plan_request = 0
         self._invert_job: Job | None = None
         self._auto = QTimer(self)
@@ -173,16 +178,18 @@ class StudioController(QObject):
             self.worker.cancel(job.id)
 
     # --- photos, export and recipes ---------------------------------------------------------------
-    def open_photo(self, path: Path) -> bool:
-        """Open a photo file into the session; a PNG with a recipe is offered for restoring."""
-        try:
-            self.session.open_photo(Path(path))
-        except P2PError as exc:
-            self.error.emit(str(exc))
-            return False
-        if Path(path).suffix.lower() == ".png":
-            self.check_recipe(Path(path))
-        return True
+    def open_photo(self, source: Path | bytes, then: Callable[[], None] | None = None) -> Job:
+        """Read a photo file (or pasted PNG bytes) on the file thread, then make it the session's
+        photo and call *then*; a PNG with a recipe is offered for restoring."""
+        job = self._track(self.worker.submit(OpenPhoto(source)))
+        if then is not None:
+            self._after_open[job.id] = then
+        return job
+
+    @property
+    def opening(self) -> bool:
+        """Whether a photo is being read."""
+        return any(job.kind is JobKind.OPEN_PHOTO for job in self._jobs.values())
 
     def recipe_for(self, item: HistoryItem) -> Recipe:
         s = self.session
@@ -256,10 +263,21 @@ class StudioController(QObject):
             self.status.emit(f"Saved {payload}")
         elif isinstance(payload, Recipe) and isinstance(p, ReadRecipe):
             self.recipe_found.emit(payload, str(p.path))
+        elif isinstance(payload, LoadedPhoto):
+            self._photo_read(job, payload)
         self.progress.emit("", 1.0, "")
+
+    def _photo_read(self, job: Job, photo: LoadedPhoto) -> None:
+        self.session.set_photo(photo)
+        self.photo_opened.emit(photo.path)
+        if photo.path is not None and photo.path.suffix.lower() == ".png":
+            self.check_recipe(photo.path)
+        if (then := self._after_open.pop(job.id, None)) is not None:
+            then()
 
     def _on_failed(self, job: Job, failure: Failure) -> None:
         self._untrack(job)
+        self._after_open.pop(job.id, None)
         if job.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.FAILED, failure.message)
         message = failure.message
@@ -270,6 +288,7 @@ class StudioController(QObject):
 
     def _on_cancelled(self, job: Job) -> None:
         self._untrack(job)
+        self._after_open.pop(job.id, None)
         if job.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.CANCELLED, "stopped")
         self.status.emit(f"Cancelled: {_started_text(job).lower()}")
@@ -285,4 +304,5 @@ def _started_text(job: Job) -> str:
         JobKind.LOAD_MODEL: "Loading model",
         JobKind.EXPORT: "Saving",
         JobKind.READ_RECIPE: "Reading recipe",
+        JobKind.OPEN_PHOTO: "Opening the photo",
     }.get(job.kind, job.kind.value)

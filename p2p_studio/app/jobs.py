@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image
 
 from p2p_studio.core.errors import ErrorKind
+from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
@@ -26,11 +27,12 @@ class JobKind(enum.Enum):
     EDIT = "edit"
     EXPORT = "export"
     READ_RECIPE = "read-recipe"
+    OPEN_PHOTO = "open-photo"
 
     @property
     def on_file_thread(self) -> bool:
         """File jobs run on their own thread, never behind an inversion on the engine's."""
-        return self in (JobKind.EXPORT, JobKind.READ_RECIPE)
+        return self in (JobKind.EXPORT, JobKind.READ_RECIPE, JobKind.OPEN_PHOTO)
 
 
 class InversionState(enum.Enum):
@@ -92,7 +94,15 @@ class ReadRecipe:
     path: Path
 
 
-JobParams = LoadModel | Invert | Edit | Export | ReadRecipe
+@dataclass(frozen=True)
+class OpenPhoto:
+    """Read and decode a photo file (or pasted PNG bytes) off the UI thread."""
+
+    kind: ClassVar[JobKind] = JobKind.OPEN_PHOTO
+    source: Path | bytes
+
+
+JobParams = LoadModel | Invert | Edit | Export | ReadRecipe | OpenPhoto
 
 
 @dataclass
@@ -175,4 +185,4 @@ class Plan:
     is_error: bool
 
 
-JobPayload = ModelInfo | Inverted | EditResult | Path | Recipe | None
+JobPayload = ModelInfo | Inverted | EditResult | Path | Recipe | LoadedPhoto | None

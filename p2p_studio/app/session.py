@@ -1,16 +1,17 @@
 """The document model of the desktop app: photo, captions, parameters, mask, history.
 
 A QObject with ``*_changed`` signals that widgets bind to. It imports no torch: engine work goes
-through :mod:`p2p_studio.app.controller` and the worker. Everything is saved to a session folder
-shortly after each change (atomically), so closing or crashing loses nothing.
+through :mod:`p2p_studio.app.controller` and the worker. Everything is saved to the session folder
+shortly after each change, by :class:`~p2p_studio.app.store.SessionStore` on its writer thread, so
+closing or crashing loses nothing and the UI thread does not wait for the disk.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import dataclasses
 import io
 import json
-import shutil
 import time
 import uuid
 from dataclasses import dataclass, field, fields
@@ -23,13 +24,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from p2p_studio.app.jobs import InversionState
-from p2p_studio.core.errors import InputError
+from p2p_studio.app.store import ItemRecord, SessionStore, photo_file_name
 from p2p_studio.core.files import atomic_write
-from p2p_studio.core.photos import load_photo
+from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.results import EditResult, WordMap
 from p2p_studio.core.settings import EditSettings
 
-SESSION_FILE = "session.json"
 SHARES = "shares"  # maps.npz entry: rows of (prompt, word index, share); the others are the heat maps
 
 
@@ -55,6 +55,10 @@ class HistoryItem:
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("image", "mask", "word_maps")}
         data["settings"] = self.settings.to_dict()
         return data
+
+    @classmethod
+    def from_record(cls, record: ItemRecord) -> HistoryItem:
+        return cls(**dataclasses.asdict(record) | {"settings": record.settings})
 
     @classmethod
     def from_result(cls, item_id: str, result: EditResult, painted: bool) -> HistoryItem:
@@ -106,10 +110,14 @@ class Session(QObject):
     history_changed = Signal()
     current_changed = Signal(object)  # HistoryItem or None
     inversion_changed = Signal(object, str)  # InversionState, text
+    notice = Signal(str)  # one line about the session files (a file moved aside, a failed save)
 
-    def __init__(self, folder: Path, defaults: EditSettings | None = None, autosave_ms: int = 400) -> None:
+    def __init__(self, folder: Path, defaults: EditSettings | None = None, autosave_ms: int = 400,
+                 read_only: bool = False) -> None:
         super().__init__()
         self.folder = Path(folder)
+        self.store = SessionStore(self.folder, read_only)
+        self.photo_file: str | None = None
         self.defaults = defaults or EditSettings()
         self.settings = self.defaults
         self.photo: Image.Image | None = None
@@ -130,22 +138,31 @@ class Session(QObject):
 
     # --- photo and captions ---------------------------------------------------------------------
     def open_photo(self, source: Path | bytes) -> None:
-        """Open a photo file (or clipboard PNG bytes). Raises :class:`InputError` on bad input."""
-        image = load_photo(source)
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        self.photo = image
-        self.photo_path = None if isinstance(source, bytes) else Path(source)
-        self.photo_sha256 = hashlib.sha256(data).hexdigest()
+        """Open a photo file (or clipboard PNG bytes) here and now; :class:`InputError` on bad input.
+        The app reads photos on its file thread (:func:`read_photo`) and calls :meth:`set_photo`."""
+        self.set_photo(read_photo(source))
+
+    def set_photo(self, photo: LoadedPhoto) -> None:
+        """Make *photo* the session's photo; the history (which belongs to the old photo) is cleared.
+
+        On disk the new photo and the new session.json are written before the old photo and
+        results are removed, so a crash at any moment leaves one consistent session.
+        """
+        self.photo, self.photo_path, self.photo_sha256 = photo.image, photo.path, photo.sha256
+        self.photo_file = photo_file_name(photo.sha256)
         self.mask = None
         self.current = None
+        self.history = []
         self.undo_stack.clear()
         self.set_inversion(InversionState.NONE, "")
-        self._save_photo_copy()
-        self._clear_history()
+        self.store.write_image(self.photo_file, photo.image)
+        self.save_now()
+        self.store.remove_items_except(set())
+        self.store.remove_photos_except(self.photo_file)
         self.photo_changed.emit()
+        self.history_changed.emit()
         self.current_changed.emit(None)
         self.mask_changed.emit()
-        self.schedule_save()
 
     @property
     def photo_key(self) -> str:
@@ -225,12 +242,12 @@ class Session(QObject):
 
     def delete(self, item: HistoryItem) -> None:
         self.history = [h for h in self.history if h.id != item.id]
-        shutil.rmtree(self._item_dir(item), ignore_errors=True)
         if self.current is not None and self.current.id == item.id:
             self.current = None
             self.current_changed.emit(None)
         self.history_changed.emit()
-        self.schedule_save()
+        self.save_now()  # the record goes first, then its files
+        self.store.remove_item(item.id)
 
     def toggle_star(self, item: HistoryItem) -> None:
         item.starred = not item.starred
@@ -243,44 +260,53 @@ class Session(QObject):
             self._timer.start()
 
     def save_now(self) -> None:
+        """Queue the current state for writing (the writer thread keeps the order of writes)."""
         self._timer.stop()
         state = {
-            "version": 1, "caption": self.caption, "edit": self.edit, "settings": self.settings.to_dict(),
-            "photo": {"name": str(self.photo_path) if self.photo_path else None, "sha256": self.photo_sha256},
+            "version": 2, "caption": self.caption, "edit": self.edit, "settings": self.settings.to_dict(),
+            "photo": {"name": str(self.photo_path) if self.photo_path else None, "sha256": self.photo_sha256,
+                      "file": self.photo_file},
             "history": [h.to_json() for h in self.history],
             "current": self.current.id if self.current else None,
         }
-        text = json.dumps(state, indent=1, default=str)
-        atomic_write(self.folder / SESSION_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        self.store.write_state(json.dumps(state, indent=1, default=str))
         if self.mask is not None:
-            self._save_image(self.folder / "mask.png", Image.fromarray(np.round(self.mask * 255).astype(np.uint8)))
+            self.store.write_image("mask.png", Image.fromarray(np.round(self.mask * 255).astype(np.uint8)))
         else:
-            (self.folder / "mask.png").unlink(missing_ok=True)
+            self.store.remove("mask.png")
+        if error := self.store.take_error():
+            self.notice.emit(error)
+
+    def flush(self) -> None:
+        """Write what is pending now and wait for the disk (closing, tests)."""
+        self.save_now()
+        self.store.flush()
 
     def restore(self) -> bool:
-        """Load the saved session, if any. Returns whether a photo was restored."""
-        path = self.folder / SESSION_FILE
-        if not path.is_file():
+        """Load the saved session, if any. Returns whether a photo was restored.
+
+        Nothing of the folder is deleted here: a file that cannot be read is moved aside and
+        :attr:`notice` says so in one line; everything else is kept.
+        """
+        state = self.store.read_state(self.defaults)
+        if state is None:
             return False
-        try:
-            state = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            return False
+        notes = list(state.notes)
         self._loading = True
         try:
-            photo_file = self.folder / "photo.png"
-            if photo_file.is_file():
-                self.photo = load_photo(photo_file)
-                name = state.get("photo", {}).get("name")
-                self.photo_path = Path(name) if name else None
-                self.photo_sha256 = state.get("photo", {}).get("sha256", "")
-            self.caption, self.edit = state.get("caption", ""), state.get("edit", "")
-            self.settings = _settings_or(state.get("settings", {}), self.defaults)
-            self.history = [self._item_from_json(h) for h in state.get("history", [])
-                            if (self.folder / "items" / h.get("id", "?")).is_dir()]
-            mask_file = self.folder / "mask.png"
-            if mask_file.is_file() and self.photo is not None:
-                self.mask = np.asarray(Image.open(mask_file).convert("L"), dtype=np.float32) / 255.0
+            if state.photo_file is not None:
+                photo = self.store.read_photo(state.photo_file)
+                if isinstance(photo, str):
+                    notes.append(photo)
+                else:
+                    self.photo, self.photo_file = photo, state.photo_file
+                    self.photo_path = Path(state.photo_name) if state.photo_name else None
+                    self.photo_sha256 = state.photo_sha256
+            self.caption, self.edit, self.settings = state.caption, state.edit, state.settings
+            self.history = [HistoryItem.from_record(r) for r in state.history
+                            if self.store.item_dir(r.id).is_dir()]
+            if self.photo is not None:
+                self.mask = self.store.read_mask(self.photo.size)
         finally:
             self._loading = False
         self.photo_changed.emit()
@@ -288,71 +314,77 @@ class Session(QObject):
         self.edit_changed.emit(self.edit)
         self.settings_changed.emit(self.settings)
         self.history_changed.emit()
-        current = next((h for h in self.history if h.id == state.get("current")), None)
+        current = next((h for h in self.history if h.id == state.current), None)
         if current is not None:
             self.select(current)
         self.mask_changed.emit()
+        if notes:
+            kept = f" (kept: the captions and {len(self.history)} results)" if self.history else ""
+            self.notice.emit("; ".join(notes) + kept)
         return self.photo is not None
 
-    def _item_from_json(self, data: dict[str, Any]) -> HistoryItem:
-        known = {k: v for k, v in data.items() if k in HistoryItem.__dataclass_fields__}
-        known["settings"] = _settings_or(known.get("settings", {}), self.defaults)
-        return HistoryItem(**known)
-
-    def _item_dir(self, item: HistoryItem) -> Path:
-        return self.folder / "items" / item.id
+    @property
+    def has_saved_state(self) -> bool:
+        """Whether the folder holds a session (or results) that a first-run sample must not replace."""
+        return (self.folder / "session.json").exists() or any((self.folder / "items").glob("*"))
 
     def _write_item(self, item: HistoryItem) -> None:
-        folder = self._item_dir(item)
-        folder.mkdir(parents=True, exist_ok=True)
-        if item.image is not None:
-            self._save_image(folder / "image.png", item.image)
-        if item.mask is not None:
-            self._save_image(folder / "mask.png", item.mask)
-        if item.word_maps:
-            buffer = io.BytesIO()
-            arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in item.word_maps}
-            arrays[SHARES] = np.array([[m.prompt, m.index, m.share] for m in item.word_maps], dtype=np.float64)
-            np.savez_compressed(buffer, **arrays)
-            atomic_write(folder / "maps.npz", lambda tmp: tmp.write_bytes(buffer.getvalue()))
+        folder = self.store.item_dir(item.id)
+        image, mask, maps = item.image, item.mask, list(item.word_maps)
+
+        def write() -> None:
+            folder.mkdir(parents=True, exist_ok=True)
+            if image is not None:
+                atomic_write(folder / "image.png", lambda tmp: image.save(tmp, format="PNG"))
+            if mask is not None:
+                atomic_write(folder / "mask.png", lambda tmp: mask.save(tmp, format="PNG"))
+            if maps:
+                buffer = io.BytesIO()
+                arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in maps}
+                arrays[SHARES] = np.array([[m.prompt, m.index, m.share] for m in maps], dtype=np.float64)
+                np.savez_compressed(buffer, **arrays)
+                atomic_write(folder / "maps.npz", lambda tmp: tmp.write_bytes(buffer.getvalue()))
+
+        self.store.submit(write)
         self.schedule_save()
 
     def ensure_images(self, item: HistoryItem) -> None:
-        """Load an item's images and heat maps from the session folder if not in memory."""
-        folder = self._item_dir(item)
-        if item.image is None and (folder / "image.png").is_file():
-            item.image = Image.open(folder / "image.png").convert("RGB")
-        if item.mask is None and (folder / "mask.png").is_file():
-            item.mask = Image.open(folder / "mask.png").convert("L")
+        """Load an item's images and heat maps from the session folder if not in memory; damaged
+        files leave the item without them."""
+        if item.image is not None and (item.mask is not None or not item.painted) and item.word_maps:
+            return
+        folder = self.store.item_dir(item.id)
+        self.store.flush()  # its files may still be on their way to disk
+        with contextlib.suppress(OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            if item.image is None and (folder / "image.png").is_file():
+                with Image.open(folder / "image.png") as img:
+                    item.image = img.convert("RGB")
+            if item.mask is None and (folder / "mask.png").is_file():
+                with Image.open(folder / "mask.png") as img:
+                    item.mask = img.convert("L")
         if not item.word_maps and (folder / "maps.npz").is_file():
-            with np.load(folder / "maps.npz") as data:
-                shares = {(int(p), int(i)): float(v) for p, i, v in data[SHARES]} if SHARES in data.files else {}
-                for key in data.files:
-                    if key == SHARES:
-                        continue
-                    prompt, index, word = key.split("_", 2)
-                    share = shares.get((int(prompt), int(index)), 1.0)
-                    item.word_maps.append(WordMap(int(prompt), word, int(index), data[key], share))
+            item.word_maps = _read_maps(folder / "maps.npz")
 
-    def _save_photo_copy(self) -> None:
-        if self.photo is not None:
-            self._save_image(self.folder / "photo.png", self.photo)
-
-    def _clear_history(self) -> None:
-        """History belongs to one photo: a new photo starts a new one."""
-        for item in self.history:
-            shutil.rmtree(self._item_dir(item), ignore_errors=True)
-        self.history = []
-        self.history_changed.emit()
-
-    @staticmethod
-    def _save_image(path: Path, image: Image.Image) -> None:
-        atomic_write(path, lambda tmp: image.save(tmp, format="PNG"))
+    def close(self) -> None:
+        """Write what is pending and stop the writer thread (the session is read-only after)."""
+        self._timer.stop()
+        self.flush()
+        self.store.close()
 
 
-def _settings_or(data: Any, default: EditSettings) -> EditSettings:
-    """Settings read from the session file, or *default* where they do not validate."""
+def _read_maps(path: Path) -> list[WordMap]:
+    maps: list[WordMap] = []
     try:
-        return EditSettings.from_dict(data)
-    except InputError:
-        return default
+        with np.load(path, allow_pickle=False) as data:
+            shares = {(int(p), int(i)): float(v) for p, i, v in data[SHARES]} if SHARES in data.files else {}
+            for key in data.files:
+                if key == SHARES:
+                    continue
+                prompt, index, word = key.split("_", 2)
+                heat = np.asarray(data[key], dtype=np.float32)
+                if heat.ndim != 2:
+                    raise ValueError("a heat map is not two-dimensional")
+                maps.append(WordMap(int(prompt), word, int(index), heat, shares.get((int(prompt), int(index)), 1.0)))
+    except (OSError, ValueError, KeyError, EOFError, TypeError):
+        return []
+    return maps

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLockFile, QSettings
 
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, WorkerLike
@@ -37,14 +37,25 @@ def engine_worker(choice: ModelChoice) -> WorkerLike:
 class Studio:
     """Everything the running app is made of except widgets, wired together."""
 
-    def __init__(self, folder: Path | None = None,
-                 make_worker: Callable[[ModelChoice], WorkerLike] = engine_worker) -> None:
+    def __init__(self, folder: Path | None = None, make_worker: Callable[[ModelChoice], WorkerLike] = engine_worker,
+                 session_name: str = "session") -> None:
         self.folder = Path(folder) if folder else data_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.store = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
         self.settings = AppSettings.load(self.store)
+        # One writer per session folder: a second app on it gets a read-only view (or a fresh session).
+        lock = QLockFile(str(self.folder / f"{session_name}.lock"))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, however long the first app runs
+        self.lock: QLockFile | None = lock if lock.tryLock(200) else None
+        self.read_only = self.lock is None
         self.worker = make_worker(self.settings.model)
-        self.session = Session(self.folder / "session")
+        self.session = Session(self.folder / session_name, read_only=self.read_only)
         self.controller = StudioController(self.session, self.worker)
+
+    @property
+    def lock_message(self) -> str:
+        return (f"Another P2P Studio window is using {self.session.folder}: this window shows it "
+                "read-only and saves nothing. Close the other window, or start a fresh session.")
 
     def save_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -56,9 +67,11 @@ class Studio:
         self.worker.set_model(settings.model)
 
     def start(self, first_run_demo: bool = True) -> None:
-        """Restore the last session, or on a first run with the demo model, open its sample."""
-        restored = self.session.restore()
-        if not restored and first_run_demo and self.settings.model.spec == DEMO_MODEL:
+        """Restore the last session; on a true first run (nothing saved) with the demo model, open
+        its sample. A session that could not be restored whole is never replaced by the sample."""
+        if self.session.has_saved_state:
+            self.session.restore()
+        elif first_run_demo and self.settings.model.spec == DEMO_MODEL:
             self.open_sample()
 
     def open_sample(self) -> bool:
@@ -67,18 +80,22 @@ class Studio:
         except (ResourceMissingError, IndexError) as exc:
             self.controller.error.emit(f"sample photo missing: {exc}")
             return False
-        if not self.controller.open_photo(sample.path):
-            return False
-        self.session.set_caption(sample.caption)
-        self.session.set_edit(sample.edit)
-        # Direct inversion: exact reconstruction in seconds, so the first edit appears at once.
-        self.session.set_param("method", Method.DIRECT)
-        self.controller.queue_edit()
-        self.controller.status.emit("This is the built-in demo: a complete edit of a sample photo. "
-                                    "Open your own photo with Ctrl+O; for real photos pick Stable Diffusion "
-                                    "in Settings.")
+
+        def edit_the_sample() -> None:
+            self.session.set_caption(sample.caption)
+            self.session.set_edit(sample.edit)
+            # Direct inversion: exact reconstruction in seconds, so the first edit appears at once.
+            self.session.set_param("method", Method.DIRECT)
+            self.controller.queue_edit()
+            self.controller.status.emit("This is the built-in demo: a complete edit of a sample photo. "
+                                        "Open your own photo with Ctrl+O; for real photos pick Stable "
+                                        "Diffusion in Settings.")
+
+        self.controller.open_photo(sample.path, then=edit_the_sample)
         return True
 
     def shutdown(self) -> None:
-        self.session.save_now()
         self.worker.shutdown()
+        self.session.close()
+        if self.lock is not None:
+            self.lock.unlock()

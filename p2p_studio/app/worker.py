@@ -33,11 +33,13 @@ from p2p_studio.app.jobs import (
     JobPayload,
     LoadModel,
     ModelInfo,
+    OpenPhoto,
     Plan,
     ProgressReport,
 )
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError
 from p2p_studio.core.eta import EtaTracker, remaining
+from p2p_studio.core.photos import read_photo
 from p2p_studio.core.recipe import read_recipe, save_png
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
@@ -174,6 +176,8 @@ class EngineWorker(QObject):
             return self._edit(job, p)
         if isinstance(p, Export):
             return save_png(p.path.parent, p.path.stem, p.image, p.recipe)  # never over an existing file
+        if isinstance(p, OpenPhoto):
+            return read_photo(p.source)
         return read_recipe(p.path)
 
     def _reporter(self, job: Job) -> Reporter:

@@ -5,10 +5,12 @@ No torch and no Qt, so the desktop app can open and check a photo on its own thr
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import stat
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -56,8 +58,13 @@ def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS)
     converted. Unreadable, truncated, unsupported, tiny or huge files raise :class:`InputError`.
     The pixel limit is *max_pixels* alone (Pillow's own bomb check is replaced by it).
     """
-    name = "clipboard image" if isinstance(source, bytes) else Path(source).name
-    data = source if isinstance(source, bytes) else read_photo_bytes(source)
+    if isinstance(source, bytes):
+        return decode_photo(source, "clipboard image", max_pixels)
+    return decode_photo(read_photo_bytes(source), Path(source).name, max_pixels)
+
+
+def decode_photo(data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
+    """:func:`load_photo` for bytes already read; *name* is used in messages."""
     too_large = f"{name}: the image is larger than the limit of {max_pixels:,} pixels; downscale it first"
     try:
         with warnings.catch_warnings():
@@ -114,3 +121,20 @@ def working_size(width: int, height: int, native: int, multiple: int) -> tuple[i
         return max(multiple, round(v * scale / multiple) * multiple)
 
     return side(width), side(height)
+
+
+@dataclass(frozen=True)
+class LoadedPhoto:
+    """A decoded photo and the identity of its file (made off the UI thread by :func:`read_photo`)."""
+
+    image: Image.Image
+    sha256: str
+    path: Path | None  # None for a pasted image
+
+
+def read_photo(source: Path | bytes) -> LoadedPhoto:
+    """Read and decode a photo file (or clipboard PNG bytes); :class:`InputError` on bad input."""
+    if isinstance(source, bytes):
+        return LoadedPhoto(decode_photo(source, "clipboard image"), hashlib.sha256(source).hexdigest(), None)
+    data = read_photo_bytes(source)
+    return LoadedPhoto(decode_photo(data, Path(source).name), hashlib.sha256(data).hexdigest(), Path(source))

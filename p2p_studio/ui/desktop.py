@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from p2p_studio import __version__
 from p2p_studio.app.studio import APP_NAME, Studio, data_dir
@@ -19,10 +20,29 @@ from p2p_studio.ui.main_window import MainWindow
 class DesktopStudio(Studio):
     """The app as a user sees it: the Studio plus its main window."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        super().__init__(folder)
+    def __init__(self, folder: Path | None = None, session_name: str = "session") -> None:
+        super().__init__(folder, session_name=session_name)
         self.window = MainWindow(self.session, self.controller, self.settings, self.save_settings)
         self.window.settings_changed.connect(self.apply_settings)
+        if self.read_only:
+            self.window.setWindowTitle("P2P Studio — read-only")
+            self.window.show_error(self.lock_message)
+
+
+def open_studio() -> DesktopStudio:
+    """The app on the user's data folder; if another window holds its session, ask whether to
+    start a fresh session (saved beside it) or to look at the other one read-only."""
+    studio = DesktopStudio()
+    if not studio.read_only:
+        return studio
+    answer = QMessageBox.question(
+        studio.window, "P2P Studio is already open",
+        "Another P2P Studio window is using your session. Start a fresh session (saved separately)?\n\n"
+        "Choose No to look at the other window's session read-only.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return studio
+    studio.shutdown()
+    return DesktopStudio(session_name=time.strftime("session-%Y%m%d-%H%M%S"))
 
 
 def app_icon() -> QIcon:
@@ -53,7 +73,7 @@ def run(argv: list[str] | None = None) -> int:
     data_dir().mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=str(data_dir() / "p2p-studio.log"), level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    studio = DesktopStudio()
+    studio = open_studio()
     studio.window.show()
     photos = [Path(a) for a in argv[1:] if not a.startswith("-")]
     studio.start(first_run_demo=not photos)

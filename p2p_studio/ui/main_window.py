@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController
 from p2p_studio.app.session import HistoryItem, Session
-from p2p_studio.core.errors import P2PError
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.ui.canvas import Canvas
 from p2p_studio.ui.edit_panel import EditPanel
@@ -162,6 +161,8 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._busy)
         c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info.name).name}"))
         c.recipe_found.connect(self._offer_recipe)
+        c.photo_opened.connect(self._photo_opened)
+        s.notice.connect(self.show_error)
         self.canvas.mask_painted.connect(lambda mask: s.set_mask(mask))
         self.panel.word_clicked.connect(self.show_word_map)
         self.panel.mask_visible.connect(lambda _: self._refresh_mask())
@@ -174,14 +175,18 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> bool:
-        if not self.controller.open_photo(Path(path)):
-            return False
+    def open_path(self, path: Path) -> None:
+        """Open a photo (read on the file thread; :meth:`_photo_opened` follows)."""
+        self.controller.open_photo(Path(path))
+
+    def _photo_opened(self, path: Path | None) -> None:
+        if path is None:
+            self.show_message("Pasted a photo from the clipboard.")
+            return
         self.settings.add_recent(path)
         self._save_settings(self.settings)
         self._fill_recent()
-        self.show_message(f"Opened {Path(path).name}. Type its caption; inversion starts by itself.")
-        return True
+        self.show_message(f"Opened {path.name}. Type its caption; inversion starts by itself.")
 
     def paste(self) -> None:
         image = QApplication.clipboard().image()
@@ -192,12 +197,7 @@ class MainWindow(QMainWindow):
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
-        try:
-            self.session.open_photo(bytes(data.data()))
-        except P2PError as exc:
-            self.show_error(str(exc))
-            return
-        self.show_message("Pasted a photo from the clipboard.")
+        self.controller.open_photo(bytes(data.data()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():

@@ -26,10 +26,12 @@ from p2p_studio.app.jobs import (
     Job,
     JobIds,
     JobParams,
+    OpenPhoto,
     Plan,
 )
 from p2p_studio.app.session import Session
 from p2p_studio.core.errors import ErrorKind, InputError
+from p2p_studio.core.photos import read_photo
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult, WordMap
 from p2p_studio.core.settings import EditSettings, Method, ModelChoice
@@ -77,6 +79,12 @@ class FakeWorker(QObject):
     def shutdown(self, timeout: float = 10.0) -> None:
         pass
 
+    def read(self, job: Job) -> None:
+        """Play the file thread for an OpenPhoto job."""
+        assert isinstance(job.params, OpenPhoto)
+        self.job_started.emit(job)
+        self.job_finished.emit(job, read_photo(job.params.source))
+
 
 @pytest.fixture
 def app(qapp, tmp_path, cat_file):
@@ -85,7 +93,8 @@ def app(qapp, tmp_path, cat_file):
     controller = StudioController(session, worker, auto_invert_ms=10_000)
     errors: list[str] = []
     controller.error.connect(errors.append)
-    assert controller.open_photo(cat_file)
+    worker.read(controller.open_photo(cat_file))
+    assert session.photo is not None and session.photo_path == cat_file and not controller.busy
     session.set_caption(CAPTION)
     session.set_edit(EDIT)
     return worker, session, controller, errors
@@ -119,7 +128,7 @@ def test_a_finished_edit_lands_in_history_only_for_its_own_photo(app, tmp_path) 
     assert [h.edit for h in session.history] == [EDIT] and session.history[0].word_maps[0].share == 0.5
     other = controller.queue_edit()
     Image.new("RGB", (64, 48), (200, 0, 0)).save(tmp_path / "other.png")
-    assert controller.open_photo(tmp_path / "other.png")  # a new photo: the running edit is stale
+    worker.read(controller.open_photo(tmp_path / "other.png"))  # a new photo: the running edit is stale
     worker.job_finished.emit(other, _result(session, session.settings))
     assert session.history == []
 

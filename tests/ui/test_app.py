@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from p2p_studio.app.jobs import InversionState
 from p2p_studio.core.recipe import read_recipe
@@ -22,11 +24,21 @@ EDIT = "a dog sitting on a bench"
 
 
 def drop(window, path: Path) -> None:
+    """Drop a file on the window and wait until the file thread has read it."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
+    settle(window)
+
+
+def settle(window, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while window.controller.opening and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    QApplication.processEvents()
 
 
 def run_edit(studio, wait_for, cat_file: Path, edit: str = EDIT) -> None:
