@@ -74,7 +74,7 @@ class EditPlan:
         total = self.cross_steps.shape[0]
 
         def span(n: int) -> str:
-            return f"0–{n - 1}" if n > 0 else "none"
+            return f"0–{n - 1}" if n > 1 else "0" if n == 1 else "none"
 
         default = int(self.cross_steps[:, 0].sum())
         words = {w.text: int(self.cross_steps[:, w.start].sum()) for w in self.target.words}

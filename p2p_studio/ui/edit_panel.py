@@ -156,24 +156,24 @@ class EditPanel(QWidget):
         """A spin box for setting *key* with the schema's bounds and help text."""
         spec = spec_of(EditSettings, key)
         integer = EditSettings.__dataclass_fields__[key].type == "int"
+        nudge = 1.0 if integer else 10.0 ** -decimals  # open bounds: the nearest value the box can show
+        lo = (spec.lo or 0) + (nudge if spec.lo_open else 0)
+        hi = (spec.hi if spec.hi is not None else 1e9) - (nudge if spec.hi_open else 0)
         spin: QSpinBox | QDoubleSpinBox
         if integer:
             spin = QSpinBox()
-            nudge: float = 1
-            spin.valueChanged.connect(lambda v: self._set(key, int(v)))
+            spin.setRange(int(lo), int(min(hi, 2**31 - 1)))  # a Qt spin box holds 32-bit integers
         else:
             spin = QDoubleSpinBox()
             spin.setDecimals(decimals)
             spin.setSingleStep(step)
-            nudge = 10.0 ** -decimals
-            spin.valueChanged.connect(lambda v: self._set(key, round(v, decimals + 1)))
-        lo = (spec.lo or 0) + (nudge if spec.lo_open else 0)
-        hi = (spec.hi if spec.hi is not None else 1e9) - (nudge if spec.hi_open else 0)
-        if integer:
-            spin.setRange(int(lo), int(min(hi, 2**31 - 1)))  # a Qt spin box holds 32-bit integers
-        else:
             spin.setRange(lo, hi)
         spin.setToolTip(spec.help[0].upper() + spec.help[1:])
+        # connected last: setting the range must not write a value into the session
+        if integer:
+            spin.valueChanged.connect(lambda v: self._set(key, int(v)))
+        else:
+            spin.valueChanged.connect(lambda v: self._set(key, round(v, decimals + 1)))
         return spin
 
     def _words_box(self) -> QGroupBox:

@@ -204,3 +204,28 @@ def test_the_controller_and_session_import_no_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip() == "[]"
+
+
+def test_a_second_app_on_one_session_folder_is_read_only(qapp, tmp_path, cat_file) -> None:
+    from p2p_studio.app.studio import Studio
+
+    first = Studio(tmp_path, make_worker=lambda _choice: FakeWorker())
+    second = Studio(tmp_path, make_worker=lambda _choice: FakeWorker())
+    try:
+        assert not first.read_only and second.read_only and "read-only" in second.lock_message
+        first.worker.read(first.controller.open_photo(cat_file))
+        first.session.set_caption("the first window's caption")
+        first.session.flush()
+        saved = (tmp_path / "session" / "session.json").read_bytes()
+        second.session.set_caption("the second window's caption")
+        second.session.flush()
+        assert (tmp_path / "session" / "session.json").read_bytes() == saved  # the second wrote nothing
+        fresh = Studio(tmp_path, make_worker=lambda _choice: FakeWorker(), session_name="session-2")
+        assert not fresh.read_only
+        fresh.shutdown()
+    finally:
+        first.shutdown()
+        second.shutdown()
+    third = Studio(tmp_path, make_worker=lambda _choice: FakeWorker())  # the lock went with the first
+    assert not third.read_only
+    third.shutdown()

@@ -252,6 +252,7 @@ def test_first_run_shows_a_complete_demo_edit_offline(qtbot, tmp_path, make_stud
     qtbot.addWidget(s.window)
     try:
         s.start()
+        settle(s.window)  # the sample photo is read on the file thread
         sample = s.session.photo
         assert sample is not None and s.session.caption.startswith("a large red circle")
         assert "blue circle" in s.session.edit
@@ -297,6 +298,7 @@ def test_more_bad_inputs_each_give_a_visible_message(studio, wait_for, cat_file,
         assert expected in studio.window.message.text(), studio.window.message.text()
     drop(studio.window, cat_file)
     type_into(studio.window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state is InversionState.READY)  # its status line comes first
     type_into(studio.window.panel.edit, EDIT)
     studio.session.set_param("blend_words", ["zebra"])
     wait_for(lambda: "zebra" in studio.window.panel.plan.text(), 30)
@@ -331,3 +333,15 @@ def test_screenshots_of_the_main_states(studio, wait_for, cat_file, type_into):
     window.panel.show_mask.setChecked(False)
     window.show_word_map(1, 1)
     shot("4-attention-map")
+
+
+def test_the_panel_shows_the_sessions_settings_and_the_schemas_bounds(studio) -> None:
+    """Building the spin boxes must not write their range minimum into the session."""
+    from p2p_studio.core.settings import EditSettings, spec_of
+
+    panel, settings = studio.window.panel, studio.session.settings
+    assert settings.guidance == EditSettings().guidance and settings.threshold == EditSettings().threshold
+    assert panel.guidance.value() == settings.guidance and panel.threshold.value() == settings.threshold
+    assert (panel.cross.minimum(), panel.cross.maximum()) == (0.0, 1.0)
+    assert panel.threshold.minimum() > 0 and panel.threshold.maximum() < 1  # an open interval
+    assert panel.cross.toolTip().lower() == spec_of(EditSettings, "cross").help
