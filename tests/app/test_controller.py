@@ -229,3 +229,16 @@ def test_a_second_app_on_one_session_folder_is_read_only(qapp, tmp_path, cat_fil
     third = Studio(tmp_path, make_worker=lambda _choice: FakeWorker())  # the lock went with the first
     assert not third.read_only
     third.shutdown()
+
+
+def test_a_recipe_with_the_largest_seed_crosses_the_thread_and_restores(app, tmp_path) -> None:
+    """Recipes cross as typed values (a dict with a huge int through a Qt signal crashed the app)."""
+    worker, session, controller, _ = app
+    job = controller.check_recipe(tmp_path / "x.png")
+    found: list[tuple[Recipe, str]] = []
+    controller.recipe_found.connect(lambda recipe, path: found.append((recipe, path)))
+    recipe = Recipe("a cat", "a dog", EditSettings(seed=2**64 - 1))
+    worker.job_finished.emit(job, recipe)
+    assert found == [(recipe, str(tmp_path / "x.png"))]
+    controller.apply_recipe(found[0][0])
+    assert session.settings.seed == 2**64 - 1

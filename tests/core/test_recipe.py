@@ -51,6 +51,10 @@ def test_pngs_from_earlier_releases_restore(tmp_path, legacy) -> None:
 @pytest.mark.parametrize("text", [
     "not json", "[1, 2]", '{"caption": "a", "edit": 3}', '{"caption": "a", "edit": "b", "settings": {"seed": -5}}',
     "[" * 100_000 + "]" * 100_000, json.dumps({"caption": "a" * 2_000_000, "edit": "b"}),
+    '{"caption": "a", "edit": "b", "settings": {"guidance": NaN}}',
+    '{"caption": "a", "edit": "b", "settings": {"seed": 1e400}}',
+    json.dumps({"caption": "a", "edit": "b", "settings": {"seed": 10**30}}),
+    json.dumps({"caption": "a" * 5000, "edit": "b"}),
 ])
 def test_a_bad_recipe_reads_as_none(tmp_path, text) -> None:
     _png_with(tmp_path / "bad.png", text)
