@@ -8,7 +8,6 @@ closing or crashing loses nothing and the UI thread does not wait for the disk.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import io
 import json
@@ -24,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from p2p_studio.app.jobs import InversionState
-from p2p_studio.app.store import ItemRecord, SessionStore, photo_file_name
+from p2p_studio.app.store import ItemRecord, SessionState, SessionStore, photo_file_name
 from p2p_studio.core.files import atomic_write
 from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.results import EditResult, WordMap
@@ -111,6 +110,9 @@ class Session(QObject):
     current_changed = Signal(object)  # HistoryItem or None
     inversion_changed = Signal(object, str)  # InversionState, text
     notice = Signal(str)  # one line about the session files (a file moved aside, a failed save)
+    item_loaded = Signal(object)  # HistoryItem whose images arrived from disk
+    _item_read = Signal(str, object)  # item id, ItemFiles (emitted on the writer thread)
+    _snapshot_read = Signal(object)  # Snapshot (emitted on the writer thread)
 
     def __init__(self, folder: Path, defaults: EditSettings | None = None, autosave_ms: int = 400,
                  read_only: bool = False) -> None:
@@ -135,6 +137,8 @@ class Session(QObject):
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self.save_now)
         self._loading = False
+        self._item_read.connect(self._on_item_read)  # queued: emitted on the writer thread
+        self._snapshot_read.connect(self._apply_snapshot)
 
     # --- photo and captions ---------------------------------------------------------------------
     def open_photo(self, source: Path | bytes) -> None:
@@ -228,12 +232,35 @@ class Session(QObject):
         return item
 
     def select(self, item: HistoryItem | None) -> None:
-        if item is not None:
-            self.ensure_images(item)
+        """Make *item* current; its images are read in the background if they are not in memory
+        (:attr:`current_changed` is emitted again when they arrive)."""
         self.current = item
-        if item is not None and item.mask is not None:
-            self._apply_mask(np.asarray(item.mask, dtype=np.float32) / 255.0)
+        if item is not None:
+            self.request_images(item)
+            if item.mask is not None:
+                self._apply_mask(np.asarray(item.mask, dtype=np.float32) / 255.0)
         self.current_changed.emit(item)
+
+    def request_images(self, item: HistoryItem) -> None:
+        """Read an item's image, mask and heat maps on the writer thread (after their writes);
+        :attr:`item_loaded` follows on this thread."""
+        if _complete(item):
+            return
+        folder = self.store.item_dir(item.id)
+        self.store.read_in_background(lambda: self._item_read.emit(item.id, _read_item_files(folder)))
+
+    def _on_item_read(self, item_id: str, files: ItemFiles) -> None:
+        item = next((h for h in self.history if h.id == item_id), None)
+        if item is None:
+            return
+        item.image = item.image or files.image
+        item.mask = item.mask or files.mask
+        item.word_maps = item.word_maps or files.word_maps
+        self.item_loaded.emit(item)
+        if self.current is item:
+            if item.mask is not None:
+                self._apply_mask(np.asarray(item.mask, dtype=np.float32) / 255.0)
+            self.current_changed.emit(item)
 
     def restore_parameters(self, item: HistoryItem) -> None:
         self.set_caption(item.caption)
@@ -283,32 +310,43 @@ class Session(QObject):
         self.store.flush()
 
     def restore(self) -> bool:
-        """Load the saved session, if any. Returns whether a photo was restored.
+        """Load the saved session here and now. Returns whether a photo was restored.
 
         Nothing of the folder is deleted here: a file that cannot be read is moved aside and
         :attr:`notice` says so in one line; everything else is kept.
         """
+        return self._apply_snapshot(self._read_snapshot())
+
+    def restore_in_background(self) -> None:
+        """:meth:`restore`, with the files read and decoded on the writer thread."""
+        self.store.read_in_background(lambda: self._snapshot_read.emit(self._read_snapshot()))
+
+    def _read_snapshot(self) -> Snapshot | None:
         state = self.store.read_state(self.defaults)
         if state is None:
+            return None
+        snapshot = Snapshot(state, list(state.notes))
+        if state.photo_file is not None:
+            photo = self.store.read_photo(state.photo_file)
+            if isinstance(photo, str):
+                snapshot.notes.append(photo)
+            else:
+                snapshot.photo = photo
+                snapshot.mask = self.store.read_mask(photo.size)
+        snapshot.items = {r.id for r in state.history if self.store.item_dir(r.id).is_dir()}
+        return snapshot
+
+    def _apply_snapshot(self, snapshot: Snapshot | None) -> bool:
+        if snapshot is None:
             return False
-        notes = list(state.notes)
-        self._loading = True
-        try:
-            if state.photo_file is not None:
-                photo = self.store.read_photo(state.photo_file)
-                if isinstance(photo, str):
-                    notes.append(photo)
-                else:
-                    self.photo, self.photo_file = photo, state.photo_file
-                    self.photo_path = Path(state.photo_name) if state.photo_name else None
-                    self.photo_sha256 = state.photo_sha256
-            self.caption, self.edit, self.settings = state.caption, state.edit, state.settings
-            self.history = [HistoryItem.from_record(r) for r in state.history
-                            if self.store.item_dir(r.id).is_dir()]
-            if self.photo is not None:
-                self.mask = self.store.read_mask(self.photo.size)
-        finally:
-            self._loading = False
+        state = snapshot.state
+        if snapshot.photo is not None:
+            self.photo, self.photo_file = snapshot.photo, state.photo_file
+            self.photo_path = Path(state.photo_name) if state.photo_name else None
+            self.photo_sha256 = state.photo_sha256
+            self.mask = snapshot.mask
+        self.caption, self.edit, self.settings = state.caption, state.edit, state.settings
+        self.history = [HistoryItem.from_record(r) for r in state.history if r.id in snapshot.items]
         self.photo_changed.emit()
         self.caption_changed.emit(self.caption)
         self.edit_changed.emit(self.edit)
@@ -318,9 +356,9 @@ class Session(QObject):
         if current is not None:
             self.select(current)
         self.mask_changed.emit()
-        if notes:
+        if snapshot.notes:
             kept = f" (kept: the captions and {len(self.history)} results)" if self.history else ""
-            self.notice.emit("; ".join(notes) + kept)
+            self.notice.emit("; ".join(snapshot.notes) + kept)
         return self.photo is not None
 
     @property
@@ -349,27 +387,57 @@ class Session(QObject):
         self.schedule_save()
 
     def ensure_images(self, item: HistoryItem) -> None:
-        """Load an item's images and heat maps from the session folder if not in memory; damaged
-        files leave the item without them."""
-        if item.image is not None and (item.mask is not None or not item.painted) and item.word_maps:
+        """Read an item's images and heat maps here and now if they are not in memory (export of a
+        result never shown); damaged files leave the item without them."""
+        if _complete(item):
             return
-        folder = self.store.item_dir(item.id)
         self.store.flush()  # its files may still be on their way to disk
-        with contextlib.suppress(OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            if item.image is None and (folder / "image.png").is_file():
-                with Image.open(folder / "image.png") as img:
-                    item.image = img.convert("RGB")
-            if item.mask is None and (folder / "mask.png").is_file():
-                with Image.open(folder / "mask.png") as img:
-                    item.mask = img.convert("L")
-        if not item.word_maps and (folder / "maps.npz").is_file():
-            item.word_maps = _read_maps(folder / "maps.npz")
+        files = _read_item_files(self.store.item_dir(item.id))
+        item.image = item.image or files.image
+        item.mask = item.mask or files.mask
+        item.word_maps = item.word_maps or files.word_maps
 
     def close(self) -> None:
         """Write what is pending and stop the writer thread (the session is read-only after)."""
         self._timer.stop()
         self.flush()
         self.store.close()
+
+
+@dataclass
+class Snapshot:
+    """A session read from disk (off the UI thread), ready to apply."""
+
+    state: SessionState
+    notes: list[str]
+    photo: Image.Image | None = None
+    mask: np.ndarray | None = None
+    items: set[str] = field(default_factory=set)  # history ids whose folders exist
+
+
+@dataclass(frozen=True)
+class ItemFiles:
+    image: Image.Image | None
+    mask: Image.Image | None
+    word_maps: list[WordMap]
+
+
+def _complete(item: HistoryItem) -> bool:
+    return item.image is not None and (item.mask is not None or not item.painted) and bool(item.word_maps)
+
+
+def _read_item_files(folder: Path) -> ItemFiles:
+    """A result's files; a damaged or missing one is None (never an exception)."""
+
+    def image(name: str, mode: str) -> Image.Image | None:
+        try:
+            with Image.open(folder / name) as img:
+                return img.convert(mode)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            return None
+
+    maps = _read_maps(folder / "maps.npz") if (folder / "maps.npz").is_file() else []
+    return ItemFiles(image("image.png", "RGB"), image("mask.png", "L"), maps)
 
 
 def _read_maps(path: Path) -> list[WordMap]:

@@ -191,6 +191,11 @@ class SessionStore:
 
         self._writer.submit(run)
 
+    def read_in_background(self, read: Callable[[], None]) -> None:
+        """Run *read* on the writer thread, after every write submitted before it (read-only too)."""
+        if not self._closed:
+            self._writer.submit(read)
+
     def take_error(self) -> str:
         error, self._last_error = self._last_error, ""
         return error

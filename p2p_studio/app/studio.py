@@ -70,7 +70,7 @@ class Studio:
         """Restore the last session; on a true first run (nothing saved) with the demo model, open
         its sample. A session that could not be restored whole is never replaced by the sample."""
         if self.session.has_saved_state:
-            self.session.restore()
+            self.session.restore_in_background()
         elif first_run_demo and self.settings.model.spec == DEMO_MODEL:
             self.open_sample()
 

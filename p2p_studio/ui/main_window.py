@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
                  save_settings: Callable[[AppSettings], None]) -> None:
         super().__init__()
         self.session, self.controller, self.settings = session, controller, settings
+        self._icons: dict[str, QIcon] = {}  # history thumbnails by result id
         self._save_settings = save_settings
         self.setWindowTitle("P2P Studio")
         self.setAcceptDrops(True)
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         c.recipe_found.connect(self._offer_recipe)
         c.photo_opened.connect(self._photo_opened)
         s.notice.connect(self.show_error)
+        s.item_loaded.connect(self._item_loaded)
         self.canvas.mask_painted.connect(lambda mask: s.set_mask(mask))
         self.panel.word_clicked.connect(self.show_word_map)
         self.panel.mask_visible.connect(lambda _: self._refresh_mask())
@@ -226,11 +228,12 @@ class MainWindow(QMainWindow):
         self.history.blockSignals(True)
         self.history.clear()
         for item in self.session.history:
-            self.session.ensure_images(item)
             label = ("★ " if item.starred else "") + item.edit
             entry = QListWidgetItem(label)
-            if item.image is not None:
-                entry.setIcon(QIcon(QPixmap.fromImage(thumbnail(item.image, THUMB))))
+            if (icon := self._icon(item)) is not None:
+                entry.setIcon(icon)
+            else:
+                self.session.request_images(item)  # read off the UI thread; _item_loaded follows
             entry.setToolTip(f"{item.edit}\n{item.plan}\n{item.seconds:.1f} s"
                              + ("\npainted mask" if item.painted else ""))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
@@ -241,6 +244,17 @@ class MainWindow(QMainWindow):
             if current.id in ids:
                 self.history.setCurrentRow(ids.index(current.id))
         self.history.blockSignals(False)
+
+    def _icon(self, item: HistoryItem) -> QIcon | None:
+        if item.id not in self._icons and item.image is not None:
+            self._icons[item.id] = QIcon(QPixmap.fromImage(thumbnail(item.image, THUMB)))
+        return self._icons.get(item.id)
+
+    def _item_loaded(self, item: HistoryItem) -> None:
+        for row in range(self.history.count()):
+            entry = self.history.item(row)
+            if entry.data(Qt.ItemDataRole.UserRole) == item.id and (icon := self._icon(item)) is not None:
+                entry.setIcon(icon)
 
     def _history_selected(self, row: int) -> None:
         if 0 <= row < len(self.session.history):

@@ -230,3 +230,35 @@ def test_emitting_signals_keeps_pythons_reference_counts(qapp) -> None:
         emitter.carrying.emit(EditSettings())
     gc.collect()
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_restoring_and_showing_results_decode_off_the_ui_thread(saved, qtbot, monkeypatch) -> None:
+    import threading
+
+    from p2p_studio.app import session as session_module
+    from p2p_studio.app import store as store_module
+
+    decoded_on: list[str] = []
+    real_load, real_read = store_module.load_photo, session_module._read_item_files
+
+    def load(*args, **kwargs):
+        decoded_on.append(threading.current_thread().name)
+        return real_load(*args, **kwargs)
+
+    def read(*args, **kwargs):
+        decoded_on.append(threading.current_thread().name)
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "load_photo", load)
+    monkeypatch.setattr(session_module, "_read_item_files", read)
+    session = Session(saved)
+    loaded: list[str] = []
+    session.item_loaded.connect(lambda item: loaded.append(item.id))
+    session.restore_in_background()
+    qtbot.waitUntil(lambda: session.photo is not None and len(session.history) == 2, timeout=20_000)
+    for item in session.history:
+        session.request_images(item)
+    qtbot.waitUntil(lambda: len(set(loaded)) == 2, timeout=20_000)
+    assert all(item.image is not None and item.word_maps for item in session.history)
+    assert decoded_on and threading.main_thread().name not in decoded_on
+    session.close()
