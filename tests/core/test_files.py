@@ -102,3 +102,49 @@ def test_unwritable_folders_fail_with_the_reason(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(files.tempfile, "mkstemp", denied)
     with pytest.raises(InputError, match=r"permission denied$"):
         check_writable_folder(tmp_path, "output folder")
+
+
+EXPORTER = r"""
+import sys
+from pathlib import Path
+from PIL import Image
+from p2p_studio.core.files import atomic_write
+from p2p_studio.core.recipe import Recipe, save_png
+out = Path(sys.argv[1])
+print("ready", flush=True)
+n = 0
+while True:
+    image = Image.new("RGB", (640, 480), (n % 256, 10, 20))
+    save_png(out, "result", image, Recipe("a cat", f"edit {n}"))
+    atomic_write(out / "cache.bin", lambda tmp: tmp.write_bytes(bytes([n % 256]) * 2_000_000))
+    n += 1
+"""
+
+
+def test_kill_9_while_exporting_and_caching_leaves_only_whole_files(tmp_path) -> None:
+    import random
+    import signal
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from p2p_studio.core.recipe import read_recipe
+
+    rng = random.Random(3)
+    for _ in range(5):
+        proc = subprocess.Popen([sys.executable, "-c", EXPORTER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.1, 0.8))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        for png in tmp_path.glob("result*.png"):
+            with Image.open(png) as img:
+                img.load()  # a truncated file would raise here
+            assert read_recipe(png) is not None
+        cache = tmp_path / "cache.bin"
+        if cache.exists():
+            data = cache.read_bytes()
+            assert len(data) == 2_000_000 and data == data[:1] * len(data)
+        others = {p.name for p in tmp_path.iterdir()} - {p.name for p in tmp_path.glob("result*.png")} - {"cache.bin"}
+        assert all(name.startswith(".") and name.endswith(".part") for name in others), others
