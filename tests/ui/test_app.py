@@ -193,7 +193,7 @@ def test_the_session_survives_a_restart(qtbot, studio, wait_for, cat_file, make_
         assert again.session.restore()
         assert again.session.caption == CAPTION and again.session.edit == EDIT
         assert len(again.session.history) == 1 and again.session.history[0].starred
-        assert again.session.history[0].image is not None
+        wait_for(lambda: again.session.history[0].image is not None, 30)  # read on the session's thread
         assert again.window.history.count() == 1
         assert np.array_equal(np.asarray(again.session.photo), np.asarray(Image.open(cat_file).convert("RGB")))
     finally:
