@@ -8,7 +8,6 @@ closing or crashing loses nothing and the UI thread does not wait for the disk.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import time
@@ -33,31 +32,22 @@ SHARES = "shares"  # maps.npz entry: rows of (prompt, word index, share); the ot
 
 
 @dataclass
-class HistoryItem:
-    """The session's record of one :class:`EditResult`: its values, the user's marks (star, painted
-    mask) and an id. Images live in the session folder and are loaded when shown."""
+class HistoryItem(ItemRecord):
+    """The session's record of one :class:`EditResult`: the stored record (:class:`ItemRecord`)
+    plus its images, which live in the session folder and are loaded when shown."""
 
-    id: str
-    caption: str
-    edit: str
-    settings: EditSettings
-    plan: str
-    created: float
-    seconds: float
-    starred: bool = False
-    painted: bool = False
     image: Image.Image | None = field(default=None, repr=False, compare=False)
     mask: Image.Image | None = field(default=None, repr=False, compare=False)
     word_maps: list[WordMap] = field(default_factory=list, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("image", "mask", "word_maps")}
+        data = {f.name: getattr(self, f.name) for f in fields(ItemRecord)}
         data["settings"] = self.settings.to_dict()
         return data
 
     @classmethod
     def from_record(cls, record: ItemRecord) -> HistoryItem:
-        return cls(**dataclasses.asdict(record) | {"settings": record.settings})
+        return cls(**{f.name: getattr(record, f.name) for f in fields(ItemRecord)})
 
     @classmethod
     def from_result(cls, item_id: str, result: EditResult, painted: bool) -> HistoryItem:
