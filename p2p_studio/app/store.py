@@ -132,7 +132,7 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid JSON ({type(exc).__name__})") from None
+        raise InputError(f"not valid JSON: {type(exc).__name__}") from None
     if not isinstance(data, dict):
         raise InputError("not a session (the JSON is not an object)")
     state = SessionState(caption=_text(data, "caption"), edit=_text(data, "edit"))

@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         self.message.setProperty("error", True)
         self._restyle(self.message)
         self.message.setText(f"⚠ {text}")
+        self.message.setToolTip(text)  # a long line is cut by the status bar; the whole of it is here
 
     @staticmethod
     def _restyle(widget: QWidget) -> None:
