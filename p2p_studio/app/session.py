@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from p2p_studio.app.jobs import InversionState
-from p2p_studio.app.store import ItemRecord, SessionState, SessionStore, photo_file_name
+from p2p_studio.app.store import ItemRecord, SessionState, SessionStore, photo_file_name, replace_png
 from p2p_studio.core.files import atomic_write
 from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.results import EditResult, WordMap
@@ -363,9 +363,9 @@ class Session(QObject):
         def write() -> None:
             folder.mkdir(parents=True, exist_ok=True)
             if image is not None:
-                atomic_write(folder / "image.png", lambda tmp: image.save(tmp, format="PNG"))
+                replace_png(folder / "image.png", image)
             if mask is not None:
-                atomic_write(folder / "mask.png", lambda tmp: mask.save(tmp, format="PNG"))
+                replace_png(folder / "mask.png", mask)
             if maps:
                 buffer = io.BytesIO()
                 arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in maps}

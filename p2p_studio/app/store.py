@@ -51,6 +51,11 @@ PHOTO_FILE = re.compile(r"photo-[0-9a-f]{16}\.png")
 MAX_STATE_BYTES = 20_000_000
 
 
+def replace_png(path: Path, image: Image.Image) -> None:
+    """Write *image* as a PNG over *path* (a file of the session folder), atomically."""
+    atomic_write(path, lambda tmp: image.save(tmp, format="PNG"))
+
+
 def photo_file_name(sha256: str) -> str:
     return f"photo-{sha256[:16]}.png"
 
@@ -214,7 +219,7 @@ class SessionStore:
         self.submit(lambda: atomic_write(self.folder / SESSION_FILE, lambda tmp: tmp.write_text(text, "utf-8")))
 
     def write_image(self, relative: str, image: Image.Image) -> None:
-        self.submit(lambda: atomic_write(self.folder / relative, lambda tmp: image.save(tmp, format="PNG")))
+        self.submit(lambda: replace_png(self.folder / relative, image))
 
     def remove(self, relative: str) -> None:
         """Delete a file of the session folder (a name the app made, never one read from a file)."""
