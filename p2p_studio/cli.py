@@ -16,7 +16,16 @@ from p2p_studio import __version__
 from p2p_studio.core.errors import Cancelled, InputError, P2PError
 from p2p_studio.core.eta import EtaTracker, clock
 from p2p_studio.core.recipe import Recipe
-from p2p_studio.core.settings import DEVICES, PRECISIONS, EditSettings, Method, ModelChoice, Spec, spec_of
+from p2p_studio.core.settings import (
+    DEVICES,
+    PRECISIONS,
+    EditSettings,
+    MaskKind,
+    Method,
+    ModelChoice,
+    Spec,
+    spec_of,
+)
 
 if TYPE_CHECKING:
     from p2p_studio.engine import EditRun
@@ -96,6 +105,8 @@ def add_settings_options(p: argparse.ArgumentParser, photo: bool) -> None:
     p.add_argument("--blend", nargs="+", default=None, metavar="WORD",
                    help="local-blend words (default: the words the edit changes)")
     p.add_argument("--no-blend", action="store_true", help="no local blend (the whole image may change)")
+    p.add_argument("--mask", choices=[m.value for m in MaskKind], default=defaults.mask.value,
+                   help="; ".join(f"{m.value}: {m.hint}" for m in MaskKind) + " (default: %(default)s)")
     p.add_argument("--subtract", nargs="+", default=(), metavar="WORD", help="words whose region is kept unchanged")
 
 
@@ -108,6 +119,7 @@ def settings_from_args(args: argparse.Namespace) -> EditSettings:
                   blend_words=tuple(args.blend) if args.blend else None, subtract_words=tuple(args.subtract))
     if getattr(args, "inversion", None):
         values["method"] = Method(args.inversion)
+    values["mask"] = MaskKind(args.mask)
     settings = EditSettings(**values)
     settings.validate()
     return settings
@@ -188,6 +200,8 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     timings.update(result.timings)
     report["timings"] = {k: round(v, 3) for k, v in timings.items()}
     report["inversion_cached"] = result.inversion_cached
+    if result.fidelity is not None:
+        report["inversion"] = result.fidelity.to_dict()
     base = Recipe(caption=args.caption, edit=args.caption, settings=settings,
                   command="edit" if photo_path is not None else "generate", model=model.name,
                   model_hash=model.fingerprint, app_version=__version__,
@@ -264,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for edit in report["outputs"]["edits"]:
             print(edit["image"])
+    if "inversion" in report and not args.json:
+        quality = report["inversion"]
+        line = f"inversion: {quality['method']} {quality['psnr_db']:.1f} dB reconstruction PSNR ({quality['verdict']})"
+        print(line + (f"; {quality['hint']}" if quality["hint"] else ""), file=sys.stderr)
     return 0
 
 

@@ -6,12 +6,14 @@ import hashlib
 import json
 import shutil
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from p2p_studio.cli import main
 from p2p_studio.core.recipe import read_recipe
-from p2p_studio.core.settings import Method
+from p2p_studio.core.results import Fidelity, psnr
+from p2p_studio.core.settings import MaskKind, Method
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
@@ -159,3 +161,26 @@ def test_a_full_disk_while_writing_results_is_one_line(tiny_dir, cat_file, tmp_p
                         str(tiny_dir), "--steps", "2", "--inversion", "ddim", "--out", str(tmp_path), "--no-cache")
     assert code == 1 and err.strip().endswith(
         f"p2p-studio: error: could not write the results: the disk is full ({tmp_path / 'x.png'})")
+
+
+def test_json_reports_the_reconstruction_psnr_of_the_written_files(tiny, tiny_dir, cat_photo, tmp_path,
+                                                                   capsys) -> None:
+    side = tiny.native_size
+    photo = tmp_path / "cat.png"
+    cat_photo.resize((side, side)).save(photo)  # the model's working size: files and engine compare alike
+    code, out, err = _run(capsys, "edit", str(photo), "--caption", "a cat", "--edit", "a dog", "--model",
+                          str(tiny_dir), "--steps", "3", "--inversion", "ddim", "--out", str(tmp_path / "out"),
+                          "--no-cache", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    with Image.open(report["outputs"]["reconstruction"]) as rec, Image.open(photo) as original:
+        expected = psnr(np.asarray(rec.convert("RGB")), np.asarray(original.convert("RGB")))
+    quality = report["inversion"]
+    assert quality["psnr_db"] == round(expected, 2) and quality["method"] == "ddim"
+    assert quality["verdict"] == Fidelity(Method.DDIM, expected).verdict
+    code, out, err = _run(capsys, "edit", str(photo), "--caption", "a cat", "--edit", "a dog", "--model",
+                          str(tiny_dir), "--steps", "3", "--inversion", "ddim", "--out", str(tmp_path / "out"),
+                          "--no-cache", "--mask", "reference")
+    assert code == 0, err
+    assert f"inversion: ddim {expected:.1f} dB reconstruction PSNR" in err
+    assert read_recipe(out.strip()).settings.mask is MaskKind.REFERENCE

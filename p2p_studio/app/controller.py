@@ -164,6 +164,7 @@ class StudioController(QObject):
             self.error.emit("Both the caption and the edited caption are needed.")
             return None
         mask = s.mask if use_mask and s.mask is not None else None
+        self._auto.stop()  # the edit inverts first; a second inversion queued behind it would only hit the cache
         job = self.worker.submit(Edit(s.photo, s.photo_key, s.caption, edit, s.settings, mask))
         self.status.emit(f"Queued: {edit}")
         return self._track(job)
@@ -254,10 +255,12 @@ class StudioController(QObject):
             self.session.set_inversion(InversionState.READY, f"inverted {how}")
             self.status.emit(f"Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).")
         elif isinstance(payload, EditResult) and isinstance(p, Edit):
+            quality = payload.fidelity
             if p.photo_key == self.session.photo_key:
-                self.session.set_inversion(InversionState.READY, "inverted")
+                self.session.set_inversion(InversionState.READY, str(quality) if quality else "inverted")
                 self.session.add_result(payload, painted=p.painted)
-            self.status.emit(f"Edited in {payload.seconds:.1f} s: {payload.edit}")
+            hint = f" Reconstruction {quality.psnr_db:.1f} dB: {quality.hint}." if quality and quality.hint else ""
+            self.status.emit(f"Edited in {payload.seconds:.1f} s: {payload.edit}.{hint}")
         elif isinstance(payload, Path):
             self.exported.emit(str(payload))
             self.status.emit(f"Saved {payload}")

@@ -19,7 +19,7 @@ from PIL import Image, PngImagePlugin
 from p2p_studio.core.captions import check_caption
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import write_new
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, MaskKind
 
 RECIPE_KEY = "p2p_studio"
 RECIPE_VERSION = 2
@@ -68,8 +68,12 @@ class Recipe:
         photo_data = data.get("photo")
         photo: Mapping[str, Any] = photo_data if isinstance(photo_data, Mapping) else {}
         plan = data.get("plan")
+        settings = data.get("settings", {})
+        if isinstance(settings, Mapping) and "mask" not in settings:
+            # written before refined masks existed: the result was made with the reference mask
+            settings = {**settings, "mask": MaskKind.REFERENCE.value}
         return cls(
-            caption=caption, edit=edit, settings=EditSettings.from_dict(data.get("settings", {})),
+            caption=caption, edit=edit, settings=EditSettings.from_dict(settings),
             command=_text(data, "command", "edit"), model=_text(data, "model"),
             model_hash=_text(data, "model_hash"), photo_name=_text(photo, "name"),
             photo_sha256=_text(photo, "sha256"), plan=plan if isinstance(plan, Mapping) else None,

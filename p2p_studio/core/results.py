@@ -2,12 +2,59 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
 
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, Method
+
+#: Reconstruction PSNR (dB) from which an inversion counts as faithful, and below which it is poor.
+#: Null-text and Direct inversion of SD 1.4 reach about 27 dB on PIE-Bench backgrounds, DDIM about 18.
+FAITHFUL_DB = 25.0
+POOR_DB = 20.0
+
+
+def psnr(a: np.ndarray, b: np.ndarray) -> float:
+    """Peak signal-to-noise ratio of two 8-bit images of the same shape, in dB (inf if equal)."""
+    if a.shape != b.shape:
+        raise ValueError(f"images differ in shape: {a.shape} vs {b.shape}")
+    mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
+    return math.inf if mse == 0 else 10 * math.log10(255.0**2 / mse)
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    """How faithfully an inversion reconstructs the photo: the source branch's PSNR against the
+    photo, both at the model's working size."""
+
+    method: Method
+    psnr_db: float
+
+    @property
+    def verdict(self) -> str:
+        if self.psnr_db >= FAITHFUL_DB:
+            return "faithful"
+        return "fair" if self.psnr_db >= POOR_DB else "poor"
+
+    @property
+    def hint(self) -> str | None:
+        """One line for a reconstruction that is not faithful, else ``None``."""
+        if self.verdict == "faithful":
+            return None
+        if self.method is not Method.NULL_TEXT:
+            return "try null-text inversion for a closer reconstruction"
+        return "check that the caption describes the photo, or raise the null-text iterations"
+
+    def __str__(self) -> str:
+        """``null-text 31.2 dB — faithful``; ``ddim 17.4 dB — try null-text``."""
+        short = "try null-text" if self.hint and self.method is not Method.NULL_TEXT else self.verdict
+        return f"{self.method.value} {self.psnr_db:.1f} dB — {short}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"method": self.method.value, "psnr_db": round(self.psnr_db, 2), "verdict": self.verdict,
+                "hint": self.hint}
 
 
 @dataclass(frozen=True)
@@ -44,3 +91,5 @@ class EditResult:
     word_maps: tuple[WordMap, ...]
     seconds: float
     inversion_cached: bool
+    #: The reconstruction's quality; ``None`` for text-to-image runs (no photo to compare with).
+    fidelity: Fidelity | None = None

@@ -49,6 +49,25 @@ class BlendMaps(str, enum.Enum):
     OWN = "own"
 
 
+class MaskKind(str, enum.Enum):
+    """How the local-blend mask is made from the attention maps."""
+
+    #: The word's cross-attention map propagated through the UNet's self-attention at a finer
+    #: level, so the mask's edge follows the object instead of coarse map cells.
+    REFINED = "refined"
+    #: The authors' mask: the coarse cross-attention map, max-pooled, upsampled and thresholded.
+    REFERENCE = "reference"
+
+    @property
+    def hint(self) -> str:
+        return _MASK_HINTS[self]
+
+
+_MASK_HINTS = {
+    MaskKind.REFINED: "follows the object's outline (self-attention refined)",
+    MaskKind.REFERENCE: "the authors' coarse mask (cross-attention cells, max-pooled)",
+}
+
 DEVICES = ("auto", "cuda", "mps", "cpu")
 PRECISIONS = ("auto", "fp32", "fp16", "bf16")
 SEED_LIMIT = 2**64  # torch.Generator.manual_seed takes seeds in [0, 2**64)
@@ -157,6 +176,16 @@ class EditSettings:
     blend_start: float = field(default=0.2, metadata=_spec(
         "fraction of steps before local blend starts", 0, 1, flag="--blend-start", label="Blend start"))
     blend_maps: BlendMaps = BlendMaps.INJECTED
+    mask: MaskKind = MaskKind.REFINED
+    #: Refined masks propagate the word map through self-attention maps of this side (fraction of
+    #: the latent side; never coarser than the blend maps).
+    refine_scale: float = field(default=0.5, metadata=_spec(
+        "self-attention map side used to refine the mask, as a fraction of the latent side", 0, 1, lo_open=True))
+    #: Refined masks: the latent blend cuts the map at ``threshold`` (room for the edit to form);
+    #: the composite at the photo's resolution cuts the same map here, at the objects' outline.
+    outline_threshold: float = field(default=0.6, metadata=_spec(
+        "refined masks: threshold of the photo-size composite mask (lower keeps more around the object)",
+        0, 1, lo_open=True, hi_open=True, flag="--outline-threshold", label="Outline threshold"))
     subtract_words: tuple[str, ...] = ()
     subtract_threshold: float = field(default=0.3, metadata=_spec(
         "threshold of the subtracted words' mask", 0, 1, lo_open=True, hi_open=True))
@@ -177,6 +206,8 @@ class EditSettings:
         _check_specs(self)
         if not isinstance(self.method, Method):
             raise InputError(f"unknown inversion method {self.method!r}")
+        if not isinstance(self.mask, MaskKind):
+            raise InputError(f"unknown mask kind {self.mask!r}")
         for word, fraction in self.cross_words.items():
             spec_of(EditSettings, "cross").check(f"the cross-attention fraction of {word!r}", fraction)
         self.null_text.validate()
@@ -190,6 +221,7 @@ class EditSettings:
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         data["method"] = self.method.value
         data["blend_maps"] = self.blend_maps.value
+        data["mask"] = self.mask.value
         data["cross_words"] = dict(self.cross_words)
         data["blend_words"] = list(self.blend_words) if self.blend_words is not None else None
         data["subtract_words"] = list(self.subtract_words)
@@ -247,7 +279,7 @@ def _check_specs(obj: Any) -> None:
 
 def _plain(changes: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(changes)
-    for key in ("method", "blend_maps"):
+    for key in ("method", "blend_maps", "mask"):
         if isinstance(out.get(key), enum.Enum):
             out[key] = out[key].value
     if isinstance(out.get("null_text"), NullTextSettings):
@@ -283,6 +315,11 @@ def _convert(name: str, value: Any) -> Any:
             return BlendMaps(value)
         except ValueError:
             raise InputError(f"blend_maps must be one of {', '.join(b.value for b in BlendMaps)}") from None
+    if name == "mask":
+        try:
+            return MaskKind(value)
+        except ValueError:
+            raise InputError(f"mask must be one of {', '.join(m.value for m in MaskKind)}, not {value!r}") from None
     if name in ("blend", "mask_from_floor"):
         if not isinstance(value, bool):
             raise InputError(f"{name} must be true or false, not {value!r}")

@@ -16,11 +16,14 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 from PIL import Image
 
+from p2p_studio.core.results import psnr
 from p2p_studio.core.settings import EditSettings
 from p2p_studio.demo.judge import Verdict, colour_saturation, foreground_mask, judge, mean_saturation
 from p2p_studio.demo.world import (
@@ -30,13 +33,14 @@ from p2p_studio.demo.world import (
     Scene,
     render,
     scene_from_seed,
+    shape_masks,
     unseen_caption_scene,
 )
 from p2p_studio.engine.editor import Editor
 
 #: Offsets into the held-out seed range, one per measurement, so they never share scenes.
 _GENERATION, _SWAP, _PHOTO, _REWEIGHT = 0, 100_000, 200_000, 300_000
-MEASUREMENTS = ("generation", "swaps", "swaps_free_layout", "photos", "reweighting")
+MEASUREMENTS = ("generation", "swaps", "swaps_free_layout", "photos", "masks", "reweighting")
 
 
 def _array(image: Image.Image) -> np.ndarray:
@@ -117,11 +121,6 @@ def evaluate_swaps(
             "p2p_attribute_changed": _rate(changed), "p2p_centroid_kept": _rate(kept)}
 
 
-def psnr(a: np.ndarray, b: np.ndarray) -> float:
-    mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
-    return math.inf if mse == 0 else 10 * math.log10(255.0**2 / mse)
-
-
 def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
                          overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Null-text inversion of rendered photos, then a local-blend swap of a word."""
@@ -147,6 +146,54 @@ def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
     return {"photos": n, "method": EditSettings().method.value, "psnr_db_mean": round(float(np.mean(psnrs)), 2),
             "psnr_db_min": round(float(np.min(psnrs)), 2), "outside_mask_identical": _rate(outside_identical),
             "target_attribute_inside": _rate(attribute_ok), "seconds_per_photo": round(float(np.mean(seconds)), 2)}
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    union = np.logical_or(a, b).sum()
+    return float(np.logical_and(a, b).sum() / union) if union else 1.0
+
+
+def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[str, Any] | None = None,
+                   kinds: tuple[str, ...] = ("reference", "refined")) -> dict[str, Any]:
+    """Local-blend masks against the scene's true silhouettes (source and edited shape united), per
+    mask kind, on the same inversions: IoU of the latent mask and of the photo-size mask, the share
+    of pixels outside the silhouettes that changed, the share of the photo-size mask farther than
+    one latent cell from the silhouettes, and whether the edit took."""
+    side = editor.model.native_size
+    rows: dict[str, dict[str, list[float]]] = {k: {"iou_latent": [], "iou_full": [], "changed_outside": [],
+                                                   "beyond_one_cell": [], "attribute": []} for k in kinds}
+    for i in range(n):
+        seed = HELD_OUT_SEED + _PHOTO + i
+        scene = scene_from_seed(seed)
+        attribute, value = _swap(scene, random.Random(seed))
+        edited = scene.with_shape(**{attribute: value})
+        photo_array = render(scene, side)
+        photo = editor.prepare(Image.fromarray(photo_array))
+        base = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
+        inversion, _ = editor.invert(photo, scene.caption(), base)
+        for kind in kinds:
+            result = editor.edit(photo, scene.caption(), [edited.caption()], base.replace(mask=kind),
+                                 inversion=inversion)
+            out = result.edits[0]
+            latent = out.mask.shape[-1] if out.mask is not None else side
+            truth_latent = (shape_masks(scene, latent)[0] > 0.5) | (shape_masks(edited, latent)[0] > 0.5)
+            truth = (shape_masks(scene, side)[0] > 0.5) | (shape_masks(edited, side)[0] > 0.5)
+            mask = out.mask.cpu().numpy() if out.mask is not None else np.ones_like(truth_latent)
+            alpha = np.asarray(out.mask_full) > 127 if out.mask_full is not None else np.ones_like(truth)
+            full = _array(out.full)
+            row = rows[kind]
+            row["iou_latent"].append(_iou(mask, truth_latent))
+            row["iou_full"].append(_iou(alpha, truth))
+            row["changed_outside"].append(float((full != photo_array).any(-1)[~truth].mean()))
+            cell = side // latent  # photo pixels per latent cell
+            near = cv2.distanceTransform((~truth).astype(np.uint8), cv2.DIST_L2, 5) <= cell
+            row["beyond_one_cell"].append(float(alpha[~near].sum() / max(alpha.sum(), 1)))
+            row["attribute"].append(float(_has(judge(full), attribute, value)))
+    report: dict[str, Any] = {"photos": n}
+    for kind, row in rows.items():
+        report[kind] = {name: round(float(np.mean(values)), 3) for name, values in row.items()}
+        report[kind]["iou_full_min"] = round(float(np.min(row["iou_full"])), 3)
+    return report
 
 
 #: The re-weighting factors the P2P paper uses (c in [-2, 2]); public examples go further.
@@ -203,16 +250,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", choices=MEASUREMENTS)
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
                         help="edit setting for the swap and photo measurements, e.g. blend_maps='\"own\"'")
+    parser.add_argument("--cache-dir", help="keep inversions here between runs")
     parser.add_argument("--card", action="store_true",
                         help="write evaluation.json and the model card README.md into the model folder")
     args = parser.parse_args(argv)
     overrides = {key: json.loads(value) for key, _, value in (item.partition("=") for item in args.set)}
-    editor = Editor(load_model(resolve_model(args.model), device="cpu"))
+    from p2p_studio.engine.cache import InversionCache
+
+    cache = InversionCache(Path(args.cache_dir)) if args.cache_dir else None
+    editor = Editor(load_model(resolve_model(args.model), device="cpu"), cache)
     jobs = {
         "generation": lambda: evaluate_generation(editor, args.n, args.steps),
         "swaps": lambda: evaluate_swaps(editor, args.n, args.steps, overrides=overrides),
         "swaps_free_layout": lambda: evaluate_swaps(editor, args.n, args.steps, placed=False, overrides=overrides),
         "photos": lambda: evaluate_real_photos(editor, max(1, args.n // 2), args.steps, overrides=overrides),
+        "masks": lambda: evaluate_masks(editor, max(1, args.n // 2), args.steps, overrides=overrides),
         "reweighting": lambda: evaluate_reweighting(editor, max(1, args.n // 4), args.steps),
     }
     report: dict[str, Any] = {"model": args.model, "steps": args.steps, "settings": overrides}
@@ -222,8 +274,6 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({name: report[name]}), file=sys.stderr, flush=True)
     print(json.dumps(report, indent=2))
     if args.card:
-        from pathlib import Path
-
         from p2p_studio.demo.card import write_card
 
         write_card(Path(resolve_model(args.model)), report)

@@ -19,9 +19,18 @@ import torch.nn.functional as F
 from diffusers import UNet2DConditionModel
 from diffusers.models.attention_processor import Attention
 
-from p2p_studio.core.settings import BlendMaps, EditSettings
+from p2p_studio.core.settings import BlendMaps, EditSettings, MaskKind
 from p2p_studio.engine.captions import Word
 from p2p_studio.engine.plan import EditPlan, step_window
+
+#: Propagation steps through self-attention for refined masks (see :meth:`AttentionControl._refine`).
+REFINE_PASSES = 2
+
+
+def _refine_level(latent_hw: tuple[int, int], scale: float, blend_factor: int, levels: int) -> int:
+    """The refine level: *scale* of the latent side, but finer than the blend maps where it would
+    not be (a refinement at the blend level itself still sharpens, so that is the coarsest)."""
+    return min(_level(latent_hw, scale, levels), max(blend_factor // 2, 1))
 
 
 def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
@@ -53,11 +62,20 @@ class MapGrid:
     latent_hw: tuple[int, int]
     blend_factor: int
     self_factor: int
+    #: Level of the self-attention maps that refine the mask (never coarser than the blend maps).
+    refine_factor: int = 1
 
     @property
     def blend_hw(self) -> tuple[int, int]:
+        return self.hw(self.blend_factor)
+
+    @property
+    def refine_hw(self) -> tuple[int, int]:
+        return self.hw(self.refine_factor)
+
+    def hw(self, factor: int) -> tuple[int, int]:
         h, w = self.latent_hw
-        return h // self.blend_factor, w // self.blend_factor
+        return h // factor, w // factor
 
     def positions(self, factor: int) -> int:
         h, w = self.latent_hw
@@ -80,10 +98,11 @@ class AttentionControl:
         self.settings = settings
         self.prompts = 1 + len(plans)
         self.length = length
+        blend_factor = _blend_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels)
         self.grid = MapGrid(
-            latent_hw,
-            blend_factor=_blend_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels),
+            latent_hw, blend_factor=blend_factor,
             self_factor=_level(latent_hw, settings.self_max_scale, unet_levels),
+            refine_factor=_refine_level(latent_hw, settings.refine_scale, blend_factor, unet_levels),
         )
         self.step = 0
         if plans:
@@ -98,6 +117,12 @@ class AttentionControl:
         self.masks: torch.Tensor | None = None  # (E, h, w) bool, last local-blend mask
         self.blend_start = step_window(settings.steps, settings.blend_start)
         self._record_injected = settings.blend_maps is BlendMaps.INJECTED
+        #: Refined masks record the cond half's self-attention at the refine level (head-averaged,
+        #: summed over steps: ``(P, Q, Q)``, flat in steps) when some edit derives its mask.
+        self.refines = settings.mask is MaskKind.REFINED and any(
+            p.local_blend and u is None for p, u in zip(plans, self.user_masks, strict=True))
+        self.self_store: torch.Tensor | None = None
+        self.self_count = 0
 
     # --- scheduling -----------------------------------------------------------------------
     def begin_step(self, step: int) -> None:
@@ -112,13 +137,15 @@ class AttentionControl:
         """Whether a layer with *positions* query positions must materialise probabilities."""
         if is_cross:
             return self._cross_active is not None or positions == self.grid.positions(self.grid.blend_factor)
-        return self.plans != [] and self.step < self.self_steps and positions <= self.grid.positions(
-            self.grid.self_factor
-        )
+        return self.injects_self(is_cross, positions) or self._records_self(positions)
 
-    def injects_self(self, is_cross: bool) -> bool:
-        """Whether a self-attention layer that :meth:`needs_probs` copies the source's maps."""
-        return not is_cross and self.step < self.self_steps and self.prompts > 1
+    def injects_self(self, is_cross: bool, positions: int) -> bool:
+        """Whether a self-attention layer copies the source's maps into the edited prompts."""
+        return (not is_cross and self.prompts > 1 and self.step < self.self_steps
+                and positions <= self.grid.positions(self.grid.self_factor))
+
+    def _records_self(self, positions: int) -> bool:
+        return self.refines and positions == self.grid.positions(self.grid.refine_factor)
 
     # --- editing --------------------------------------------------------------------------
     def process(self, probs: torch.Tensor, is_cross: bool) -> torch.Tensor:
@@ -131,16 +158,20 @@ class AttentionControl:
         if probs.shape[0] != 2 * p:
             return probs
         out = probs.clone()
-        if self.injects_self(is_cross):
+        if self.injects_self(is_cross, probs.shape[2]):
             out[p + 1:] = probs[p:p + 1]
+            self.edit_cond(probs[p:p + 1], is_cross)
         else:
             out[p:] = self.edit_cond(probs[p:].clone(), is_cross)
         return out
 
     def edit_cond(self, cond: torch.Tensor, is_cross: bool) -> torch.Tensor:
-        """Record and edit the conditional probabilities ``(P, heads, Q, K)`` of a cross-attention
-        layer, in place where possible; returns the probabilities to use."""
+        """Record and edit the conditional probabilities ``(P, heads, Q, K)`` of an attention layer,
+        in place where possible; returns the probabilities to use. A self-attention layer that
+        injects passes the source's probabilities alone (``P = 1``): every prompt uses them."""
         if not is_cross:
+            if self._records_self(cond.shape[2]):
+                self._record_self(cond)
             return cond
         record = cond.shape[2] == self.grid.positions(self.grid.blend_factor)
         if record and not self._record_injected:
@@ -164,6 +195,14 @@ class AttentionControl:
         self.store = mean.clone() if self.store is None else self.store.add_(mean)
         self.store_count += 1
 
+    def _record_self(self, cond: torch.Tensor) -> None:
+        mean = cond.detach().float().mean(1)  # (P or 1, Q, Q)
+        if self.self_store is None:
+            self.self_store = mean.expand(self.prompts, -1, -1).clone()
+        else:
+            self.self_store.add_(mean)
+        self.self_count += 1
+
     # --- maps and local blend -------------------------------------------------------------
     def attention_maps(self) -> torch.Tensor | None:
         """Average cross-attention maps so far, ``(P, L, h, w)`` at the blend resolution."""
@@ -177,12 +216,33 @@ class AttentionControl:
         weights = _token_mask(words, maps.shape[1]).to(maps.device)
         return (maps[prompt] * weights[:, None, None]).sum(0)
 
-    def _threshold(self, m: torch.Tensor, threshold: float, pool: bool) -> torch.Tensor:
-        m = m[None, None]
+    def _score(self, maps: torch.Tensor, prompt: int, words: tuple[Word, ...], pool: bool) -> torch.Tensor:
+        """The map a word mask is cut from: the reference's (max-pooled where *pool*) cross-attention
+        map at the blend level, or that map propagated through the prompt's self-attention."""
+        m = self._word_map(maps, prompt, words)
+        if self.refines and self.self_store is not None:
+            return self._refine(m, prompt)
         if pool:
-            m = F.max_pool2d(m, 3, stride=1, padding=1)
-        # bilinear, not the reference code's nearest: blocks of blend cells would show as steps
-        m = F.interpolate(m, size=self.grid.latent_hw, mode="bilinear", align_corners=False)[0, 0]
+            m = F.max_pool2d(m[None, None], 3, stride=1, padding=1)[0, 0]
+        return m
+
+    def _refine(self, m: torch.Tensor, prompt: int) -> torch.Tensor:
+        """``A @ m``: each position takes the word-map value of the positions it attends to, where
+        ``A`` is the prompt's head- and step-averaged self-attention at the refine level. Attention
+        stays within an object, so the product keeps the map's extent but takes the object's edges."""
+        assert self.self_store is not None
+        h, w = self.grid.refine_hw
+        m = F.interpolate(m[None, None], size=(h, w), mode="bilinear", align_corners=False).reshape(-1)
+        m = (m - m.min()) / (m.max() - m.min()).clamp_min(1e-12)
+        attention = self.self_store[prompt] / max(self.self_count, 1)
+        for _ in range(REFINE_PASSES):
+            m = attention @ m
+        return m.reshape(h, w)
+
+    def _threshold(self, m: torch.Tensor, threshold: float, size: tuple[int, int]) -> torch.Tensor:
+        """A score map upsampled (bilinear, not the reference code's nearest: map cells would show
+        as steps) to *size* and cut at *threshold* of its range."""
+        m = F.interpolate(m[None, None], size=size, mode="bilinear", align_corners=False)[0, 0]
         floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
         span = m.max() - floor
         if span <= 0:
@@ -190,20 +250,29 @@ class AttentionControl:
         return (m - floor) / span > threshold
 
     def blend_masks(self) -> torch.Tensor | None:
-        """Per edit: union of source and target word masks, minus the subtract-word mask."""
+        """Per edit at the latent's size: union of source and target word masks, minus the
+        subtract-word mask. This mask steers the latent blend, so it leaves the edit room to form."""
+        return self._masks(self.grid.latent_hw, self.settings.threshold)
+
+    def outline_masks(self, size: tuple[int, int]) -> torch.Tensor | None:
+        """The masks cut at *size* (h, w) for the photo-size composite. A refined mask is cut at
+        ``outline_threshold`` of the same maps: the objects' outline rather than the blend's margin."""
+        refined = self.refines and self.self_store is not None
+        return self._masks(size, self.settings.outline_threshold if refined else self.settings.threshold)
+
+    def _masks(self, size: tuple[int, int], threshold: float) -> torch.Tensor | None:
         maps = self.attention_maps()
         if maps is None or not self.plans:
             return None
         masks = []
         for e, plan in enumerate(self.plans, start=1):
-            src = self._threshold(self._word_map(maps, 0, plan.blend_source), self.settings.threshold, True)
-            tgt = self._threshold(self._word_map(maps, e, plan.blend_target), self.settings.threshold, True)
-            mask = src | tgt
+            mask = self._threshold(self._score(maps, 0, plan.blend_source, True), threshold, size)
+            mask |= self._threshold(self._score(maps, e, plan.blend_target, True), threshold, size)
             if plan.subtract_source or plan.subtract_target:
                 # each caption's map thresholded on its own (no pooling), then their union
                 limit = self.settings.subtract_threshold
-                sub = self._threshold(self._word_map(maps, 0, plan.subtract_source), limit, False)
-                sub |= self._threshold(self._word_map(maps, e, plan.subtract_target), limit, False)
+                sub = self._threshold(self._score(maps, 0, plan.subtract_source, False), limit, size)
+                sub |= self._threshold(self._score(maps, e, plan.subtract_target, False), limit, size)
                 mask &= ~sub
             masks.append(mask)
         return torch.stack(masks)
@@ -301,9 +370,10 @@ class ControlledAttnProcessor:
             out[:p] = F.scaled_dot_product_attention(query[:p], key[:p], value[:p], attn_mask=uncond_mask,
                                                      scale=attn.scale)
             cond_mask = attention_mask[p:] if attention_mask is not None else None
-            if control.injects_self(is_cross):
+            if control.injects_self(is_cross, query.shape[2]):
                 # every edited prompt takes the source's self-attention: its own is never computed
-                probs = _probabilities(query[p:p + 1], key[p:p + 1], attn.scale, cond_mask)
+                probs = control.edit_cond(_probabilities(query[p:p + 1], key[p:p + 1], attn.scale, cond_mask),
+                                          is_cross)
                 out[p:] = torch.matmul(probs.to(value.dtype), value[p:])
             else:
                 probs = control.edit_cond(_probabilities(query[p:], key[p:], attn.scale, cond_mask), is_cross)

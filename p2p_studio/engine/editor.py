@@ -15,7 +15,7 @@ from PIL import Image
 
 from p2p_studio.core.errors import InputError, OutOfMemory
 from p2p_studio.core.photos import working_size
-from p2p_studio.core.results import EditResult
+from p2p_studio.core.results import EditResult, Fidelity, psnr
 from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
@@ -37,6 +37,8 @@ class PreparedPhoto:
     size: tuple[int, int]
     pixels: torch.Tensor
     digest: str
+    #: The photo at the model's working size (what the reconstruction is compared with).
+    working: Image.Image
 
 
 @dataclass
@@ -65,6 +67,8 @@ class EditRun:
     settings: EditSettings
     timings: dict[str, float] = field(default_factory=dict)
     inversion_cached: bool = False
+    #: The source branch against the photo (real-photo edits only).
+    fidelity: Fidelity | None = None
 
     def results(self) -> list[EditResult]:
         """Each edited caption as the display-ready :class:`EditResult` the other layers use."""
@@ -74,7 +78,7 @@ class EditRun:
                 caption=self.captions[0].text, edit=out.plan.target.text, settings=self.settings,
                 plan=out.plan.summary(), image=out.full, reconstruction=self.reconstruction_full,
                 mask=out.mask_full, word_maps=tuple(word_maps(self.attention, self.captions, (0, i + 1))),
-                seconds=seconds, inversion_cached=self.inversion_cached,
+                seconds=seconds, inversion_cached=self.inversion_cached, fidelity=self.fidelity,
             )
             for i, out in enumerate(self.edits)
         ]
@@ -111,9 +115,10 @@ class Editor:
     # --- inputs -----------------------------------------------------------------------------
     def prepare(self, photo: Image.Image) -> PreparedPhoto:
         size = working_size(*photo.size, self.model.native_size, self.model.size_multiple)
-        pixels = to_tensor(photo, size)
+        working = photo.resize(size, Image.Resampling.LANCZOS) if photo.size != size else photo
+        pixels = to_tensor(working, size)
         digest = hashlib.sha256(pixels.numpy().tobytes()).hexdigest()[:32]
-        return PreparedPhoto(photo, size, pixels, digest)
+        return PreparedPhoto(photo, size, pixels, digest, working)
 
     def embed(self, captions: list[Caption]) -> torch.Tensor:
         """Text-encoder states of *captions*, one row each, padded to the model's token count."""
@@ -195,9 +200,11 @@ class Editor:
 
         latent_masks = _latent_masks(user_masks, tuple(inversion.noise.shape[-2:])) if user_masks else None
         result = self._run(inversion.noise, uncond_at, cond, captions, plans, settings, pin, reporter, timings,
-                           latent_masks)
+                           latent_masks, photo.original.size)
         result.inversion_cached = cached
-        self._deliver_full(result, photo.original, settings, user_masks)
+        result.fidelity = Fidelity(Method(settings.method), psnr(np.asarray(result.reconstruction),
+                                                                 np.asarray(photo.working.convert("RGB"))))
+        self._deliver_full(result, photo.original, user_masks)
         timings["total"] = time.perf_counter() - start
         return result
 
@@ -243,7 +250,10 @@ class Editor:
         reporter: Reporter | None,
         timings: dict[str, float],
         user_masks: list[torch.Tensor | None] | None = None,
+        full_size: tuple[int, int] | None = None,
     ) -> EditRun:
+        """Denoise and decode; with *full_size* (w, h), derived masks are also cut at that size
+        from the same maps (``mask_full``), so their edges are not the latent's cells."""
         reporter = reporter or Reporter()
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
@@ -259,6 +269,8 @@ class Editor:
                        masks[i] if masks is not None and controller.blends(i) else None)
             for i, plan in enumerate(plans)
         ]
+        if full_size is not None and masks is not None:
+            self._full_masks(controller, outputs, full_size, settings)
         return EditRun(images[0], images[0], outputs, latents, controller.attention_maps(), captions, settings, timings)
 
     def denoise(
@@ -295,18 +307,31 @@ class Editor:
                 reporter.report(Progress(EDIT_PHASE, k + 1, settings.steps))
         return x, controller
 
-    def _deliver_full(self, result: EditRun, original: Image.Image, settings: EditSettings,
+    @staticmethod
+    def _full_masks(controller: AttentionControl, outputs: list[EditedImage], size: tuple[int, int],
+                    settings: EditSettings) -> None:
+        """Feathered alpha at the photo's size for each edit whose mask the attention gave."""
+        derived = [i for i, out in enumerate(outputs) if out.mask is not None and controller.user_masks[i] is None]
+        full = controller.outline_masks((size[1], size[0])) if derived else None
+        if full is None:
+            return
+        feather = settings.feather if settings.feather is not None else max(1.0, 0.005 * max(size))
+        for i in derived:
+            outputs[i].mask_full = feathered_mask(full[i], size, feather)
+
+    def _deliver_full(self, result: EditRun, original: Image.Image,
                       user_masks: Sequence[np.ndarray | None] | None = None) -> None:
         """Results at the photo's own resolution; blended edits keep every unmasked original pixel."""
         size = original.size
         result.reconstruction_full = result.reconstruction.resize(size, Image.Resampling.LANCZOS)
-        feather = settings.feather if settings.feather is not None else max(1.0, 0.005 * max(size))
         for i, out in enumerate(result.edits):
             if out.mask is None:
                 out.full = out.image.resize(size, Image.Resampling.LANCZOS)
                 continue
             user = user_masks[i] if user_masks is not None else None
-            out.mask_full = _mask_image(user, size) if user is not None else feathered_mask(out.mask, size, feather)
+            if user is not None:
+                out.mask_full = _mask_image(user, size)
+            assert out.mask_full is not None
             out.full = composite(original, out.image, out.mask_full)
 
 

@@ -21,13 +21,15 @@ def to_image(pixels: torch.Tensor) -> Image.Image:
 
 
 def feathered_mask(mask: torch.Tensor, size: tuple[int, int], feather: float) -> Image.Image:
-    """Upsample a hard ``(h, w)`` mask to *size* and soften its edge by *feather* pixels (mode L).
+    """A hard ``(h, w)`` mask at *size* (w, h) with its edge softened by *feather* pixels (mode L).
 
-    Upsampled bilinearly and cut at half, so edges stay where they were but a latent cell's
-    corners are rounded: a latent cell is 8-16 photo pixels, and square steps of that size show.
+    A mask of another size is upsampled bilinearly and cut at half, so edges stay where they were
+    but a latent cell's corners are rounded. Alpha is 0 beyond about 3 x *feather* pixels outside
+    the hard mask (three box passes of radius ~*feather*), so the original shows unchanged there.
     """
-    arr = (mask.float().cpu().numpy() > 0.5).astype(np.uint8) * 255
-    up = Image.fromarray(arr).resize(size, Image.Resampling.BILINEAR).point(lambda v: 255 if v >= 128 else 0)
+    up = Image.fromarray((mask.cpu().numpy() > 0.5).astype(np.uint8) * 255)
+    if up.size != size:
+        up = up.resize(size, Image.Resampling.BILINEAR).point(lambda v: 255 if v >= 128 else 0)
     return up.filter(ImageFilter.GaussianBlur(feather)) if feather > 0 else up
 
 

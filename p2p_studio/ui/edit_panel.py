@@ -28,7 +28,7 @@ from p2p_studio.app.jobs import InversionState
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.settings import EditSettings, Method, spec_of
+from p2p_studio.core.settings import EditSettings, MaskKind, Method, spec_of
 from p2p_studio.ui.flow import FlowLayout
 
 
@@ -137,6 +137,12 @@ class EditPanel(QWidget):
         self.blend_words = QLineEdit()
         self.blend_words.setPlaceholderText("default: the changed words")
         self.blend_words.editingFinished.connect(self._blend_words_edited)
+        self.mask_kind = QComboBox()
+        for kind in MaskKind:
+            self.mask_kind.addItem(kind.value)
+            self.mask_kind.setItemData(self.mask_kind.count() - 1, kind.hint, Qt.ItemDataRole.ToolTipRole)
+        self.mask_kind.setToolTip("; ".join(f"{k.value}: {k.hint}" for k in MaskKind))
+        self.mask_kind.currentTextChanged.connect(lambda m: self._set("mask", m))
         self.seed = self._number("seed")
         self.steps = self._number("steps")
         self.guidance = self._number("guidance", step=0.5, decimals=1)
@@ -147,6 +153,7 @@ class EditPanel(QWidget):
         form.addRow(self.blend)
         form.addRow("Blend words", self.blend_words)
         form.addRow(label["threshold"], self.threshold)
+        form.addRow("Mask", self.mask_kind)
         form.addRow(label["steps"], self.steps)
         form.addRow(label["guidance"], self.guidance)
         form.addRow(label["seed"], self.seed)
@@ -265,6 +272,7 @@ class EditPanel(QWidget):
             self.self_frac.setValue(settings.self_fraction)
             self.threshold.setValue(settings.threshold)
             self.blend.setChecked(settings.blend)
+            self.mask_kind.setCurrentText(settings.mask.value)
             self.blend_words.setText(" ".join(settings.blend_words or []))
             self.steps.setValue(settings.steps)
             self.guidance.setValue(settings.guidance)

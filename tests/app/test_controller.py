@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -33,7 +34,7 @@ from p2p_studio.app.session import Session
 from p2p_studio.core.errors import ErrorKind, InputError
 from p2p_studio.core.photos import read_photo
 from p2p_studio.core.recipe import Recipe
-from p2p_studio.core.results import EditResult, WordMap
+from p2p_studio.core.results import EditResult, Fidelity, WordMap
 from p2p_studio.core.settings import EditSettings, Method, ModelChoice
 
 CAPTION, EDIT = "a cat sitting on a bench", "a tiger sitting on a bench"
@@ -131,6 +132,22 @@ def test_a_finished_edit_lands_in_history_only_for_its_own_photo(app, tmp_path) 
     worker.read(controller.open_photo(tmp_path / "other.png"))  # a new photo: the running edit is stale
     worker.job_finished.emit(other, _result(session, session.settings))
     assert session.history == []
+
+
+@pytest.mark.parametrize(("method", "db", "label", "hint"), [
+    (Method.NULL_TEXT, 31.24, "null-text 31.2 dB — faithful", None),
+    (Method.DDIM, 17.4, "ddim 17.4 dB — try null-text", "Reconstruction 17.4 dB: try null-text inversion"),
+])
+def test_the_inversion_line_shows_the_reconstruction_quality(app, method, db, label, hint) -> None:
+    worker, session, controller, _ = app
+    states, status = [], []
+    session.inversion_changed.connect(lambda state, text: states.append((state, text)))
+    controller.status.connect(status.append)
+    job = controller.queue_edit()
+    result = dataclasses.replace(_result(session, job.params.settings), fidelity=Fidelity(method, db))
+    worker.job_finished.emit(job, result)
+    assert states[-1] == (InversionState.READY, label)
+    assert (hint in status[-1]) if hint else ("dB" not in status[-1])
 
 
 def test_failures_are_reported_by_kind(app) -> None:

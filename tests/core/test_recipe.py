@@ -9,7 +9,7 @@ from PIL import Image, PngImagePlugin
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.recipe import RECIPE_KEY, RECIPE_VERSION, Recipe, read_recipe, save_png
-from p2p_studio.core.settings import EditSettings, Method
+from p2p_studio.core.settings import EditSettings, MaskKind, Method
 
 
 def _png_with(path, text: str) -> None:
@@ -45,7 +45,14 @@ def test_pngs_from_earlier_releases_restore(tmp_path, legacy) -> None:
     _png_with(tmp_path / "old.png", json.dumps(legacy))
     recipe = read_recipe(tmp_path / "old.png")
     assert recipe is not None and (recipe.caption, recipe.edit, recipe.photo_sha256) == ("a cat", "a dog", "ff")
-    assert recipe.settings == EditSettings(steps=3, method=Method.NEGATIVE_PROMPT)
+    # made before refined masks: restores with the mask the result was made with
+    assert recipe.settings == EditSettings(steps=3, method=Method.NEGATIVE_PROMPT, mask=MaskKind.REFERENCE)
+
+
+def test_a_recipe_keeps_its_mask_kind(tmp_path) -> None:
+    for kind in MaskKind:
+        path = save_png(tmp_path, kind.value, Image.new("RGB", (8, 8)), Recipe("a", "b", EditSettings(mask=kind)))
+        assert read_recipe(path).settings.mask is kind
 
 
 @pytest.mark.parametrize("text", [

@@ -28,6 +28,8 @@ def test_plain_data_round_trips_exactly() -> None:
     ({"threshold": 1.0}, r"^Blend threshold \(--threshold\) must be in \(0, 1\), not 1.0$"),
     ({"method": "magic"}, "^unknown inversion method 'magic'"),
     ({"blend": 1}, "^blend must be true or false, not 1$"),
+    ({"mask": "sharp"}, "^mask must be one of refined, reference, not 'sharp'$"),
+    ({"refine_scale": 0}, r"^refine_scale must be in \(0, 1\], not 0.0$"),
     ({"blend_words": "cat"}, "^blend_words must be a list of words$"),
     ({"cross_words": {"cat": 2}}, "cross-attention fraction of 'cat'"),
     ({"null_text": {"inner_steps": 0}}, r"^inner_steps must be in \[1, 1000\], not 0$"),

@@ -13,10 +13,12 @@ import pytest
 
 from p2p_studio.demo.evaluate import (
     evaluate_generation,
+    evaluate_masks,
     evaluate_real_photos,
     evaluate_reweighting,
     evaluate_swaps,
 )
+from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import load_model
 
@@ -24,8 +26,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def demo() -> Editor:
-    return Editor(load_model("demo", device="cpu"))
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Editor:
+    # a cache: the mask measurement edits the same photos as the photo measurement
+    return Editor(load_model("demo", device="cpu"), InversionCache(tmp_path_factory.mktemp("inversions")))
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +49,11 @@ def swaps_free_layout(demo: Editor) -> dict:
 @pytest.fixture(scope="module")
 def photos(demo: Editor) -> dict:
     return evaluate_real_photos(demo, n=12)
+
+
+@pytest.fixture(scope="module")
+def masks(demo: Editor, photos: dict) -> dict:
+    return evaluate_masks(demo, n=6)
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +98,15 @@ def test_real_photo_reconstruction_psnr(photos: dict) -> None:
 
 def test_real_photo_edit_shows_the_target_attribute(photos: dict) -> None:
     assert photos["target_attribute_inside"] >= 0.9, photos
+
+
+def test_refined_masks_follow_the_rendered_silhouettes(masks: dict) -> None:
+    """Against the scenes' true silhouettes: the refined composite mask overlaps them far better
+    than the reference's coarse mask and hardly reaches past one latent cell from them."""
+    refined, reference = masks["refined"], masks["reference"]
+    assert refined["iou_full"] >= 0.75 and refined["iou_full"] >= reference["iou_full"] + 0.2, masks
+    assert refined["beyond_one_cell"] <= 0.05 < reference["beyond_one_cell"], masks
+    assert refined["changed_outside"] < reference["changed_outside"], masks
 
 
 def test_reweighting_the_colour_word_down_fades_that_colour(reweighting: dict) -> None:

@@ -6,7 +6,7 @@ import pytest
 import torch
 from diffusers.models.attention_processor import AttnProcessor2_0
 
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, MaskKind
 from p2p_studio.engine.control import AttentionControl, ControlledAttnProcessor, controlled_attention
 from p2p_studio.engine.plan import make_plan
 
@@ -137,3 +137,61 @@ def test_blend_mask_thresholds_above_the_attention_floor(tiny, from_floor, expec
     assert int(cells.sum()) == expected_cells
     if from_floor:
         assert cells[2:6, 2:6].all()
+
+
+def _disc(h: int, w: int, cy: float, cx: float, r: float) -> torch.Tensor:
+    y, x = torch.meshgrid(torch.arange(h, dtype=torch.float32), torch.arange(w, dtype=torch.float32), indexing="ij")
+    return (y - cy) ** 2 + (x - cx) ** 2 <= r**2
+
+
+def _object_attention(obj: torch.Tensor) -> torch.Tensor:
+    """Self-attention of a two-region image: every position attends evenly within its own region."""
+    flat = obj.flatten()
+    same = (flat[:, None] == flat[None, :]).float()
+    return same / same.sum(-1, keepdim=True)
+
+
+@pytest.mark.parametrize("kind", ["refined", "reference"])
+def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) -> None:
+    """A blocky word map over a disc plus self-attention that stays within the disc: the refined
+    mask is exactly the disc; the reference mask is the pooled block."""
+    settings = EditSettings(steps=10, blend_min_side=8, mask=MaskKind(kind))
+    plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
+    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
+    assert ctl.grid.blend_hw == (8, 8) and ctl.grid.refine_hw == (16, 16)
+    disc = _disc(16, 16, 7.5, 6.5, 4.2)
+    word = torch.zeros(8, 8)
+    word[1:7, 1:6] = 1.0  # cells covering the disc and some background beside it
+    store = torch.zeros(2, 64, tiny.max_tokens)
+    store[0, :, plan.blend_source[0].start] = word.flatten()
+    store[1, :, plan.blend_target[0].start] = word.flatten()
+    ctl.store, ctl.store_count = store, 1
+    probs = _object_attention(disc)[None, None].expand(4, 2, -1, -1)
+    for step in (0, 9):  # the injected step records the source's maps for every prompt
+        ctl.begin_step(step)
+        assert ctl.needs_probs(False, 256) is (kind == "refined")
+        ctl.process(probs.clone(), is_cross=False)
+    mask = ctl.blend_masks()[0]
+    if kind == "refined":
+        assert ctl.self_count == 2 and ctl.self_store.shape == (2, 256, 256)
+        assert torch.equal(mask, disc)
+        full = ctl.outline_masks((64, 64))[0]  # photo size: the same disc, 4x finer edges
+        assert torch.equal(full.reshape(16, 4, 16, 4)[:, 1:3, :, 1:3].all(3).all(1), disc)
+    else:
+        assert ctl.self_store is None
+        assert mask.sum() > disc.sum() * 1.5 and bool(mask[disc].all())
+
+
+def test_refined_mask_store_is_flat_in_steps_and_off_without_blend(tiny) -> None:
+    """The store is the head-averaged sum of each prompt's own maps (the refine level, latent size
+    here, is finer than the injected levels), one ``(P, Q, Q)`` tensor whatever the steps."""
+    ctl = _controller(tiny, "a cat", ["a dog"], latent_hw=(16, 16), blend_min_side=8)
+    probs = _random_probs(4, 2, 256, 256)
+    for k in range(10):
+        ctl.begin_step(k)
+        ctl.process(probs.clone(), False)
+    assert ctl.self_store.shape == (2, 256, 256) and ctl.self_count == 10
+    torch.testing.assert_close(ctl.self_store / 10, probs[2:].mean(1))
+    off = _controller(tiny, "a cat", ["a dog"], latent_hw=(16, 16), blend=False)
+    off.begin_step(9)
+    assert not off.needs_probs(False, 256)

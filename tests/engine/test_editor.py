@@ -7,12 +7,14 @@ import pytest
 import torch
 
 from p2p_studio.core.errors import InputError
+from p2p_studio.core.results import Fidelity, psnr
 from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
 from p2p_studio.inversion import Cancelled, Method, Reporter
 
 CAPTION = "a cat sitting on a bench"
+EDIT = "a tiger sitting on a bench"
 
 
 @pytest.fixture
@@ -148,3 +150,31 @@ def test_out_of_memory_becomes_one_clear_error() -> None:
             raise exc
     with pytest.raises(RuntimeError, match="unrelated"), out_of_memory_as_error(torch.device("cpu")):
         raise RuntimeError("unrelated")
+
+
+def test_the_composite_feathers_a_narrow_band_and_keeps_every_other_pixel(editor, cat_photo) -> None:
+    """Alpha is soft only near the hard mask's edge, within 3 x feather (0.5 % of the long side)
+    plus rounding; every pixel beyond that band is the user's original, bit for bit."""
+    from scipy.ndimage import distance_transform_edt
+
+    s = EditSettings(steps=6, method=Method.DIRECT, threshold=0.8, blend_start=0.0)
+    photo = editor.prepare(cat_photo)
+    hard = np.asarray(editor.edit(photo, CAPTION, [EDIT], s.replace(feather=0)).edits[0].mask_full) > 0
+    out = editor.edit(photo, CAPTION, [EDIT], s).edits[0]
+    alpha = np.asarray(out.mask_full)
+    assert 0.02 < hard.mean() < 0.98
+    assert ((alpha > 0) & (alpha < 255)).any()  # feathered, not a hard cut
+    band = 3 * 0.005 * max(cat_photo.size) + 1
+    beyond = distance_transform_edt(~hard) > band
+    assert beyond.mean() > 0.01 and not alpha[beyond].any()
+    full, original = np.asarray(out.full), np.asarray(cat_photo)
+    assert np.array_equal(full[beyond], original[beyond])
+
+
+def test_fidelity_is_the_source_branch_against_the_photo(editor, cat_photo) -> None:
+    photo = editor.prepare(cat_photo)
+    result = editor.edit(photo, CAPTION, ["a tiger sitting on a bench"], EditSettings(steps=3, method=Method.DDIM))
+    expected = psnr(np.asarray(result.reconstruction), np.asarray(photo.working))
+    assert result.fidelity == Fidelity(Method.DDIM, expected)
+    assert result.results()[0].fidelity == result.fidelity
+    assert photo.working.size == photo.size == result.reconstruction.size

@@ -264,8 +264,31 @@ def test_first_run_shows_a_complete_demo_edit_offline(qtbot, tmp_path, make_stud
         assert np.array_equal(np.asarray(item.image)[outside], np.asarray(sample)[outside])
         assert not np.array_equal(np.asarray(item.image), np.asarray(sample))
         assert s.controller.model.choice.spec == "demo"
+        assert re.fullmatch(r"Ready \(direct \d+\.\d dB — faithful\)", s.window.panel.inversion_label.text())
+        # the same edit with the authors' coarse mask, for comparison; screenshots of both
+        s.window.resize(1280, 800)
+        s.window.show()
+        shots = _screenshot_folder()
+        for kind in ("refined", "reference"):
+            if kind == "reference":
+                s.window.panel.mask_kind.setCurrentText(kind)
+                s.controller.queue_edit()
+                wait_for(lambda: len(s.session.history) == 2, 300)
+            s.window.panel.show_mask.setChecked(True)
+            assert s.window.grab().save(str(shots / f"5-first-edit-{kind}-mask.png"))
+            s.window.panel.show_mask.setChecked(False)
+            assert s.window.grab().save(str(shots / f"5-first-edit-{kind}.png"))
+        refined, reference = (np.asarray(h.mask) > 127 for h in s.session.history)
+        assert s.session.history[1].settings.mask.value == "reference"
+        assert refined.sum() < reference.sum()  # the outline, not the coarse cells around it
     finally:
         s.shutdown()
+
+
+def _screenshot_folder() -> Path:
+    folder = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def test_cancel_during_an_edit_stops_it_and_the_next_edit_runs(studio, wait_for, cat_file, type_into):
@@ -309,8 +332,7 @@ def test_more_bad_inputs_each_give_a_visible_message(studio, wait_for, cat_file,
 
 def test_screenshots_of_the_main_states(studio, wait_for, cat_file, type_into):
     """Saves PNGs under test-output/screenshots for a person to look at."""
-    folder = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _screenshot_folder()
     window = studio.window
     window.resize(1280, 800)
 
