@@ -10,6 +10,9 @@ import pytest
 from PIL import Image
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Tests run tiny and demo models, as fast on one thread; the suite's subprocesses (CLI, kill -9,
+# packaging) then never fight over cores (measured: CHANGELOG.md, issue 21). Set before torch loads.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -21,6 +21,7 @@ from transformers import CLIPTextModel, CLIPTokenizer
 from p2p_studio.core.errors import InputError, ModelError
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
 from p2p_studio.core.settings import ModelChoice
+from p2p_studio.engine.threads import use_threads_for
 from p2p_studio.inversion.schedule import PREDICTION_TYPES
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
@@ -107,6 +108,11 @@ class LoadedModel:
     def __post_init__(self) -> None:
         if not self.fingerprint:
             self.fingerprint = model_fingerprint(self)
+
+    @property
+    def threads(self) -> int:
+        """CPU threads torch uses (set per model when it was loaded: :mod:`p2p_studio.engine.threads`)."""
+        return torch.get_num_threads()
 
     @property
     def max_tokens(self) -> int:
@@ -383,6 +389,7 @@ def _assemble(
         raise ModelError(f"{name}: unsupported prediction type {prediction!r}")
     for module in (text_encoder, unet, vae):
         module.requires_grad_(False).eval()
+    use_threads_for(unet, device)
     return LoadedModel(
         name=name,
         tokenizer=tokenizer,
