@@ -16,6 +16,7 @@ from p2p_studio import __version__
 from p2p_studio.core.errors import Cancelled, InputError, P2PError
 from p2p_studio.core.eta import EtaTracker, clock
 from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
 from p2p_studio.core.settings import (
     DEVICES,
     PRECISIONS,
@@ -28,7 +29,9 @@ from p2p_studio.core.settings import (
 )
 
 if TYPE_CHECKING:
-    from p2p_studio.engine import EditRun
+    from PIL import Image
+
+    from p2p_studio.engine import Editor, EditRun
 
 
 class ProgressBar:
@@ -132,7 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     edit = sub.add_parser("edit", help="edit a real photo")
-    edit.add_argument("photo", type=Path)
+    edit.add_argument("photo", type=Path, nargs="+",
+                      help="the photo to edit (JPEG, PNG, WebP, TIFF...; never modified); several photos, a "
+                      "folder or a quoted glob pattern edit each with the same captions (a batch: one failure "
+                      "does not stop the rest; exit status 1 if any photo was skipped)")
     gen = sub.add_parser("generate", help="text-to-image Prompt-to-Prompt from a seed")
     for p, photo in ((edit, True), (gen, False)):
         p.add_argument("--caption", required=True, help="caption of the photo (source)")
@@ -141,13 +147,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", default=None,
                        help="hub id (e.g. stable-diffusion-v1-5/stable-diffusion-v1-5), diffusers folder, "
                        ".safetensors file, or 'demo' (the built-in model; default unless $P2P_STUDIO_MODEL is set)")
-        p.add_argument("--model-config", default=None, help="configs for a single-file checkpoint")
+        p.add_argument("--model-config", default=None,
+                       help="diffusers folder or hub id whose configs describe a single-file checkpoint")
         p.add_argument("--allow-pickle", action="store_true", help="allow legacy .ckpt checkpoints")
         add_settings_options(p, photo)
-        p.add_argument("--device", choices=DEVICES, default="auto", help="(default: %(default)s)")
-        p.add_argument("--precision", choices=PRECISIONS, default="auto", help="(default: %(default)s)")
+        p.add_argument("--device", choices=DEVICES, default="auto",
+                       help="where to run: auto picks cuda, then mps, then the cpu (default: %(default)s)")
+        p.add_argument("--precision", choices=PRECISIONS, default="auto",
+                       help="UNet precision: auto is fp16 on cuda and mps, fp32 on the cpu; inversion arithmetic "
+                       "stays fp32 (default: %(default)s)")
         p.add_argument("--out", type=Path, default=Path("p2p-output"), help="output folder (default: %(default)s)")
-        p.add_argument("--cache-dir", type=Path, default=None, help="inversion cache folder")
+        p.add_argument("--cache-dir", type=Path, default=None,
+                       help="inversion cache folder (default: ~/.cache/p2p-studio/inversions or the OS equivalent)")
         p.add_argument("--no-cache", action="store_true", help="do not read or write the inversion cache")
         p.add_argument("--maps", action="store_true",
                        help="also write each word's attention heat map as a PNG (one per word and caption)")
@@ -168,26 +179,75 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     """Execute a parsed command; returns the JSON report."""
     from p2p_studio.core.files import check_writable_folder
     from p2p_studio.core.photos import load_photo
-    from p2p_studio.engine import Editor, InversionCache, Reporter, load_choice
 
+    # every argument is checked before torch is imported: a typo fails at once, not in seconds
     settings = settings_from_args(args)
-    photo_path: Path | None = getattr(args, "photo", None)
-    original = load_photo(photo_path) if photo_path is not None else None
+    photos, batch = expand_photos(args.photo) if args.command == "edit" else ([], False)
+    original = load_photo(photos[0]) if photos and not batch else None
     if not args.explain:  # fail in a second, not after the edit has run
         check_writable_folder(args.out, "output folder")
         if args.cache_dir is not None and not args.no_cache:
             check_writable_folder(args.cache_dir, "inversion cache folder")
-    timings: dict[str, float] = {}
+    choice = _model_choice(args)
+    if args.model is None and choice.spec == DEMO_MODEL and not args.explain:
+        print(f"p2p-studio: note: using the built-in demo model, which knows only coloured shapes; for real "
+              f"photos pass --model {STABLE_DIFFUSION} (downloaded once) or set {MODEL_ENV}",
+              file=stderr if stderr is not None else sys.stderr)
+    from p2p_studio.engine import Editor, InversionCache, load_choice, quiet_libraries
+
+    quiet_libraries()
     t0 = time.perf_counter()
-    model = load_choice(_model_choice(args))
-    timings["load"] = time.perf_counter() - t0
-    cache = None if args.no_cache else InversionCache(args.cache_dir)
-    editor = Editor(model, cache)
+    model = load_choice(choice)
+    load_seconds = time.perf_counter() - t0
+    editor = Editor(model, None if args.no_cache else InversionCache(args.cache_dir))
     plans = editor.plans(args.caption, args.edits, settings)
-    report: dict[str, Any] = {"model": model.name, "device": str(model.device),
+    report: dict[str, Any] = {"model": model.name, "device": str(model.device), "threads": model.threads,
                               "plans": [p.explain() for p in plans]}
     if args.explain:
         return report
+    if batch:
+        report["batch"] = _run_batch(editor, args, settings, photos, stderr)
+        return report
+    report.update(_edit_one(editor, args, settings, photos[0] if photos else None, original, stderr))
+    report["timings"] = {"load": round(load_seconds, 3), **report["timings"]}
+    return report
+
+
+#: What a folder given to ``edit`` contributes: files with these suffixes (any case), not hidden.
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp")
+
+
+def expand_photos(arguments: list[Path]) -> tuple[list[Path], bool]:
+    """The photos named by ``edit``'s arguments: files, folders (their photos, sorted) and quoted
+    glob patterns. Returns them and whether this is a batch (a folder, a pattern or several)."""
+    import glob
+
+    photos: list[Path] = []
+    batch = len(arguments) > 1
+    for arg in arguments:
+        if arg.is_dir():
+            batch = True
+            found = sorted(p for p in arg.iterdir()
+                           if p.suffix.lower() in PHOTO_SUFFIXES and not p.name.startswith(".") and p.is_file())
+            if not found:
+                raise InputError(f"{arg}: no photos in this folder ({', '.join(PHOTO_SUFFIXES)})")
+            photos += found
+        elif not arg.exists() and glob.has_magic(str(arg)):
+            batch = True
+            found = sorted(Path(p) for p in glob.glob(str(arg)) if Path(p).is_file())
+            if not found:
+                raise InputError(f"{arg}: no file matches this pattern")
+            photos += found
+        else:
+            photos.append(arg)
+    return list(dict.fromkeys(photos)), batch
+
+
+def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, photo_path: Path | None,
+              original: Image.Image | None, stderr: TextIO | None) -> dict[str, Any]:
+    """Edit one photo (or generate, without one) and write its files; returns its report."""
+    from p2p_studio.engine import Reporter
+
     bar = ProgressBar(stderr)
     reporter = Reporter(on_progress=bar)
     try:
@@ -197,11 +257,11 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
             result = editor.generate(args.caption, args.edits, settings, reporter)
     finally:
         bar.finish()
-    timings.update(result.timings)
-    report["timings"] = {k: round(v, 3) for k, v in timings.items()}
-    report["inversion_cached"] = result.inversion_cached
+    report: dict[str, Any] = {"timings": {k: round(v, 3) for k, v in result.timings.items()},
+                              "inversion_cached": result.inversion_cached}
     if result.fidelity is not None:
         report["inversion"] = result.fidelity.to_dict()
+    model = editor.model
     base = Recipe(caption=args.caption, edit=args.caption, settings=settings,
                   command="edit" if photo_path is not None else "generate", model=model.name,
                   model_hash=model.fingerprint, app_version=__version__,
@@ -209,6 +269,41 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
                   photo_sha256=hashlib.sha256(photo_path.read_bytes()).hexdigest() if photo_path is not None else "")
     report["outputs"] = _write_outputs(args, photo_path, result, base)
     return report
+
+
+def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings, photos: list[Path],
+               stderr: TextIO | None) -> dict[str, Any]:
+    """Edit every photo with the same captions; a failure is recorded and the rest go on. The
+    summary is also written to the output folder as ``batch-summary.json`` (never over a file)."""
+    from p2p_studio.core.files import describe_os_error, write_new
+    from p2p_studio.core.photos import load_photo
+
+    stream = stderr if stderr is not None else sys.stderr
+    start = time.perf_counter()
+    results: list[dict[str, Any]] = []
+    failed: list[dict[str, str]] = []
+    for i, path in enumerate(photos, start=1):
+        done = time.perf_counter() - start
+        eta = f", batch ETA {clock(done / (i - 1) * (len(photos) - i + 1))}" if i > 1 else ""
+        stream.write(f"photo {i}/{len(photos)}: {path.name}{eta}\n")
+        try:
+            results.append({"photo": str(path), **_edit_one(editor, args, settings, path, load_photo(path), stderr)})
+        except (P2PError, OSError) as exc:
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            failed.append({"photo": str(path), "error": reason})
+            stream.write(f"p2p-studio: {path.name} skipped: {reason}\n")
+    summary: dict[str, Any] = {"photos": len(photos), "edited": len(results), "failed": failed,
+                               "seconds": round(time.perf_counter() - start, 1), "results": results}
+    text = json.dumps(summary, indent=2, ensure_ascii=False)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    written = write_new(args.out, "batch-summary", ".json", write)
+    summary["summary_file"] = str(written)
+    stream.write(f"{len(results)} of {len(photos)} photos edited"
+                 + (f", {len(failed)} skipped" if failed else "") + f"; summary in {written}\n")
+    return summary
 
 
 def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditRun, base: Recipe) -> dict[str, Any]:
@@ -251,12 +346,22 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
         stream.write(f"  steps: {plan['windows']}\n")
 
 
+def _print_outputs(outputs: dict[str, Any], stream: TextIO) -> None:
+    """Every file written, one labelled line each (``--json`` gives the same as data)."""
+    several = len(outputs["edits"]) > 1
+    for i, edit in enumerate(outputs["edits"], start=1):
+        n = str(i) if several else ""
+        stream.write(f"edit{n}: {edit['image']}\n")
+        if edit["mask"]:
+            stream.write(f"mask{n}: {edit['mask']}\n")
+        for word_map in edit.get("maps", []):
+            stream.write(f"map{n} ({word_map['caption']} '{word_map['word']}'): {word_map['image']}\n")
+    stream.write(f"reconstruction: {outputs['reconstruction']}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from p2p_studio.engine import quiet_libraries
-
-    quiet_libraries()
     try:
         report = run(args)
     except P2PError as exc:
@@ -271,13 +376,19 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"p2p-studio: error: could not write the results: {describe_os_error(exc)}{where}", file=sys.stderr)
         return 1
+    batch = report.get("batch")
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     elif args.explain:
         _print_plan(report, sys.stdout)
+    elif batch is not None:
+        for item in batch["results"]:
+            print(f"photo: {item['photo']}")
+            _print_outputs(item["outputs"], sys.stdout)
     else:
-        for edit in report["outputs"]["edits"]:
-            print(edit["image"])
+        _print_outputs(report["outputs"], sys.stdout)
+    if batch is not None:
+        return 1 if batch["failed"] else 0
     if "inversion" in report and not args.json:
         quality = report["inversion"]
         line = f"inversion: {quality['method']} {quality['psnr_db']:.1f} dB reconstruction PSNR ({quality['verdict']})"

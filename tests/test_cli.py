@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -183,4 +186,61 @@ def test_json_reports_the_reconstruction_psnr_of_the_written_files(tiny, tiny_di
                           "--no-cache", "--mask", "reference")
     assert code == 0, err
     assert f"inversion: ddim {expected:.1f} dB reconstruction PSNR" in err
-    assert read_recipe(out.strip()).settings.mask is MaskKind.REFERENCE
+    lines = dict(line.split(": ", 1) for line in out.splitlines())
+    assert list(lines) == ["edit", "mask", "reconstruction"]  # every file written, labelled
+    assert read_recipe(lines["edit"]).settings.mask is MaskKind.REFERENCE
+    assert all(Path(path).is_file() for path in lines.values())
+
+
+def test_bad_arguments_fail_before_torch_is_imported(tmp_path) -> None:
+    code = ("import sys; from p2p_studio.cli import main; "
+            "rc = main(['edit', sys.argv[1], '--caption', 'a', '--edit', 'b']); print(rc, 'torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "missing.png")], capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.split() == ["2", "False"] and "file not found" in done.stderr
+
+
+def test_the_demo_model_says_once_what_it_is_for(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("P2P_STUDIO_MODEL", raising=False)
+    sample = Path(__file__).resolve().parents[1] / "resources" / "samples" / "red-circle.png"
+    code, _, err = _run(capsys, "edit", str(sample), "--caption", "a red circle", "--edit", "a blue circle",
+                          "--steps", "2", "--inversion", "ddim", "--no-cache", "--out", str(tmp_path))
+    assert code == 0, err
+    notes = [line for line in err.splitlines() if "demo model" in line]
+    assert len(notes) == 1 and "--model stable-diffusion-v1-5/stable-diffusion-v1-5" in notes[0]
+
+
+def test_a_batch_edits_every_photo_and_a_bad_one_does_not_stop_the_rest(tiny_dir, cat_photo, tmp_path,
+                                                                       capsys) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for name, box in (("a.jpg", (0, 0, 300, 240)), ("c.png", (100, 40, 451, 300))):
+        cat_photo.crop(box).save(folder / name)
+    (folder / "b.jpg").write_text("not a photo")  # fails on its own
+    (folder / "notes.txt").write_text("not a photo suffix: not taken")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "batch-summary.json").write_text("an earlier summary")  # never overwritten
+    code, stdout, err = _run(capsys, "edit", str(folder), "--caption", "a cat", "--edit", "a dog", "--model",
+                             str(tiny_dir), "--steps", "2", "--inversion", "ddim", "--no-cache", "--out", str(out),
+                             "--json")
+    assert code == 1, err  # one photo skipped
+    batch = json.loads(stdout)["batch"]
+    assert [Path(r["photo"]).name for r in batch["results"]] == ["a.jpg", "c.png"]
+    assert [(Path(f["photo"]).name, "not an image" in f["error"]) for f in batch["failed"]] == [("b.jpg", True)]
+    assert "photo 1/3: a.jpg" in err and "photo 3/3: c.png, batch ETA" in err and "b.jpg skipped" in err
+    for result in batch["results"]:
+        with Image.open(result["outputs"]["edits"][0]["image"]) as img, Image.open(result["photo"]) as photo:
+            assert img.size == photo.size
+    assert (out / "batch-summary.json").read_text() == "an earlier summary"
+    summary = json.loads(Path(batch["summary_file"]).read_text())
+    assert Path(batch["summary_file"]).name == "batch-summary-2.json" and summary["edited"] == 2
+    assert summary["failed"] == batch["failed"]
+    code, stdout, err = _run(capsys, "edit", str(folder / "*.png"), "--caption", "a cat", "--edit", "a dog",
+                             "--model", str(tiny_dir), "--steps", "2", "--inversion", "ddim", "--no-cache",
+                             "--out", str(out))
+    assert code == 0, err
+    assert stdout.splitlines()[0] == f"photo: {folder / 'c.png'}" and "c-edit1-2.png" in stdout  # never over a file
+    code, _, err = _run(capsys, "edit", str(tmp_path / "empty*.png"), "--caption", "a", "--edit", "b",
+                        "--model", str(tiny_dir))
+    assert code == 2 and "no file matches this pattern" in err
