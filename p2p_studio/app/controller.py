@@ -28,6 +28,7 @@ from p2p_studio.app.jobs import (
     ModelInfo,
     OpenPhoto,
     Plan,
+    Preview,
     ProgressReport,
     ReadRecipe,
 )
@@ -45,6 +46,7 @@ OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cp
 class WorkerLike(Protocol):
     job_started: Any
     progress: Any
+    preview: Any
     job_finished: Any
     job_failed: Any
     job_cancelled: Any
@@ -71,6 +73,7 @@ class StudioController(QObject):
     exported = Signal(str)
     recipe_found = Signal(object, str)  # Recipe, path
     photo_opened = Signal(object)  # Path, or None for a pasted image
+    preview = Signal(object, str)  # PIL image of the running edit (latent resolution), caption line
 
     def __init__(self, session: Session, worker: WorkerLike, auto_invert_ms: int = 700) -> None:
         super().__init__()
@@ -91,6 +94,7 @@ class StudioController(QObject):
         self._plan_timer.timeout.connect(self._ask_plan)
         worker.job_started.connect(self._on_started)
         worker.progress.connect(self._on_progress)
+        worker.preview.connect(self._on_preview)
         worker.job_finished.connect(self._on_finished)
         worker.job_failed.connect(self._on_failed)
         worker.job_cancelled.connect(self._on_cancelled)
@@ -237,8 +241,9 @@ class StudioController(QObject):
 
     def _on_started(self, job: Job) -> None:
         self._running.add(job.id)
-        if job.kind is JobKind.INVERT:
-            self.session.set_inversion(InversionState.RUNNING, "starting")
+        if isinstance(job.params, Invert):
+            method = job.params.settings.method.value
+            self.session.set_inversion(InversionState.RUNNING, f"{method} inversion: encoding the photo…")
         self.status.emit(_started_text(job))
 
     def _on_progress(self, report: ProgressReport) -> None:
@@ -246,6 +251,11 @@ class StudioController(QObject):
         self.progress.emit(report.text, report.fraction, eta)
         if report.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.RUNNING, report.text)
+
+    def _on_preview(self, preview: Preview) -> None:
+        job = self._jobs.get(preview.job_id)
+        if job is not None and isinstance(job.params, Edit) and job.params.photo_key == self.session.photo_key:
+            self.preview.emit(preview.image, f"Preview of “{job.params.edit}”, step {preview.step} of {preview.total}")
 
     def _on_finished(self, job: Job, payload: JobPayload) -> None:
         self._untrack(job)

@@ -147,6 +147,16 @@ class ProgressReport:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """A glimpse of an edit while it runs (the latent's resolution), at *step* of *total*."""
+
+    job_id: int
+    image: Image.Image
+    step: int
+    total: int
+
+
+@dataclass(frozen=True)
 class Failure:
     """Why a job failed: the kind decides the hint, the message is one line for the user."""
 

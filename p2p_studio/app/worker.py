@@ -16,7 +16,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 from PySide6.QtCore import QObject, Signal
@@ -35,6 +35,7 @@ from p2p_studio.app.jobs import (
     ModelInfo,
     OpenPhoto,
     Plan,
+    Preview,
     ProgressReport,
 )
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError
@@ -43,19 +44,9 @@ from p2p_studio.core.photos import read_photo
 from p2p_studio.core.recipe import read_recipe, save_png
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
-from p2p_studio.engine import (
-    Editor,
-    InversionCache,
-    LoadedModel,
-    PreparedPhoto,
-    Progress,
-    Reporter,
-    TokenizerOnly,
-    load_choice,
-    load_tokenizer,
-    make_plan,
-    quiet_libraries,
-)
+
+if TYPE_CHECKING:  # the engine (torch) is imported on the engine thread: the window opens first
+    from p2p_studio.engine import Editor, LoadedModel, PreparedPhoto, Progress, Reporter, TokenizerOnly
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +59,7 @@ class EngineWorker(QObject):
 
     job_started = Signal(object)  # Job
     progress = Signal(object)  # ProgressReport
+    preview = Signal(object)  # Preview
     job_finished = Signal(object, object)  # Job, JobPayload
     job_failed = Signal(object, object)  # Job, Failure
     job_cancelled = Signal(object)  # Job
@@ -134,8 +126,11 @@ class EngineWorker(QObject):
 
     # --- the worker threads ---------------------------------------------------------------------
     def _loop(self, jobs: queue.Queue[Any]) -> None:
-        quiet_libraries()
         engine_thread = jobs is self._queues[False]
+        if engine_thread:
+            from p2p_studio.engine import quiet_libraries
+
+            quiet_libraries()
         while True:
             item = jobs.get()
             if item is _STOP:
@@ -151,16 +146,20 @@ class EngineWorker(QObject):
                 self.job_cancelled.emit(job)
                 return
             self.job_started.emit(job)
+            started = time.perf_counter()
             payload = self._handle(job)
         except Cancelled:
+            log.info("job %s %s cancelled", job.id, job.kind.value)
             self.job_cancelled.emit(job)
         except P2PError as exc:
+            log.warning("job %s %s failed: %s", job.id, job.kind.value, exc)
             self.job_failed.emit(job, Failure(exc.kind, str(exc)))
         except Exception as exc:  # a bug: report it in one line, keep the details in the log
             log.error("job %s failed:\n%s", job.kind.value, traceback.format_exc())
             message = f"unexpected error ({type(exc).__name__}: {exc}); details are in the log"
             self.job_failed.emit(job, Failure(ErrorKind.INTERNAL, message))
         else:
+            log.info("job %s %s done in %.1f s", job.id, job.kind.value, time.perf_counter() - started)
             self.job_finished.emit(job, payload)
         finally:
             with self._lock:
@@ -181,6 +180,8 @@ class EngineWorker(QObject):
         return read_recipe(p.path)
 
     def _reporter(self, job: Job) -> Reporter:
+        from p2p_studio.engine import Reporter
+
         tracker = EtaTracker()
         last = [0.0]
 
@@ -192,7 +193,10 @@ class EngineWorker(QObject):
                 self.progress.emit(ProgressReport(job.id, job.kind, est.text, est.fraction, est.eta_seconds))
             self._answer_plan()
 
-        return Reporter(on_progress=on_progress, should_stop=job.cancel_event.is_set)
+        def on_preview(progress: Progress, image: Image.Image) -> None:
+            self.preview.emit(Preview(job.id, image, progress.step, progress.total))
+
+        return Reporter(on_progress=on_progress, should_stop=job.cancel_event.is_set, on_preview=on_preview)
 
     def _answer_plan(self) -> None:
         with self._lock:
@@ -200,6 +204,8 @@ class EngineWorker(QObject):
         if request is None:
             return
         request_id, caption, edit, settings = request
+        from p2p_studio.engine import make_plan
+
         try:
             tokens = self._tokens()
             plan = make_plan(tokens.tokenizer, caption, edit, tokens.max_tokens, settings)
@@ -212,6 +218,8 @@ class EngineWorker(QObject):
 
     def _tokens(self) -> TokenizerOnly:
         """The tokenizer for plans: from the loaded model, else from the model's files alone."""
+        from p2p_studio.engine import TokenizerOnly, load_tokenizer
+
         if self._editor is not None:
             model = self._editor.model
             return TokenizerOnly(model.tokenizer, model.max_tokens)
@@ -224,6 +232,8 @@ class EngineWorker(QObject):
 
     # --- engine handlers ------------------------------------------------------------------------
     def _ensure_editor(self, job: Job | None) -> Editor:
+        from p2p_studio.engine import Editor, InversionCache, load_choice
+
         if self._editor is None:
             choice = self._choice
             bar = None

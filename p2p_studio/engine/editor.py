@@ -24,9 +24,12 @@ from p2p_studio.engine.images import composite, feathered_mask, to_image, to_ten
 from p2p_studio.engine.loading import LoadedModel
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.plan import EditPlan, make_plan
+from p2p_studio.engine.preview import LatentPreview
 from p2p_studio.inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
 
 EDIT_PHASE = "Editing"
+#: About this many previews per edit when a reporter asks for them.
+PREVIEWS_PER_RUN = 10
 
 
 @dataclass
@@ -199,8 +202,11 @@ class Editor:
             return inversion.unconditional_at(k, empty, source_emb)
 
         latent_masks = _latent_masks(user_masks, tuple(inversion.noise.shape[-2:])) if user_masks else None
+        preview = None
+        if reporter is not None and reporter.on_preview is not None:
+            preview = LatentPreview.fit(inversion.trajectory[-1][0], photo.working)
         result = self._run(inversion.noise, uncond_at, cond, captions, plans, settings, pin, reporter, timings,
-                           latent_masks, photo.original.size)
+                           latent_masks, photo.original.size, preview)
         result.inversion_cached = cached
         result.fidelity = Fidelity(Method(settings.method), psnr(np.asarray(result.reconstruction),
                                                                  np.asarray(photo.working.convert("RGB"))))
@@ -251,13 +257,15 @@ class Editor:
         timings: dict[str, float],
         user_masks: list[torch.Tensor | None] | None = None,
         full_size: tuple[int, int] | None = None,
+        preview: LatentPreview | None = None,
     ) -> EditRun:
         """Denoise and decode; with *full_size* (w, h), derived masks are also cut at that size
         from the same maps (``mask_full``), so their edges are not the latent's cells."""
         reporter = reporter or Reporter()
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
-            latents, controller = self.denoise(noise, uncond_at, cond, plans, settings, pin, reporter, user_masks)
+            latents, controller = self.denoise(noise, uncond_at, cond, plans, settings, pin, reporter, user_masks,
+                                               preview)
         timings["edit"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
@@ -283,10 +291,13 @@ class Editor:
         pin: list[torch.Tensor] | None,
         reporter: Reporter,
         user_masks: list[torch.Tensor | None] | None = None,
+        preview: LatentPreview | None = None,
     ) -> tuple[torch.Tensor, AttentionControl]:
         """The P2P sampling loop: every caption of *cond* denoised together from *noise*.
 
-        Returns the final latents (source first) and the controller holding maps and masks.
+        Returns the final latents (source first) and the controller holding maps and masks. With
+        *preview*, about ten times per run the clean latent the model predicts for the first edited
+        caption goes to ``reporter.preview`` as an image.
         """
         schedule = DDIMSchedule(self.model.scheduler_config, settings.steps)
         prompts = cond.shape[0]
@@ -295,11 +306,16 @@ class Editor:
         levels = len(self.model.unet.config.block_out_channels)
         controller = AttentionControl(plans, settings, latent_hw, levels, cond.shape[1], user_masks)
         x = noise.to(device).float().expand(prompts, -1, -1, -1).clone()
+        every = max(1, settings.steps // PREVIEWS_PER_RUN)
         with controlled_attention(self.model.unet, controller), torch.no_grad():
             for k in range(settings.steps):
                 reporter.check(EDIT_PHASE)
                 controller.begin_step(k)
                 out = self.predict.guided(x, schedule.timesteps[k], uncond_at(k).to(device), cond, settings.guidance)
+                if preview is not None and (k + 1) % every == 0 and k + 1 < settings.steps:
+                    shown = min(1, prompts - 1)
+                    image = preview.image(schedule.predict_clean(out[shown], k, x[shown]))
+                    reporter.preview(Progress(EDIT_PHASE, k + 1, settings.steps), image)
                 x = schedule.step(out, k, x)
                 if pin is not None:
                     x[0] = pin[k + 1].to(device)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from p2p_studio.core.errors import Cancelled
 
@@ -29,18 +30,25 @@ class Progress:
 
 ProgressFn = Callable[[Progress], None]
 StopFn = Callable[[], bool]
+#: Receives a preview image (PIL) of the result as it forms, with the progress it belongs to.
+PreviewFn = Callable[[Progress, Any], None]
 
 
 @dataclass
 class Reporter:
-    """Bundles the progress callback and the stop flag a loop is given."""
+    """Bundles the progress and preview callbacks and the stop flag a loop is given."""
 
     on_progress: ProgressFn | None = None
     should_stop: StopFn | None = None
+    on_preview: PreviewFn | None = None
 
     def report(self, progress: Progress) -> None:
         if self.on_progress is not None:
             self.on_progress(progress)
+
+    def preview(self, progress: Progress, image: Any) -> None:
+        if self.on_preview is not None:
+            self.on_preview(progress, image)
 
     def check(self, phase: str) -> None:
         """Raise :class:`Cancelled` if a stop was requested."""

@@ -64,10 +64,17 @@ class DDIMSchedule:
         self._coefficients = [
             step_coefficients(levels[k], levels[k + 1], self.prediction_type) for k in range(num_steps)
         ]
+        #: one DDIM step from each level straight to the clean end (alpha-bar 1)
+        self._to_clean = [step_coefficients(levels[k], 1.0, self.prediction_type) for k in range(num_steps)]
 
     def step(self, model_output: torch.Tensor, k: int, sample: torch.Tensor) -> torch.Tensor:
         """Denoise *sample* through step ``k``."""
         c, d = self._coefficients[k]
+        return c * sample + d * model_output
+
+    def predict_clean(self, model_output: torch.Tensor, k: int, sample: torch.Tensor) -> torch.Tensor:
+        """The clean latent the model predicts from *sample* at step ``k`` (for previews)."""
+        c, d = self._to_clean[k]
         return c * sample + d * model_output
 
     def invert(self, model_output: torch.Tensor, k: int, sample: torch.Tensor) -> torch.Tensor:

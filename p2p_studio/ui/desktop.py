@@ -73,6 +73,7 @@ def run(argv: list[str] | None = None) -> int:
     data_dir().mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=str(data_dir() / "p2p-studio.log"), level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger(__name__).info("P2P Studio %s started (data in %s)", __version__, data_dir())
     studio = open_studio()
     studio.window.show()
     photos = [Path(a) for a in argv[1:] if not a.startswith("-")]

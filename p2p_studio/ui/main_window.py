@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         c.status.connect(self.show_message)
         c.error.connect(self.show_error)
         c.progress.connect(self._show_progress)
+        c.preview.connect(self._show_preview)
         c.busy_changed.connect(self._busy)
         c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info.name).name}"))
         c.recipe_found.connect(self._offer_recipe)
@@ -262,7 +264,17 @@ class MainWindow(QMainWindow):
 
     def _show_item(self, item: HistoryItem | None) -> None:
         self.canvas.set_result(to_qimage(item.image) if item is not None and item.image is not None else None)
+        mask = self.session.mask
+        if item is not None and mask is not None and (weight := float(mask.sum())) > 0:
+            # the split line through the middle of the edited region: half of it before, half after
+            columns = mask.sum(axis=0)
+            self.canvas.split = float((columns * np.arange(len(columns))).sum() / weight + 0.5) / len(columns)
         self._refresh_mask()
+
+    def _show_preview(self, image: object, text: str) -> None:
+        """The running edit as it forms (a small image the canvas scales); the result replaces it."""
+        self.canvas.set_result(to_qimage(image))  # type: ignore[arg-type]
+        self.show_message(text)
 
     def _refresh_mask(self) -> None:
         self.canvas.set_mask(self.session.mask, self.panel.show_mask.isChecked())

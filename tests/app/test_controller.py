@@ -29,6 +29,7 @@ from p2p_studio.app.jobs import (
     JobParams,
     OpenPhoto,
     Plan,
+    Preview,
 )
 from p2p_studio.app.session import Session
 from p2p_studio.core.errors import ErrorKind, InputError
@@ -45,6 +46,7 @@ class FakeWorker(QObject):
 
     job_started = Signal(object)
     progress = Signal(object)
+    preview = Signal(object)
     job_finished = Signal(object, object)
     job_failed = Signal(object, object)
     job_cancelled = Signal(object)
@@ -115,8 +117,11 @@ def test_inversion_runs_with_the_session_settings_and_reports_typed_state(app) -
     assert isinstance(job.params, Invert) and job.params.settings is session.settings
     assert job.params.settings.method is Method.NEGATIVE_PROMPT and job.params.caption == CAPTION
     assert session.inversion_state is InversionState.QUEUED and controller.busy
+    texts = []
+    session.inversion_changed.connect(lambda state, text: texts.append(text))
     worker.job_started.emit(job)
     assert session.inversion_state is InversionState.RUNNING
+    assert texts == ["negative-prompt inversion: encoding the photo…"]  # until its first progress report
     worker.job_finished.emit(job, Inverted(CAPTION, cached=False, seconds=2.25))
     assert session.inversion_state is InversionState.READY and not controller.busy
 
@@ -148,6 +153,20 @@ def test_the_inversion_line_shows_the_reconstruction_quality(app, method, db, la
     worker.job_finished.emit(job, result)
     assert states[-1] == (InversionState.READY, label)
     assert (hint in status[-1]) if hint else ("dB" not in status[-1])
+
+
+def test_previews_of_the_running_edit_reach_the_window_only_for_its_photo(app, tmp_path) -> None:
+    worker, _, controller, _ = app
+    shown = []
+    controller.preview.connect(lambda image, text: shown.append((image, text)))
+    job = controller.queue_edit()
+    small = Image.new("RGB", (8, 6), (1, 2, 3))
+    worker.preview.emit(Preview(job.id, small, 4, 20))
+    assert shown == [(small, f"Preview of “{EDIT}”, step 4 of 20")]
+    Image.new("RGB", (64, 48), (200, 0, 0)).save(tmp_path / "other.png")
+    worker.read(controller.open_photo(tmp_path / "other.png"))  # another photo: its old edit's previews are stale
+    worker.preview.emit(Preview(job.id, small, 6, 20))
+    assert len(shown) == 1
 
 
 def test_failures_are_reported_by_kind(app) -> None:

@@ -3,6 +3,7 @@ not wait behind an inversion, failures that carry their kind."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 import pytest
@@ -58,7 +59,8 @@ def test_an_export_does_not_wait_behind_an_inversion(worker, qtbot, cat_photo, t
     qtbot.waitUntil(lambda: any(e[1] is inversion for e in _of(worker, "cancelled")), timeout=30_000)
 
 
-def test_failures_carry_their_kind(worker, qtbot, cat_photo) -> None:
+def test_failures_carry_their_kind(worker, qtbot, cat_photo, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="p2p_studio.app.worker")
     settings = EditSettings(steps=2, method=Method.DDIM, blend_words=("zebra",))
     job = worker.submit(Edit(cat_photo, "cat", "a cat on a bench", "a dog on a bench", settings))
     qtbot.waitUntil(lambda: bool(_of(worker, "failed")), timeout=60_000)
@@ -68,3 +70,6 @@ def test_failures_carry_their_kind(worker, qtbot, cat_photo) -> None:
     qtbot.waitUntil(lambda: any(e[1] is ok for e in _of(worker, "finished")), timeout=60_000)
     payload = next(e[2] for e in _of(worker, "finished") if e[1] is ok)
     assert isinstance(payload, Inverted) and payload.caption == "a cat on a bench"
+    logged = [r.getMessage() for r in caplog.records]  # the log file tells what happened
+    assert f"job {job.id} edit failed: blend word 'zebra' is in neither caption" in logged
+    assert any(m.startswith(f"job {ok.id} invert done in ") for m in logged), logged

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+from PIL import Image
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.results import Fidelity, psnr
@@ -178,3 +179,28 @@ def test_fidelity_is_the_source_branch_against_the_photo(editor, cat_photo) -> N
     assert result.fidelity == Fidelity(Method.DDIM, expected)
     assert result.results()[0].fidelity == result.fidelity
     assert photo.working.size == photo.size == result.reconstruction.size
+
+
+def test_previews_show_the_edit_forming_and_change_nothing(editor, cat_photo) -> None:
+    s = EditSettings(steps=20, method=Method.DIRECT)
+    photo = editor.prepare(cat_photo)
+    shown = []
+    reporter = Reporter(on_preview=lambda progress, image: shown.append((progress.step, image)))
+    with_previews = editor.edit(photo, CAPTION, [EDIT], s, reporter)
+    plain = editor.edit(photo, CAPTION, [EDIT], s)
+    assert torch.equal(with_previews.latents, plain.latents)  # previews only read
+    assert [step for step, _ in shown] == [2, 4, 6, 8, 10, 12, 14, 16, 18]  # about ten, not the last step
+    h, w = plain.latents.shape[-2:]
+    assert all(image.size == (w, h) and image.mode == "RGB" for _, image in shown)
+
+
+def test_the_preview_map_is_the_least_squares_fit_on_the_photo(tiny, cat_photo) -> None:
+    from p2p_studio.engine.preview import LatentPreview, _design
+
+    latent = torch.randn(4, 12, 16, generator=torch.Generator().manual_seed(0))
+    preview = LatentPreview.fit(latent, cat_photo)
+    small = np.asarray(cat_photo.resize((16, 12), Image.Resampling.BOX), dtype=np.float32) / 255
+    x, y = _design(latent), torch.from_numpy(small).reshape(-1, 3)
+    residual = x @ preview.weights - y
+    assert torch.allclose(x.T @ residual, torch.zeros(5, 3), atol=1e-3)  # normal equations hold
+    assert preview.image(latent).size == (16, 12)

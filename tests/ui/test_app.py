@@ -367,3 +367,21 @@ def test_the_panel_shows_the_sessions_settings_and_the_schemas_bounds(studio) ->
     assert (panel.cross.minimum(), panel.cross.maximum()) == (0.0, 1.0)
     assert panel.threshold.minimum() > 0 and panel.threshold.maximum() < 1  # an open interval
     assert panel.cross.toolTip().lower() == spec_of(EditSettings, "cross").help
+
+
+def test_the_canvas_shows_the_edit_forming(studio, wait_for, cat_file, type_into):
+    window = studio.window
+    window.resize(1280, 800)
+    drop(window, cat_file)
+    studio.session.set_params({"steps": 30})
+    type_into(window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state is InversionState.READY)
+    type_into(window.panel.edit, EDIT)
+    window.panel.run.click()
+    wait_for(lambda: window.message.text().startswith("Preview of"), 60)
+    assert re.fullmatch(rf"Preview of “{EDIT}”, step \d+ of 30", window.message.text())
+    preview = window.canvas.after
+    assert preview is not None and preview.width() < Image.open(cat_file).width  # the latent's size
+    assert window.grab().save(str(_screenshot_folder() / "6-edit-preview.png"))
+    wait_for(lambda: len(studio.session.history) == 1)
+    assert window.canvas.after.width() == Image.open(cat_file).width  # the result replaced it
