@@ -10,6 +10,7 @@ users who want to know whether a machine can run P2P Studio.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -56,7 +57,7 @@ def _check_result(result: Path, sample: Path, mask, recipe: Recipe | None) -> st
         raise SelfTestError("the edit changed nothing")
     if recipe is None or not recipe.edit:
         raise SelfTestError("the saved PNG carries no recipe")
-    return f"{outside.mean():.0%} of pixels outside the mask unchanged"
+    return f"the {1 - outside.mean():.0%} of the photo inside the mask edited, every pixel outside it kept"
 
 
 def run_self_test(folder: Path) -> str:
@@ -91,10 +92,11 @@ def run_self_test(folder: Path) -> str:
         studio.shutdown()
     spec, device = (model.choice.spec, model.device) if model is not None else ("?", "?")
     return (f"P2P Studio {__version__} self-test passed: {spec} model on {device}, sample photo inverted and "
-            f"edited in {time.monotonic() - start:.1f} s, {checked}; result in {folder}")
+            f"edited in {time.monotonic() - start:.1f} s, {checked}")
 
 
 def main() -> int:
+    """Run in a fresh temporary folder: removed after a pass, kept (and named) after a failure."""
     folder = Path(tempfile.mkdtemp(prefix="p2p-studio-self-test-"))
     try:
         line = run_self_test(folder)
@@ -102,5 +104,6 @@ def main() -> int:
         text = " ".join(str(exc).split()) or type(exc).__name__
         print(f"P2P Studio {__version__} self-test FAILED: {text} (details in {folder})", file=sys.stderr)
         return 1
+    shutil.rmtree(folder, ignore_errors=True)  # the check's own files, nothing of the user's
     print(line)
     return 0

@@ -21,6 +21,14 @@ def test_self_test_edits_the_sample_and_keeps_its_result(qapp, tmp_path: Path) -
     assert (tmp_path / "window.png").stat().st_size > 0
 
 
+def test_a_passing_self_test_leaves_no_temporary_folder(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "p2p_studio", "--self-test"], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "every pixel outside it kept" in done.stdout and not list(tmp_path.glob("p2p-studio-self-test-*"))
+
+
 def test_self_test_fails_in_one_line_when_the_bundle_is_broken(tmp_path: Path) -> None:
     broken = tmp_path / "resources"
     (broken / "samples").mkdir(parents=True)  # no demo model, no samples.json

@@ -15,7 +15,7 @@ import random
 import sys
 import time
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ from p2p_studio.demo.world import (
     shape_masks,
     unseen_caption_scene,
 )
-from p2p_studio.engine.editor import Editor
+from p2p_studio.engine.editor import Editor, PreparedPhoto
 
 #: Offsets into the held-out seed range, one per measurement, so they never share scenes.
 _GENERATION, _SWAP, _PHOTO, _REWEIGHT = 0, 100_000, 200_000, 300_000
@@ -121,21 +121,38 @@ def evaluate_swaps(
             "p2p_attribute_changed": _rate(changed), "p2p_centroid_kept": _rate(kept)}
 
 
+@dataclass(frozen=True)
+class _PhotoCase:
+    """Held-out photo *i*: its scene, the swap made to it, the rendered photo and the settings."""
+
+    scene: Scene
+    edited: Scene
+    attribute: str
+    value: str
+    array: np.ndarray
+    photo: PreparedPhoto
+    settings: EditSettings
+
+
+def _photo_case(editor: Editor, i: int, steps: int, overrides: Mapping[str, Any] | None) -> _PhotoCase:
+    seed = HELD_OUT_SEED + _PHOTO + i
+    scene = scene_from_seed(seed)
+    attribute, value = _swap(scene, random.Random(seed))
+    array = render(scene, editor.model.native_size)
+    settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
+    return _PhotoCase(scene, scene.with_shape(**{attribute: value}), attribute, value, array,
+                      editor.prepare(Image.fromarray(array)), settings)
+
+
 def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
                          overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Null-text inversion of rendered photos, then a local-blend swap of a word."""
-    side = editor.model.native_size
     psnrs, outside_identical, attribute_ok, seconds = [], [], [], []
     for i in range(n):
-        seed = HELD_OUT_SEED + _PHOTO + i
-        scene = scene_from_seed(seed)
-        attribute, value = _swap(scene, random.Random(seed))
-        edited = scene.with_shape(**{attribute: value})
-        photo_array = render(scene, side)
-        photo = editor.prepare(Image.fromarray(photo_array))
-        settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
+        case = _photo_case(editor, i, steps, overrides)
+        attribute, value, photo_array = case.attribute, case.value, case.array
         start = time.perf_counter()
-        result = editor.edit(photo, scene.caption(), [edited.caption()], settings)
+        result = editor.edit(case.photo, case.scene.caption(), [case.edited.caption()], case.settings)
         seconds.append(time.perf_counter() - start)
         psnrs.append(psnr(_array(result.reconstruction_full), photo_array))
         out = result.edits[0]
@@ -163,16 +180,11 @@ def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[s
     rows: dict[str, dict[str, list[float]]] = {k: {"iou_latent": [], "iou_full": [], "changed_outside": [],
                                                    "beyond_one_cell": [], "attribute": []} for k in kinds}
     for i in range(n):
-        seed = HELD_OUT_SEED + _PHOTO + i
-        scene = scene_from_seed(seed)
-        attribute, value = _swap(scene, random.Random(seed))
-        edited = scene.with_shape(**{attribute: value})
-        photo_array = render(scene, side)
-        photo = editor.prepare(Image.fromarray(photo_array))
-        base = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
-        inversion, _ = editor.invert(photo, scene.caption(), base)
+        case = _photo_case(editor, i, steps, overrides)
+        scene, edited, attribute, value, photo_array = case.scene, case.edited, case.attribute, case.value, case.array
+        inversion, _ = editor.invert(case.photo, scene.caption(), case.settings)
         for kind in kinds:
-            result = editor.edit(photo, scene.caption(), [edited.caption()], base.replace(mask=kind),
+            result = editor.edit(case.photo, scene.caption(), [edited.caption()], case.settings.replace(mask=kind),
                                  inversion=inversion)
             out = result.edits[0]
             latent = out.mask.shape[-1] if out.mask is not None else side

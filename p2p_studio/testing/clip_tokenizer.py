@@ -1,63 +1,35 @@
-"""Build the real CLIP BPE tokenizer offline from the vocabulary that open-clip-torch ships."""
+"""The real CLIP BPE tokenizer, offline, from the vocabulary the bundled demo model ships.
+
+The demo model's ``tokenizer/tokenizer.json`` holds CLIP's 49,408-token vocabulary and its 48,894
+merges unchanged (the same table open-clip-torch ships as ``bpe_simple_vocab_16e6.txt.gz``), so
+tiny test models and the demo model's training get real CLIP tokenisation with no extra package.
+"""
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
+import json
 from pathlib import Path
 
 from transformers import CLIPTokenizer
 
-VOCAB_FILE = "bpe_simple_vocab_16e6.txt.gz"
-#: Number of merges CLIP uses: vocabulary size minus byte tokens (2x256) minus two special tokens.
-_CLIP_VOCAB_SIZE = 49408
+from p2p_studio.core.resources import resource_path
+
+#: CLIP's vocabulary size: 2 x 256 byte symbols, the merges, and two special tokens.
+CLIP_VOCAB_SIZE = 49408
 
 
-class VocabularyNotFoundError(RuntimeError):
-    """The open-clip-torch vocabulary file is not installed."""
-
-
-def find_vocabulary() -> Path:
-    """Locate ``bpe_simple_vocab_16e6.txt.gz`` inside the installed open-clip-torch package.
-
-    The package is located with ``find_spec`` only: importing ``open_clip`` would need torchvision.
-    """
-    spec = importlib.util.find_spec("open_clip")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / VOCAB_FILE
-        if path.is_file():
-            return path
-    raise VocabularyNotFoundError(
-        f"{VOCAB_FILE} not found: install it with `pip install --no-deps open-clip-torch`"
-    )
-
-
-def _bytes_to_unicode() -> dict[int, str]:
-    """GPT-2/CLIP reversible byte -> printable character table."""
-    printable = (
-        list(range(ord("!"), ord("~") + 1))
-        + list(range(ord("¡"), ord("¬") + 1))
-        + list(range(ord("®"), ord("ÿ") + 1))
-    )
-    table = {b: chr(b) for b in printable}
-    extra = 0
-    for b in range(256):
-        if b not in table:
-            table[b] = chr(256 + extra)
-            extra += 1
-    return table
+def vocabulary_file() -> Path:
+    return resource_path("demo-model", "tokenizer", "tokenizer.json")
 
 
 def vocabulary_and_merges(path: Path | None = None) -> tuple[dict[str, int], list[str]]:
-    """Return CLIP's token->id table and merge list, in the order the original CLIP builds them."""
-    with gzip.open(path or find_vocabulary()) as f:
-        lines = f.read().decode("utf-8").split("\n")
-    n_merges = _CLIP_VOCAB_SIZE - 2 * 256 - 2
-    merges = lines[1 : n_merges + 1]
-    symbols = list(_bytes_to_unicode().values())
-    tokens = symbols + [s + "</w>" for s in symbols] + ["".join(m.split()) for m in merges]
-    tokens += ["<|startoftext|>", "<|endoftext|>"]
-    return {tok: i for i, tok in enumerate(tokens)}, merges
+    """CLIP's token -> id table and its merges (``"a b"`` strings), in CLIP's order."""
+    model = json.loads((path or vocabulary_file()).read_text(encoding="utf-8"))["model"]
+    vocab: dict[str, int] = model["vocab"]
+    merges = [m if isinstance(m, str) else " ".join(m) for m in model["merges"]]
+    if len(vocab) != CLIP_VOCAB_SIZE or len(merges) != CLIP_VOCAB_SIZE - 2 * 256 - 2:
+        raise ValueError(f"{path or vocabulary_file()} does not hold CLIP's vocabulary")
+    return vocab, merges
 
 
 def clip_tokenizer(model_max_length: int) -> CLIPTokenizer:

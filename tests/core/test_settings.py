@@ -75,6 +75,8 @@ def test_every_flagged_setting_has_help_with_range_and_default(monkeypatch) -> N
         spec = f.metadata.get("spec")
         if spec is None or spec.flag is None:
             continue
-        line = next(line for line in lines if line.strip().startswith(f"{spec.flag} N"))
+        start = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{spec.flag} N"))
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("-")), len(lines))
+        line = " ".join(part.strip() for part in lines[start:end])  # a long option puts its help below it
         assert spec.help in line and spec.range_text() in line, line
         assert f"(default: {getattr(EditSettings(), f.name)})" in line, line

@@ -1,0 +1,15 @@
+# The two commands of the README: `make run` (sets up .venv on first use, then starts the app)
+# and `make test` (the same set-up, then the test suite; .ci/run calls it).
+VENV ?= .venv
+EXTRAS ?= test
+
+.PHONY: run test setup
+
+setup:
+	VENV=$(VENV) EXTRAS=$(EXTRAS) scripts/ensure-venv
+
+run: setup
+	$(VENV)/bin/p2p-studio
+
+test: setup
+	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q
