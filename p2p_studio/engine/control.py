@@ -220,11 +220,17 @@ class AttentionControl:
         """The map a word mask is cut from: the reference's (max-pooled where *pool*) cross-attention
         map at the blend level, or that map propagated through the prompt's self-attention."""
         m = self._word_map(maps, prompt, words)
-        if self.refines and self.self_store is not None:
+        if self._refined:
             return self._refine(m, prompt)
         if pool:
             m = F.max_pool2d(m[None, None], 3, stride=1, padding=1)[0, 0]
         return m
+
+    @property
+    def _refined(self) -> bool:
+        """Whether masks are refined now: asked for, and self-attention maps were recorded (a UNet
+        without attention at the refine level leaves the reference mask)."""
+        return self.refines and self.self_store is not None
 
     def _refine(self, m: torch.Tensor, prompt: int) -> torch.Tensor:
         """``A @ m``: each position takes the word-map value of the positions it attends to, where
@@ -257,8 +263,7 @@ class AttentionControl:
     def outline_masks(self, size: tuple[int, int]) -> torch.Tensor | None:
         """The masks cut at *size* (h, w) for the photo-size composite. A refined mask is cut at
         ``outline_threshold`` of the same maps: the objects' outline rather than the blend's margin."""
-        refined = self.refines and self.self_store is not None
-        return self._masks(size, self.settings.outline_threshold if refined else self.settings.threshold)
+        return self._masks(size, self.settings.outline_threshold if self._refined else self.settings.threshold)
 
     def _masks(self, size: tuple[int, int], threshold: float) -> torch.Tensor | None:
         maps = self.attention_maps()
