@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
@@ -265,15 +266,15 @@ class MainWindow(QMainWindow):
     def _show_item(self, item: HistoryItem | None) -> None:
         self.canvas.set_result(to_qimage(item.image) if item is not None and item.image is not None else None)
         mask = self.session.mask
-        if item is not None and mask is not None and (weight := float(mask.sum())) > 0:
+        columns = mask.sum(axis=0) if item is not None and mask is not None else None
+        if columns is not None and (weight := float(columns.sum())) > 0:
             # the split line through the middle of the edited region: half of it before, half after
-            columns = mask.sum(axis=0)
             self.canvas.split = float((columns * np.arange(len(columns))).sum() / weight + 0.5) / len(columns)
         self._refresh_mask()
 
-    def _show_preview(self, image: object, text: str) -> None:
+    def _show_preview(self, image: Image.Image, text: str) -> None:
         """The running edit as it forms (a small image the canvas scales); the result replaces it."""
-        self.canvas.set_result(to_qimage(image))  # type: ignore[arg-type]
+        self.canvas.set_result(to_qimage(image))
         self.show_message(text)
 
     def _refresh_mask(self) -> None:
