@@ -27,6 +27,7 @@ from p2p_studio.core.settings import (
     Spec,
     spec_of,
 )
+from p2p_studio.core.sweep import AXES, DEFAULT_BATCH, SweepCell, SweepGrid
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -162,6 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--no-cache", action="store_true", help="do not read or write the inversion cache")
         p.add_argument("--maps", action="store_true",
                        help="also write each word's attention heat map as a PNG (one per word and caption)")
+        p.add_argument("--sweep", action="append", default=[], metavar="KEY=V1,V2,...",
+                       help=f"run a grid of settings for one edited caption in batched runs and write a labelled "
+                       f"contact sheet; KEY is one of {', '.join(AXES)} (weight sets every (word:f) factor); "
+                       f"repeat for more axes, e.g. --sweep cross=0.2,0.5,0.8 --sweep self=0.2,0.4")
+        p.add_argument("--sweep-batch", type=int, default=DEFAULT_BATCH, metavar="N",
+                       help="edited captions per batched UNet run in a sweep; lower it if memory runs out "
+                       "(default: %(default)s)")
         p.add_argument("--explain", action="store_true", help="print the edit plan and exit")
         p.add_argument("--json", action="store_true", help="print paths, plans and timings as JSON")
     return parser
@@ -182,6 +190,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
 
     # every argument is checked before torch is imported: a typo fails at once, not in seconds
     settings = settings_from_args(args)
+    cells = sweep_cells(args, settings)
     photos, batch = expand_photos(args.photo) if args.command == "edit" else ([], False)
     original = load_photo(photos[0]) if photos and not batch else None
     if not args.explain:  # fail in a second, not after the edit has run
@@ -200,17 +209,29 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     model = load_choice(choice)
     load_seconds = time.perf_counter() - t0
     editor = Editor(model, None if args.no_cache else InversionCache(args.cache_dir))
-    plans = editor.plans(args.caption, args.edits, settings)
+    plans = (editor.plans(args.caption, [c.edit for c in cells], settings, [c.settings for c in cells]) if cells
+             else editor.plans(args.caption, args.edits, settings))
     report: dict[str, Any] = {"model": model.name, "device": str(model.device), "threads": model.threads,
                               "plans": [p.explain() for p in plans]}
     if args.explain:
         return report
     if batch:
-        report["batch"] = _run_batch(editor, args, settings, photos, stderr)
+        report["batch"] = _run_batch(editor, args, settings, cells, photos, stderr)
         return report
-    report.update(_edit_one(editor, args, settings, photos[0] if photos else None, original, stderr))
+    report.update(_edit_one(editor, args, settings, cells, photos[0] if photos else None, original, stderr))
     report["timings"] = {"load": round(load_seconds, 3), **report["timings"]}
     return report
+
+
+def sweep_cells(args: argparse.Namespace, settings: EditSettings) -> list[SweepCell]:
+    """The cells of ``--sweep`` (none without it); a sweep takes exactly one edited caption."""
+    if not args.sweep:
+        return []
+    if args.sweep_batch < 1:
+        raise InputError(f"--sweep-batch must be at least 1, not {args.sweep_batch}")
+    if len(args.edits) != 1:
+        raise InputError(f"a sweep varies one edited caption; {len(args.edits)} --edit options were given")
+    return SweepGrid.parse(args.sweep).cells(args.edits[0], settings)
 
 
 #: What a folder given to ``edit`` contributes: files with these suffixes (any case), not hidden.
@@ -243,15 +264,18 @@ def expand_photos(arguments: list[Path]) -> tuple[list[Path], bool]:
     return list(dict.fromkeys(photos)), batch
 
 
-def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, photo_path: Path | None,
-              original: Image.Image | None, stderr: TextIO | None) -> dict[str, Any]:
+def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, cells: list[SweepCell],
+              photo_path: Path | None, original: Image.Image | None, stderr: TextIO | None) -> dict[str, Any]:
     """Edit one photo (or generate, without one) and write its files; returns its report."""
     from p2p_studio.engine import Reporter
 
     bar = ProgressBar(stderr)
     reporter = Reporter(on_progress=bar)
     try:
-        if original is not None:
+        if cells:
+            photo = editor.prepare(original) if original is not None else None
+            result = editor.sweep(photo, args.caption, cells, settings, reporter, args.sweep_batch)
+        elif original is not None:
             result = editor.edit(editor.prepare(original), args.caption, args.edits, settings, reporter)
         else:
             result = editor.generate(args.caption, args.edits, settings, reporter)
@@ -267,12 +291,12 @@ def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, 
                   model_hash=model.fingerprint, app_version=__version__,
                   photo_name=photo_path.name if photo_path is not None else "",
                   photo_sha256=hashlib.sha256(photo_path.read_bytes()).hexdigest() if photo_path is not None else "")
-    report["outputs"] = _write_outputs(args, photo_path, result, base)
+    report["outputs"] = _write_outputs(args, photo_path, result, base, cells)
     return report
 
 
-def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings, photos: list[Path],
-               stderr: TextIO | None) -> dict[str, Any]:
+def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings, cells: list[SweepCell],
+               photos: list[Path], stderr: TextIO | None) -> dict[str, Any]:
     """Edit every photo with the same captions; a failure is recorded and the rest go on. The
     summary is also written to the output folder as ``batch-summary.json`` (never over a file)."""
     from p2p_studio.core.files import describe_os_error, write_new
@@ -287,7 +311,8 @@ def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings,
         eta = f", batch ETA {clock(done / (i - 1) * (len(photos) - i + 1))}" if i > 1 else ""
         stream.write(f"photo {i}/{len(photos)}: {path.name}{eta}\n")
         try:
-            results.append({"photo": str(path), **_edit_one(editor, args, settings, path, load_photo(path), stderr)})
+            report = _edit_one(editor, args, settings, cells, path, load_photo(path), stderr)
+            results.append({"photo": str(path), **report})
         except (P2PError, OSError) as exc:
             reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
             failed.append({"photo": str(path), "error": reason})
@@ -306,7 +331,8 @@ def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings,
     return summary
 
 
-def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditRun, base: Recipe) -> dict[str, Any]:
+def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditRun, base: Recipe,
+                   cells: list[SweepCell]) -> dict[str, Any]:
     from p2p_studio.core.recipe import save_png
 
     out_dir: Path = args.out
@@ -318,6 +344,9 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
         return str(save_png(out_dir, f"{stem}-{name}", image, recipe, avoid))
 
     outputs: dict[str, Any] = {"reconstruction": save("reconstruction", run.reconstruction_full, base), "edits": []}
+    if cells:
+        outputs["sweep"] = _write_sweep(args, run, base, cells, save)
+        return outputs
     for i, (out, result) in enumerate(zip(run.edits, run.results(), strict=True), start=1):
         recipe = dataclasses.replace(base, edit=result.edit, plan=out.plan.explain())
         entry: dict[str, Any] = {"caption": result.edit, "image": save(f"edit{i}", result.image, recipe),
@@ -331,6 +360,21 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
             ]
         outputs["edits"].append(entry)
     return outputs
+
+
+def _write_sweep(args: argparse.Namespace, run: EditRun, base: Recipe, cells: list[SweepCell],
+                 save: Callable[..., str]) -> dict[str, Any]:
+    """Each cell's image with its own recipe, and the labelled contact sheet of them all."""
+    from p2p_studio.core.sweep import contact_sheet
+
+    grid = SweepGrid.parse(args.sweep)
+    entries = []
+    for cell, out, result in zip(cells, run.edits, run.results(), strict=True):
+        recipe = dataclasses.replace(base, edit=result.edit, settings=result.settings, plan=out.plan.explain())
+        entries.append({"values": dict(cell.values), "caption": result.edit,
+                        "image": save(f"sweep-{cell.slug}", result.image, recipe)})
+    sheet = contact_sheet([r.image for r in run.results()], cells, grid)
+    return {"grid": grid.text(), "sheet": save("sweep-sheet", sheet), "cells": entries}
 
 
 def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
@@ -348,6 +392,11 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
 
 def _print_outputs(outputs: dict[str, Any], stream: TextIO) -> None:
     """Every file written, one labelled line each (``--json`` gives the same as data)."""
+    if "sweep" in outputs:
+        for cell in outputs["sweep"]["cells"]:
+            label = " ".join(f"{k}={v:g}" for k, v in cell["values"].items())
+            stream.write(f"cell {label}: {cell['image']}\n")
+        stream.write(f"sweep sheet: {outputs['sweep']['sheet']}\n")
     several = len(outputs["edits"]) > 1
     for i, edit in enumerate(outputs["edits"], start=1):
         n = str(i) if several else ""

@@ -135,6 +135,43 @@ def test_out_of_bounds_values_exit_2_before_any_work(tiny_dir, cat_file, capsys,
     assert code == 2 and message in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--edit", "a dog", "--sweep", "cross=0.2,0.8"], "a sweep varies one edited caption; 2 --edit"),
+    (["--sweep", "guidance=1,2"], "cannot sweep 'guidance'"),
+    (["--sweep", "weight=1,2"], "a weight sweep needs (word:factor) markup"),
+    (["--sweep", "cross=0.2", "--sweep-batch", "0"], "--sweep-batch must be at least 1"),
+])
+def test_bad_sweeps_exit_2_before_any_work(tiny_dir, cat_file, capsys, extra, message) -> None:
+    args = ["edit", str(cat_file), "--caption", "a cat", "--edit", "a cow", "--model", str(tiny_dir), "--steps", "2"]
+    code, _, err = _run(capsys, *args, *extra)
+    assert code == 2 and err.count("\n") == 1 and message in err
+
+
+def test_a_sweep_writes_every_cell_with_its_recipe_and_a_contact_sheet(tiny_dir, cat_file, tmp_path,
+                                                                       capsys) -> None:
+    from p2p_studio.core.settings import EditSettings
+    from p2p_studio.core.sweep import SweepGrid, sheet_layout
+
+    code, out, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat on a bench", "--edit",
+                          "a (dog:2) on a bench", "--model", str(tiny_dir), "--steps", "2", "--inversion", "ddim",
+                          "--out", str(tmp_path), "--no-cache", "--sweep", "cross=0.2,0.8", "--sweep", "weight=1,3",
+                          "--sweep-batch", "3")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:4] == [f"cell cross={c} weight={w}: {tmp_path}/cat-sweep-cross{c}-weight{w}.png"
+                         for w in (1, 3) for c in (0.2, 0.8)]
+    assert lines[4] == f"sweep sheet: {tmp_path}/cat-sweep-sheet.png"
+    assert "Editing 4/4" in err  # two batched runs of two steps
+    for cross in (0.2, 0.8):
+        for weight in (1, 3):
+            recipe = read_recipe(tmp_path / f"cat-sweep-cross{cross}-weight{weight}.png")
+            assert recipe is not None and recipe.settings == EditSettings(steps=2, method=Method.DDIM, cross=cross)
+            assert recipe.edit == f"a (dog:{weight}) on a bench" and recipe.caption == "a cat on a bench"
+    grid = SweepGrid.parse(["cross=0.2,0.8", "weight=1,3"])
+    with Image.open(cat_file) as photo, Image.open(tmp_path / "cat-sweep-sheet.png") as sheet:
+        assert sheet.size == sheet_layout(grid, photo.size).size
+
+
 def test_unwritable_output_fails_before_loading_the_model(tiny_dir, cat_file, tmp_path, capsys, monkeypatch) -> None:
     import p2p_studio.engine as engine
 

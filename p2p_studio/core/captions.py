@@ -73,3 +73,8 @@ def reweight(text: str, cursor: int, delta: float) -> tuple[str, int]:
             new = word if abs(factor - 1.0) < 1e-9 else f"({word}:{factor:g})"
             return text[:start] + new + text[end:], start + len(new)
     return text, cursor
+
+
+def set_weights(text: str, factor: float) -> str:
+    """*text* with every ``(word:f)`` factor set to *factor* (the words and the rest kept)."""
+    return _WEIGHT.sub(lambda m: f"({m.group(1)}:{factor:g})", text)

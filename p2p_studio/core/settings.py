@@ -212,6 +212,12 @@ class EditSettings:
             spec_of(EditSettings, "cross").check(f"the cross-attention fraction of {word!r}", fraction)
         self.null_text.validate()
 
+    def run_differences(self, other: EditSettings) -> list[str]:
+        """The settings *other* has different from these outside :data:`PER_EDIT_FIELDS`: an edited
+        caption of a batched run may set only those on its own."""
+        mine, theirs = self.to_dict(), other.to_dict()
+        return [k for k in mine if k not in PER_EDIT_FIELDS and mine[k] != theirs[k]]
+
     def replace(self, **changes: Any) -> EditSettings:
         """A copy with *changes* (plain values as from a widget or file), validated."""
         return EditSettings.from_dict({**self.to_dict(), **_plain(changes)})
@@ -275,6 +281,12 @@ def _check_specs(obj: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise InputError(f"{f.name} must be a number, not {value!r}")
         spec.check(spec.display(f.name), value)
+
+
+#: What each edited caption of one batched run may set on its own (they shape its plan: injection
+#: windows, blend and subtract words, blend start); the rest is shared by the run.
+PER_EDIT_FIELDS = frozenset({"cross", "cross_words", "self_fraction", "blend_start", "blend", "blend_words",
+                             "subtract_words"})
 
 
 def _plain(changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -110,12 +110,16 @@ class AttentionControl:
             self.keep_own = torch.stack([p.token_map.keep_own for p in plans])
             self.weights = torch.stack([p.weights for p in plans])
             self.cross_steps = torch.stack([p.cross_steps for p in plans])
+        #: Self-attention is injected while any edit's window is open; each edit has its own.
         self.self_steps = max((p.self_steps for p in plans), default=0)
+        self._self_active = torch.zeros(len(plans), dtype=torch.bool)
         self._cross_active: torch.Tensor | None = None
         self.store: torch.Tensor | None = None  # (P, Q_blend, L) running sum
         self.store_count = 0
         self.masks: torch.Tensor | None = None  # (E, h, w) bool, last local-blend mask
-        self.blend_start = step_window(settings.steps, settings.blend_start)
+        #: The first step any edit blends (each edit from its plan's ``blend_start``).
+        self.blend_start = min((p.blend_start for p in plans), default=step_window(settings.steps,
+                                                                                   settings.blend_start))
         self._record_injected = settings.blend_maps is BlendMaps.INJECTED
         #: Refined masks record the cond half's self-attention at the refine level (head-averaged,
         #: summed over steps: ``(P, Q, Q)``, flat in steps) when some edit derives its mask.
@@ -132,6 +136,7 @@ class AttentionControl:
             active = self.cross_steps[:, step, :]
             active = active if bool(active.any()) else None
         self._cross_active = active
+        self._self_active = torch.tensor([step < p.self_steps for p in self.plans], dtype=torch.bool)
 
     def needs_probs(self, is_cross: bool, positions: int) -> bool:
         """Whether a layer with *positions* query positions must materialise probabilities."""
@@ -143,6 +148,11 @@ class AttentionControl:
         """Whether a self-attention layer copies the source's maps into the edited prompts."""
         return (not is_cross and self.prompts > 1 and self.step < self.self_steps
                 and positions <= self.grid.positions(self.grid.self_factor))
+
+    def source_self_only(self, is_cross: bool, positions: int) -> bool:
+        """Whether every edited prompt takes the source's self-attention now, so only the source's
+        probabilities are computed (edits of one run with different windows compute their own)."""
+        return self.injects_self(is_cross, positions) and bool(self._self_active.all())
 
     def _records_self(self, positions: int) -> bool:
         return self.refines and positions == self.grid.positions(self.grid.refine_factor)
@@ -158,7 +168,7 @@ class AttentionControl:
         if probs.shape[0] != 2 * p:
             return probs
         out = probs.clone()
-        if self.injects_self(is_cross, probs.shape[2]):
+        if self.source_self_only(is_cross, probs.shape[2]):
             out[p + 1:] = probs[p:p + 1]
             self.edit_cond(probs[p:p + 1], is_cross)
         else:
@@ -167,9 +177,11 @@ class AttentionControl:
 
     def edit_cond(self, cond: torch.Tensor, is_cross: bool) -> torch.Tensor:
         """Record and edit the conditional probabilities ``(P, heads, Q, K)`` of an attention layer,
-        in place where possible; returns the probabilities to use. A self-attention layer that
-        injects passes the source's probabilities alone (``P = 1``): every prompt uses them."""
+        in place where possible; returns the probabilities to use. A self-attention layer where
+        every edit injects passes the source's probabilities alone (``P = 1``): every prompt uses them."""
         if not is_cross:
+            if cond.shape[0] == self.prompts and self.injects_self(is_cross, cond.shape[2]):
+                cond[1:][self._self_active.to(cond.device)] = cond[0]
             if self._records_self(cond.shape[2]):
                 self._record_self(cond)
             return cond
@@ -286,6 +298,10 @@ class AttentionControl:
         """Whether local blend applies to edit *edit* (0-based): a user mask, or blend words."""
         return self.user_masks[edit] is not None or self.plans[edit].local_blend
 
+    def blended(self, edit: int) -> bool:
+        """Whether edit *edit* was blended by the steps run so far (its blend start was reached)."""
+        return self.blends(edit) and self.plans[edit].blend_start <= self.step
+
     def current_masks(self) -> torch.Tensor | None:
         """``(E, h, w)`` masks now in force: user masks where given, else attention-derived."""
         derived = self.blend_masks() if any(m is None for m in self.user_masks) else None
@@ -302,15 +318,15 @@ class AttentionControl:
 
     def blend(self, latents: torch.Tensor) -> torch.Tensor:
         """Local blend after a scheduler step: outside the mask, edited latents := source latents."""
-        if not self.plans or self.step < self.blend_start or not any(map(self.blends, range(len(self.plans)))):
+        now = [e for e in range(len(self.plans)) if self.blends(e) and self.step >= self.plans[e].blend_start]
+        if not now:
             return latents
         masks = self.current_masks()
         if masks is None:
             return latents
         self.masks = masks
         out = latents.clone()
-        for e in range(len(self.plans)):
-            if self.blends(e):
+        for e in now:
                 out[e + 1] = torch.where(masks[e].to(latents.device)[None], latents[e + 1], latents[0])
         return out
 
@@ -375,7 +391,7 @@ class ControlledAttnProcessor:
             out[:p] = F.scaled_dot_product_attention(query[:p], key[:p], value[:p], attn_mask=uncond_mask,
                                                      scale=attn.scale)
             cond_mask = attention_mask[p:] if attention_mask is not None else None
-            if control.injects_self(is_cross, query.shape[2]):
+            if control.source_self_only(is_cross, query.shape[2]):
                 # every edited prompt takes the source's self-attention: its own is never computed
                 probs = control.edit_cond(_probabilities(query[p:p + 1], key[p:p + 1], attn.scale, cond_mask),
                                           is_cross)

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import torch
@@ -17,6 +18,7 @@ from p2p_studio.core.errors import InputError, OutOfMemory
 from p2p_studio.core.photos import working_size
 from p2p_studio.core.results import EditResult, Fidelity, psnr
 from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.sweep import DEFAULT_BATCH, SweepCell
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.control import AttentionControl, controlled_attention
@@ -53,6 +55,8 @@ class EditedImage:
     full: Image.Image
     mask: torch.Tensor | None = None
     mask_full: Image.Image | None = None
+    #: The settings this caption was edited with (a sweep's cell differs from the run's).
+    settings: EditSettings | None = None
 
 
 @dataclass
@@ -78,7 +82,7 @@ class EditRun:
         seconds = self.timings.get("total", 0.0)
         return [
             EditResult(
-                caption=self.captions[0].text, edit=out.plan.target.text, settings=self.settings,
+                caption=self.captions[0].text, edit=out.plan.edit, settings=out.settings or self.settings,
                 plan=out.plan.summary(), image=out.full, reconstruction=self.reconstruction_full,
                 mask=out.mask_full, word_maps=tuple(word_maps(self.attention, self.captions, (0, i + 1))),
                 seconds=seconds, inversion_cached=self.inversion_cached, fidelity=self.fidelity,
@@ -133,9 +137,20 @@ class Editor:
         ids = tok("", padding="max_length", max_length=self.model.max_tokens, return_tensors="pt").input_ids
         return self.model.encode_ids(ids)
 
-    def plans(self, caption: str, edits: list[str], settings: EditSettings) -> list[EditPlan]:
+    def plans(self, caption: str, edits: Sequence[str], settings: EditSettings,
+              per_edit: Sequence[EditSettings] | None = None) -> list[EditPlan]:
+        """The plan of each edited caption; with *per_edit*, each with its own settings, which may
+        differ from the run's *settings* only in :data:`PER_EDIT_FIELDS` (one batch shares the rest)."""
         settings.validate()
-        return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, settings) for e in edits]
+        if per_edit is None:
+            return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, settings) for e in edits]
+        if len(per_edit) != len(edits):
+            raise InputError(f"{len(per_edit)} settings given for {len(edits)} edited captions")
+        for own in per_edit:
+            if differences := settings.run_differences(own):
+                raise InputError(f"edits of one run must share {', '.join(differences)}")
+        return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, own)
+                for e, own in zip(edits, per_edit, strict=True)]
 
     # --- inversion --------------------------------------------------------------------------
     def inversion_origin(self, photo: PreparedPhoto, caption: str, settings: EditSettings) -> str:
@@ -175,13 +190,15 @@ class Editor:
         reporter: Reporter | None = None,
         inversion: InversionResult | None = None,
         user_masks: Sequence[np.ndarray | None] | None = None,
+        per_edit: Sequence[EditSettings] | None = None,
     ) -> EditRun:
         """Edit a real photo; every edited caption shares the inversion and one batch.
 
         *user_masks* (per edit, or ``None``): a hand-painted blend mask, float in [0, 1] at any
         resolution (normally the photo's), that replaces the attention-derived mask of that edit.
+        *per_edit*: each edited caption's own settings (see :meth:`plans`).
         """
-        plans = self.plans(caption, edits, settings)
+        plans = self.plans(caption, edits, settings, per_edit)
         if user_masks is not None and len(user_masks) != len(plans):
             raise InputError(f"{len(user_masks)} masks given for {len(plans)} edited captions")
         timings: dict[str, float] = {}
@@ -206,7 +223,7 @@ class Editor:
         if reporter is not None and reporter.on_preview is not None:
             preview = LatentPreview.fit(inversion.trajectory[-1][0], photo.working)
         result = self._run(inversion.noise, uncond_at, cond, captions, plans, settings, pin, reporter, timings,
-                           latent_masks, photo.original.size, preview)
+                           latent_masks, photo.original.size, preview, per_edit)
         result.inversion_cached = cached
         result.fidelity = Fidelity(Method(settings.method), psnr(np.asarray(result.reconstruction),
                                                                  np.asarray(photo.working.convert("RGB"))))
@@ -215,7 +232,8 @@ class Editor:
         return result
 
     def generate(
-        self, caption: str, edits: list[str], settings: EditSettings, reporter: Reporter | None = None
+        self, caption: str, edits: Sequence[str], settings: EditSettings, reporter: Reporter | None = None,
+        per_edit: Sequence[EditSettings] | None = None,
     ) -> EditRun:
         """Text-to-image P2P from a seed (the paper's Algorithm 1).
 
@@ -224,7 +242,7 @@ class Editor:
         """
         from diffusers.utils.torch_utils import randn_tensor
 
-        plans = self.plans(caption, edits, settings)
+        plans = self.plans(caption, edits, settings, per_edit)
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         captions = [source] + [p.target for p in plans]
         side = self.model.native_size // self.model.vae_scale
@@ -237,12 +255,43 @@ class Editor:
         timings: dict[str, float] = {}
         start = time.perf_counter()
         result = self._run(noise, lambda k: empty, self.embed(captions), captions, plans, settings, None,
-                           reporter, timings)
+                           reporter, timings, per_edit=per_edit)
         for out in result.edits:
             out.full = out.image
         result.reconstruction_full = result.reconstruction
         timings["total"] = time.perf_counter() - start
         return result
+
+    def sweep(
+        self,
+        photo: PreparedPhoto | None,
+        caption: str,
+        cells: Sequence[SweepCell],
+        settings: EditSettings,
+        reporter: Reporter | None = None,
+        batch: int = DEFAULT_BATCH,
+    ) -> EditRun:
+        """Every cell of a parameter sweep, *batch* edited captions per batched run, all from one
+        inversion of *photo* (without a photo: generated from the seed). One run's worth of results,
+        the cells' edits in order; progress counts the steps of all runs together."""
+        if not cells:
+            raise InputError("the sweep has no cells")
+        if batch < 1:
+            raise InputError(f"the sweep batch must be at least 1, not {batch}")
+        chunks = [list(cells[i:i + batch]) for i in range(0, len(cells), batch)]
+        self.plans(caption, [c.edit for c in cells], settings, [c.settings for c in cells])  # fail before inverting
+        inversion, cached = (None, False) if photo is None else self.invert(photo, caption, settings, reporter)
+        runs = []
+        for n, chunk in enumerate(chunks):
+            part = _part_reporter(reporter, n, len(chunks))
+            edits, own = [c.edit for c in chunk], [c.settings for c in chunk]
+            if photo is None:
+                runs.append(self.generate(caption, edits, settings, part, own))
+            else:
+                runs.append(self.edit(photo, caption, edits, settings, part, inversion, per_edit=own))
+        merged = _merge_runs(runs)
+        merged.inversion_cached = cached
+        return merged
 
     def _run(
         self,
@@ -258,6 +307,7 @@ class Editor:
         user_masks: list[torch.Tensor | None] | None = None,
         full_size: tuple[int, int] | None = None,
         preview: LatentPreview | None = None,
+        per_edit: Sequence[EditSettings] | None = None,
     ) -> EditRun:
         """Denoise and decode; with *full_size* (w, h), derived masks are also cut at that size
         from the same maps (``mask_full``), so their edges are not the latent's cells."""
@@ -274,8 +324,8 @@ class Editor:
         masks = controller.masks
         outputs = [
             EditedImage(plan, images[i + 1], images[i + 1],
-                       masks[i] if masks is not None and controller.blends(i) else None)
-            for i, plan in enumerate(plans)
+                       masks[i] if masks is not None and controller.blended(i) else None, settings=edit_settings)
+            for i, (plan, edit_settings) in enumerate(zip(plans, per_edit or [settings] * len(plans), strict=True))
         ]
         if full_size is not None and masks is not None:
             self._full_masks(controller, outputs, full_size, settings)
@@ -349,6 +399,47 @@ class Editor:
                 out.mask_full = _mask_image(user, size)
             assert out.mask_full is not None
             out.full = composite(original, out.image, out.mask_full)
+
+
+def _part_reporter(reporter: Reporter | None, part: int, parts: int) -> Reporter | None:
+    """A reporter for run *part* of *parts* whose edit steps count towards all the runs' steps."""
+    if reporter is None or parts == 1:
+        return reporter
+
+    def whole(progress: Progress) -> Progress:
+        if progress.phase != EDIT_PHASE:
+            return progress
+        return Progress(EDIT_PHASE, part * progress.total + progress.step, parts * progress.total)
+
+    def on_progress(progress: Progress) -> None:
+        reporter.report(whole(progress))
+
+    def on_preview(progress: Progress, image: Any) -> None:
+        reporter.preview(whole(progress), image)
+
+    return Reporter(on_progress=on_progress, should_stop=reporter.should_stop,
+                    on_preview=on_preview if reporter.on_preview is not None else None)
+
+
+def _merge_runs(runs: list[EditRun]) -> EditRun:
+    """Runs that share their source branch as one: its source once, then every run's edits."""
+    first = runs[0]
+    if len(runs) == 1:
+        return first
+    maps = [r.attention for r in runs]
+    attention = None
+    if all(m is not None for m in maps):
+        attention = torch.cat([m if i == 0 else m[1:] for i, m in enumerate(maps) if m is not None])
+    timings: dict[str, float] = {}
+    for r in runs:
+        for key, value in r.timings.items():
+            timings[key] = timings.get(key, 0.0) + value
+    return EditRun(
+        first.reconstruction, first.reconstruction_full, [e for r in runs for e in r.edits],
+        torch.cat([first.latents] + [r.latents[1:] for r in runs[1:]]), attention,
+        first.captions + [c for r in runs[1:] for c in r.captions[1:]], first.settings, timings,
+        fidelity=first.fidelity,
+    )
 
 
 def _latent_masks(user_masks: Sequence[np.ndarray | None], latent_hw: tuple[int, ...]) -> list[torch.Tensor | None]:

@@ -34,6 +34,8 @@ class EditPlan:
     #: Local blend applies from this step on (0-based), where :attr:`local_blend` is on.
     blend_start: int
     local_blend: bool
+    #: The edited caption as typed, ``(word:f)`` markup included (what a recipe must record).
+    edit: str = ""
 
     def explain(self) -> dict[str, Any]:
         """The plan in plain data, for ``--explain`` and the app."""
@@ -186,4 +188,5 @@ def make_plan(
         self_steps=step_window(steps, settings.self_fraction),
         blend_start=step_window(steps, settings.blend_start),
         local_blend=settings.blend and bool(blend_src or blend_tgt),
+        edit=" ".join(edited_text.split()),
     )

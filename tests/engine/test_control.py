@@ -55,6 +55,23 @@ def test_self_attention_injected_only_at_low_resolution_and_early(tiny) -> None:
     assert not ctl.needs_probs(False, 8 * 8)
 
 
+def test_each_edit_keeps_its_own_self_attention_window(tiny) -> None:
+    settings = EditSettings(steps=10, self_max_scale=0.25)
+    plans = [make_plan(tiny.tokenizer, "a cat", "a dog", tiny.max_tokens, settings.replace(self_fraction=f))
+             for f in (0.3, 0.1, 0.0)]
+    ctl = AttentionControl(plans, settings, (32, 32), len(tiny.unet.config.block_out_channels), tiny.max_tokens)
+    probs = _random_probs(8, 2, 64, 64, seed=3)
+    ctl.begin_step(0)  # edits 1 and 2 inject, edit 3 (window 0) keeps its own
+    assert not ctl.source_self_only(False, 64)
+    out = ctl.process(probs.clone(), False)
+    assert torch.equal(out[5], probs[4]) and torch.equal(out[6], probs[4]) and torch.equal(out[7], probs[7])
+    ctl.begin_step(1)  # only edit 1 still injects
+    out = ctl.process(probs.clone(), False)
+    assert torch.equal(out[5], probs[4]) and torch.equal(out[6:], probs[6:])
+    ctl.begin_step(3)  # no edit injects: nothing is materialised for self-attention
+    assert not ctl.needs_probs(False, 64) and torch.equal(ctl.process(probs.clone(), False), probs)
+
+
 def test_fused_path_matches_diffusers_processor(tiny) -> None:
     unet = tiny.unet
     ctl = _controller(tiny, "a cat", [])
