@@ -266,6 +266,8 @@ def test_a_batch_edits_every_photo_and_a_bad_one_does_not_stop_the_rest(tiny_dir
     assert [Path(r["photo"]).name for r in batch["results"]] == ["a.jpg", "c.png"]
     assert [(Path(f["photo"]).name, "not an image" in f["error"]) for f in batch["failed"]] == [("b.jpg", True)]
     assert "photo 1/3: a.jpg" in err and "photo 3/3: c.png, batch ETA" in err and "b.jpg skipped" in err
+    shown = f"$ p2p-studio edit {folder} --caption 'a cat' --edit 'a dog' ...\n{err}"
+    _terminal_screenshot(shown.replace(str(tmp_path), "/tmp"), "9-batch-progress.png")
     for result in batch["results"]:
         with Image.open(result["outputs"]["edits"][0]["image"]) as img, Image.open(result["photo"]) as photo:
             assert img.size == photo.size
@@ -281,3 +283,22 @@ def test_a_batch_edits_every_photo_and_a_bad_one_does_not_stop_the_rest(tiny_dir
     code, _, err = _run(capsys, "edit", str(tmp_path / "empty*.png"), "--caption", "a", "--edit", "b",
                         "--model", str(tiny_dir))
     assert code == 2 and "no file matches this pattern" in err
+
+
+def _terminal_screenshot(text: str, name: str) -> None:
+    """Render a command's output as a terminal shows it (test-output/screenshots, for a person)."""
+    from PIL import ImageDraw, ImageFont
+
+    try:
+        font = ImageFont.truetype("DejaVuSansMono.ttf", 14)
+    except OSError:
+        font = ImageFont.load_default(14)
+    lines = text.splitlines()
+    width = max(int(font.getlength(line)) for line in lines) + 20
+    image = Image.new("RGB", (width, 18 * len(lines) + 20), (30, 30, 30))
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((10, 10 + 18 * i), line, fill=(220, 220, 220), font=font)
+    folder = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    image.save(folder / name)

@@ -8,9 +8,11 @@ run against a fake worker.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from p2p_studio import __version__
@@ -31,14 +33,17 @@ from p2p_studio.app.jobs import (
     Preview,
     ProgressReport,
     ReadRecipe,
+    Sweep,
+    SweepDone,
 )
 from p2p_studio.app.session import HistoryItem, Session
-from p2p_studio.core.errors import ErrorKind
+from p2p_studio.core.errors import ErrorKind, InputError
 from p2p_studio.core.eta import clock
 from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
+from p2p_studio.core.sweep import SweepCell, SweepGrid
 
 OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."
 
@@ -61,6 +66,16 @@ class WorkerLike(Protocol):
     def shutdown(self, timeout: float = 10.0) -> None: ...
 
 
+@dataclass(frozen=True)
+class SweepSheet:
+    """A finished sweep as the window shows it: each cell with its history item and thumbnail."""
+
+    grid: SweepGrid
+    cells: tuple[SweepCell, ...]
+    items: tuple[HistoryItem, ...]
+    thumbnails: tuple[Image.Image, ...]
+
+
 class StudioController(QObject):
     """Runs inversions and edits for the session and reports their state for the window."""
 
@@ -74,6 +89,7 @@ class StudioController(QObject):
     recipe_found = Signal(object, str)  # Recipe, path
     photo_opened = Signal(object)  # Path, or None for a pasted image
     preview = Signal(object, str)  # PIL image of the running edit (latent resolution), caption line
+    sweep_ready = Signal(object)  # SweepSheet
 
     def __init__(self, session: Session, worker: WorkerLike, auto_invert_ms: int = 700) -> None:
         super().__init__()
@@ -173,6 +189,27 @@ class StudioController(QObject):
         self.status.emit(f"Queued: {edit}")
         return self._track(job)
 
+    def queue_sweep(self, axes: str) -> Job | None:
+        """Queue a sweep of the current edit over *axes* (``cross=0.2,0.5 self=0.2,0.4``)."""
+        s = self.session
+        edit = s.edit.strip()
+        if s.photo is None:
+            self.error.emit("Open a photo first.")
+            return None
+        if not s.caption.strip() or not edit:
+            self.error.emit("Both the caption and the edited caption are needed.")
+            return None
+        try:
+            grid = SweepGrid.parse([axes])
+            cells = tuple(grid.cells(edit, s.settings))
+        except InputError as exc:
+            self.error.emit(f"Sweep: {exc}")
+            return None
+        self._auto.stop()
+        job = self.worker.submit(Sweep(s.photo, s.photo_key, s.caption, grid, cells, s.settings))
+        self.status.emit(f"Queued: sweep of {len(cells)} cells ({grid.text()})")
+        return self._track(job)
+
     def cancel_current(self) -> None:
         """Stop what runs now (Esc); queued edits stay queued."""
         for job_id in self._running:
@@ -254,8 +291,10 @@ class StudioController(QObject):
 
     def _on_preview(self, preview: Preview) -> None:
         job = self._jobs.get(preview.job_id)
-        if job is not None and isinstance(job.params, Edit) and job.params.photo_key == self.session.photo_key:
-            self.preview.emit(preview.image, f"Preview of “{job.params.edit}”, step {preview.step} of {preview.total}")
+        if job is None or not isinstance(job.params, Edit | Sweep) or job.params.photo_key != self.session.photo_key:
+            return
+        what = f"“{job.params.edit}”" if isinstance(job.params, Edit) else "the sweep"
+        self.preview.emit(preview.image, f"Preview of {what}, step {preview.step} of {preview.total}")
 
     def _on_finished(self, job: Job, payload: JobPayload) -> None:
         self._untrack(job)
@@ -271,6 +310,8 @@ class StudioController(QObject):
                 self.session.add_result(payload, painted=p.painted)
             hint = f" Reconstruction {quality.psnr_db:.1f} dB: {quality.hint}." if quality and quality.hint else ""
             self.status.emit(f"Edited in {payload.seconds:.1f} s: {payload.edit}.{hint}")
+        elif isinstance(payload, SweepDone) and isinstance(p, Sweep):
+            self._sweep_done(p, payload)
         elif isinstance(payload, Path):
             self.exported.emit(str(payload))
             self.status.emit(f"Saved {payload}")
@@ -279,6 +320,15 @@ class StudioController(QObject):
         elif isinstance(payload, LoadedPhoto):
             self._photo_read(job, payload)
         self.progress.emit("", 1.0, "")
+
+    def _sweep_done(self, p: Sweep, done: SweepDone) -> None:
+        quality = done.results[0].fidelity if done.results else None
+        if p.photo_key == self.session.photo_key:
+            self.session.set_inversion(InversionState.READY, str(quality) if quality else "inverted")
+            items = self.session.add_results(list(done.results))
+            self.sweep_ready.emit(SweepSheet(done.grid, done.cells, tuple(items), done.thumbnails))
+        self.status.emit(f"Swept {len(done.results)} cells in {done.seconds:.1f} s; "
+                         "click a cell of the sheet to restore its parameters.")
 
     def _photo_read(self, job: Job, photo: LoadedPhoto) -> None:
         self.session.set_photo(photo)
@@ -312,6 +362,8 @@ def _started_text(job: Job) -> str:
     p = job.params
     if isinstance(p, Edit):
         return f"Editing: {p.edit}"
+    if isinstance(p, Sweep):
+        return f"Sweeping {len(p.cells)} cells: {p.grid.text()}"
     return {
         JobKind.INVERT: "Inverting the photo",
         JobKind.LOAD_MODEL: "Loading model",

@@ -19,12 +19,14 @@ from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
+from p2p_studio.core.sweep import SweepCell, SweepGrid
 
 
 class JobKind(enum.Enum):
     LOAD_MODEL = "load-model"
     INVERT = "invert"
     EDIT = "edit"
+    SWEEP = "sweep"
     EXPORT = "export"
     READ_RECIPE = "read-recipe"
     OPEN_PHOTO = "open-photo"
@@ -81,6 +83,30 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Sweep:
+    """A parameter sweep of one edited caption: every cell in batched runs from one inversion."""
+
+    kind: ClassVar[JobKind] = JobKind.SWEEP
+    photo: Image.Image
+    photo_key: str
+    caption: str
+    grid: SweepGrid
+    cells: tuple[SweepCell, ...]
+    settings: EditSettings
+
+
+@dataclass(frozen=True)
+class SweepDone:
+    """A finished sweep: each cell's result (with its own settings) and a thumbnail for the sheet."""
+
+    grid: SweepGrid
+    cells: tuple[SweepCell, ...]
+    results: tuple[EditResult, ...]
+    thumbnails: tuple[Image.Image, ...]
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Export:
     kind: ClassVar[JobKind] = JobKind.EXPORT
     path: Path
@@ -102,7 +128,7 @@ class OpenPhoto:
     source: Path | bytes
 
 
-JobParams = LoadModel | Invert | Edit | Export | ReadRecipe | OpenPhoto
+JobParams = LoadModel | Invert | Edit | Sweep | Export | ReadRecipe | OpenPhoto
 
 
 @dataclass
@@ -195,4 +221,4 @@ class Plan:
     is_error: bool
 
 
-JobPayload = ModelInfo | Inverted | EditResult | Path | Recipe | LoadedPhoto | None
+JobPayload = ModelInfo | Inverted | EditResult | SweepDone | Path | Recipe | LoadedPhoto | None

@@ -221,6 +221,17 @@ class Session(QObject):
         self.select(item)
         return item
 
+    def add_results(self, results: list[EditResult]) -> list[HistoryItem]:
+        """Several results at once (a sweep): one history update; the first becomes current."""
+        items = [HistoryItem.from_result(uuid.uuid4().hex[:12], result, False) for result in results]
+        for item in items:
+            self._write_item(item)
+        self.history.extend(items)
+        self.history_changed.emit()
+        if items:
+            self.select(items[0])
+        return items
+
     def select(self, item: HistoryItem | None) -> None:
         """Make *item* current; its images are read in the background if they are not in memory
         (:attr:`current_changed` is emitted again when they arrive)."""

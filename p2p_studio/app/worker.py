@@ -37,6 +37,8 @@ from p2p_studio.app.jobs import (
     Plan,
     Preview,
     ProgressReport,
+    Sweep,
+    SweepDone,
 )
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError
 from p2p_studio.core.eta import EtaTracker, remaining
@@ -50,6 +52,8 @@ if TYPE_CHECKING:  # the engine (torch) is imported on the engine thread: the wi
 
 log = logging.getLogger(__name__)
 
+#: Longest side of the sweep sheet's thumbnails (made on the engine thread).
+SWEEP_THUMB = 224
 _WAKE = object()  # queue marker: a plan request is waiting
 _STOP = object()
 
@@ -173,6 +177,8 @@ class EngineWorker(QObject):
             return self._invert(job, p)
         if isinstance(p, Edit):
             return self._edit(job, p)
+        if isinstance(p, Sweep):
+            return self._sweep(job, p)
         if isinstance(p, Export):
             return save_png(p.path.parent, p.path.stem, p.image, p.recipe)  # never over an existing file
         if isinstance(p, OpenPhoto):
@@ -272,6 +278,19 @@ class EngineWorker(QObject):
         masks = [p.mask] if p.mask is not None else None
         run = editor.edit(photo, p.caption, [p.edit], p.settings, self._reporter(job), user_masks=masks)
         return run.results()[0]
+
+    def _sweep(self, job: Job, p: Sweep) -> SweepDone:
+        editor = self._ensure_editor(job)
+        photo = self._prepared(p.photo, p.photo_key)
+        start = time.perf_counter()
+        run = editor.sweep(photo, p.caption, p.cells, p.settings, self._reporter(job))
+        results = tuple(run.results())
+        thumbnails = []
+        for result in results:  # here, not on the UI thread: the results are photo-sized
+            thumb = result.image.copy()
+            thumb.thumbnail((SWEEP_THUMB, SWEEP_THUMB), Image.Resampling.LANCZOS)
+            thumbnails.append(thumb)
+        return SweepDone(p.grid, p.cells, results, tuple(thumbnails), time.perf_counter() - start)
 
 
 def download_progress_class(report: Callable[[str, float, float], None], should_stop: Callable[[], bool]) -> type:

@@ -29,7 +29,11 @@ from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.settings import EditSettings, MaskKind, Method, spec_of
+from p2p_studio.core.sweep import AXES, DEFAULT_BATCH, SweepGrid
 from p2p_studio.ui.flow import FlowLayout
+
+#: The grid the Sweep box starts with: the paper's usual range of injection windows.
+DEFAULT_SWEEP = "cross=0.2,0.5,0.8 self=0.2,0.4"
 
 
 class WeightedLineEdit(QLineEdit):
@@ -61,6 +65,7 @@ class EditPanel(QWidget):
         layout.addWidget(self._caption_box())
         layout.addWidget(self._edit_box())
         layout.addWidget(self._params_box())
+        layout.addWidget(self._sweep_box())
         layout.addWidget(self._words_box())
         layout.addWidget(self._mask_box())
         layout.addStretch(1)
@@ -158,6 +163,45 @@ class EditPanel(QWidget):
         form.addRow(label["guidance"], self.guidance)
         form.addRow(label["seed"], self.seed)
         return box
+
+    def _sweep_box(self) -> QGroupBox:
+        box = QGroupBox("Sweep")
+        self.sweep_axes = QLineEdit(DEFAULT_SWEEP)
+        self.sweep_axes.setToolTip(
+            f"KEY=V1,V2,... per axis, separated by spaces; KEY: {', '.join(AXES)} (weight sets every "
+            "(word:f) factor of the edited caption). The first axis runs across the sheet.")
+        self.sweep_axes.textChanged.connect(self._sweep_edited)
+        self.sweep_axes.returnPressed.connect(self._run_sweep)
+        self.sweep_info = QLabel()
+        self.sweep_info.setWordWrap(True)
+        self.sweep_info.setProperty("hint", True)
+        self.run_sweep = QPushButton("Run sweep")
+        self.run_sweep.setToolTip("Edit with every combination in batched runs; the results fill a contact sheet "
+                                  "and the history, each with its own parameters")
+        self.run_sweep.clicked.connect(self._run_sweep)
+        row = QHBoxLayout()
+        row.addWidget(self.sweep_axes, 1)
+        row.addWidget(self.run_sweep)
+        v = QVBoxLayout(box)
+        v.addLayout(row)
+        v.addWidget(self.sweep_info)
+        self._sweep_edited(self.sweep_axes.text())
+        return box
+
+    def _sweep_edited(self, text: str) -> None:
+        try:
+            grid = SweepGrid.parse([text])
+        except InputError as exc:
+            self.sweep_info.setText(str(exc))
+            self.run_sweep.setEnabled(False)
+            return
+        rows, columns = grid.shape
+        self.sweep_info.setText(f"{grid.size} cells ({columns} × {rows}), batched {DEFAULT_BATCH} edits per run")
+        self.run_sweep.setEnabled(True)
+
+    def _run_sweep(self) -> None:
+        if self.run_sweep.isEnabled():
+            self.controller.queue_sweep(self.sweep_axes.text())
 
     def _number(self, key: str, step: float = 0.05, decimals: int = 2) -> QSpinBox | QDoubleSpinBox:
         """A spin box for setting *key* with the schema's bounds and help text."""

@@ -23,17 +23,19 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QWidget,
 )
 
 from p2p_studio.app.app_settings import AppSettings
-from p2p_studio.app.controller import StudioController
+from p2p_studio.app.controller import StudioController, SweepSheet
 from p2p_studio.app.session import HistoryItem, Session
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.ui.canvas import Canvas
 from p2p_studio.ui.edit_panel import EditPanel
 from p2p_studio.ui.images import thumbnail, to_qimage
 from p2p_studio.ui.settings_dialog import SettingsDialog
+from p2p_studio.ui.sweep_sheet import SweepSheetView
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;All files (*)"
 THUMB = 96
@@ -52,7 +54,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self.canvas = Canvas()
-        self.setCentralWidget(self.canvas)
+        self.sheet = SweepSheetView()
+        self.centre = QStackedWidget()  # the photo, or the contact sheet of the last sweep
+        self.centre.addWidget(self.canvas)
+        self.centre.addWidget(self.sheet)
+        self.setCentralWidget(self.centre)
         self.panel = EditPanel(session, controller)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
         self._action(view, "&Split before/after", "S", lambda: self.canvas.set_mode("split"))
         self._action(view, "Toggle &before/after", "T", self.toggle_before_after)
         self._action(view, "Show &mask", "M", lambda: self.panel.show_mask.toggle())
+        self._action(view, "S&weep sheet / photo", "G", self.toggle_sheet)
         help_menu = m.addMenu("&Help")
         self._action(help_menu, "&About P2P Studio", None, self._about)
 
@@ -162,6 +169,9 @@ class MainWindow(QMainWindow):
         c.error.connect(self.show_error)
         c.progress.connect(self._show_progress)
         c.preview.connect(self._show_preview)
+        c.sweep_ready.connect(self._show_sheet)
+        self.sheet.cell_chosen.connect(self._sheet_cell)
+        self.sheet.closed.connect(lambda: self.centre.setCurrentWidget(self.canvas))
         c.busy_changed.connect(self._busy)
         c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info.name).name}"))
         c.recipe_found.connect(self._offer_recipe)
@@ -272,8 +282,32 @@ class MainWindow(QMainWindow):
             self.canvas.split = float((columns * np.arange(len(columns))).sum() / weight + 0.5) / len(columns)
         self._refresh_mask()
 
+    def _show_sheet(self, sheet: SweepSheet) -> None:
+        self.sheet.show_sheet(sheet)
+        self.sheet.mark(self.session.current)
+        self.centre.setCurrentWidget(self.sheet)
+
+    def _sheet_cell(self, item: HistoryItem) -> None:
+        """A cell was clicked: its result on the canvas, its parameters in the panel."""
+        self.session.select(item)
+        self.session.restore_parameters(item)
+        self.sheet.mark(item)
+        self.centre.setCurrentWidget(self.canvas)
+        self.show_message(f"Restored the parameters of {item.edit} ({', '.join(_cell_values(self.sheet, item))}); "
+                          "G shows the sweep sheet again.")
+
+    def toggle_sheet(self) -> None:
+        if self.sheet.sheet is None:
+            self.show_message("No sweep yet: set the grid under Sweep and press Run sweep.")
+            return
+        showing = self.centre.currentWidget() is self.sheet
+        if not showing:
+            self.sheet.mark(self.session.current)
+        self.centre.setCurrentWidget(self.canvas if showing else self.sheet)
+
     def _show_preview(self, image: Image.Image, text: str) -> None:
         """The running edit as it forms (a small image the canvas scales); the result replaces it."""
+        self.centre.setCurrentWidget(self.canvas)
         self.canvas.set_result(to_qimage(image))
         self.show_message(text)
 
@@ -379,3 +413,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.session.save_now()
         super().closeEvent(event)
+
+
+def _cell_values(view: SweepSheetView, item: HistoryItem) -> list[str]:
+    """The swept values of *item*'s cell, e.g. ``["cross 0.5", "self 0.2"]``."""
+    sheet = view.sheet
+    if sheet is None:
+        return []
+    for cell, cell_item in zip(sheet.cells, sheet.items, strict=True):
+        if cell_item.id == item.id:
+            return [f"{key} {value:g}" for key, value in cell.values]
+    return []

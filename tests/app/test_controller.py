@@ -278,3 +278,28 @@ def test_a_recipe_with_the_largest_seed_crosses_the_thread_and_restores(app, tmp
     assert found == [(recipe, str(tmp_path / "x.png"))]
     controller.apply_recipe(found[0][0])
     assert session.settings.seed == 2**64 - 1
+
+
+def test_a_sweep_queues_its_cells_and_lands_as_one_sheet_for_its_own_photo(app, tmp_path) -> None:
+    from p2p_studio.app.jobs import Sweep, SweepDone
+
+    worker, session, controller, errors = app
+    assert controller.queue_sweep("cross=0.2,2") is None and not worker.jobs[1:]
+    assert errors == ["Sweep: sweep cross must be in [0, 1], not 2.0"]
+    job = controller.queue_sweep("cross=0.2,0.8 self=0.1,0.3")
+    assert isinstance(job.params, Sweep) and job.params.settings is session.settings
+    assert [(c.settings.cross, c.settings.self_fraction) for c in job.params.cells] == [
+        (0.2, 0.1), (0.8, 0.1), (0.2, 0.3), (0.8, 0.3)]
+    sheets = []
+    controller.sweep_ready.connect(sheets.append)
+    results = tuple(_result(session, c.settings) for c in job.params.cells)
+    thumbs = tuple(Image.new("RGB", (8, 6)) for _ in results)
+    worker.job_finished.emit(job, SweepDone(job.params.grid, job.params.cells, results, thumbs, 3.0))
+    assert [h.settings for h in session.history] == [c.settings for c in job.params.cells]
+    assert len(sheets) == 1 and sheets[0].items == tuple(session.history) and session.current is session.history[0]
+    assert not controller.busy
+    stale = controller.queue_sweep("cross=0.2,0.8")
+    Image.new("RGB", (64, 48), (200, 0, 0)).save(tmp_path / "other.png")
+    worker.read(controller.open_photo(tmp_path / "other.png"))
+    worker.job_finished.emit(stale, SweepDone(stale.params.grid, stale.params.cells, results[:2], thumbs[:2], 1.0))
+    assert len(sheets) == 1 and session.history == []  # a new photo starts a new history

@@ -385,3 +385,39 @@ def test_the_canvas_shows_the_edit_forming(studio, wait_for, cat_file, type_into
     assert window.grab().save(str(_screenshot_folder() / "6-edit-preview.png"))
     wait_for(lambda: len(studio.session.history) == 1)
     assert window.canvas.after.width() == Image.open(cat_file).width  # the result replaced it
+
+
+def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wait_for, cat_file, type_into):
+    window = studio.window
+    window.resize(1280, 800)
+    drop(window, cat_file)
+    studio.session.set_params({"method": "negative-prompt", "steps": 40})
+    type_into(window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state is InversionState.READY)
+    type_into(window.panel.edit, EDIT)
+    window.panel.sweep_axes.setText("cross=0.2,0.5,0.8 self=0.2,0x")
+    assert not window.panel.run_sweep.isEnabled() and "not a number" in window.panel.sweep_info.text()
+    window.panel.sweep_axes.setText("cross=0.2,0.5,0.8 self=0.2,0.4")
+    assert window.panel.sweep_info.text().startswith("6 cells (3 × 2)")
+    window.panel.run_sweep.click()
+    wait_for(lambda: re.fullmatch(r"Editing (\d+)/40", window.phase.text()) is not None
+             and int(window.phase.text().split()[1].split("/")[0]) > 8, 120)  # one batched run of 40 steps
+    assert window.grab().save(str(_screenshot_folder() / "7-sweep-progress.png"))
+    wait_for(lambda: len(studio.session.history) == 6, 300)
+    assert window.centre.currentWidget() is window.sheet
+    labels = [b.text() for b in window.sheet.buttons]
+    assert labels == [f"cross {c} · self {s}" for s in (0.2, 0.4) for c in (0.2, 0.5, 0.8)]
+    items = studio.session.history
+    assert [(i.settings.cross, i.settings.self_fraction) for i in items] == [
+        (c, s) for s in (0.2, 0.4) for c in (0.2, 0.5, 0.8)]
+    assert all(i.settings.replace(cross=0.8, self_fraction=0.4) == studio.session.settings for i in items)
+    assert window.grab().save(str(_screenshot_folder() / "8-sweep-sheet.png"))
+    studio.session.set_params({"cross": 0.7})
+    window.sheet.buttons[4].click()  # cross 0.5, self 0.4
+    assert studio.session.current is items[4] and window.centre.currentWidget() is window.canvas
+    assert (studio.session.settings.cross, studio.session.settings.self_fraction) == (0.5, 0.4)
+    assert window.panel.cross.value() == 0.5 and studio.session.edit == EDIT
+    assert studio.controller.recipe_for(items[4]).settings == items[4].settings
+    assert "cross 0.5, self 0.4" in window.message.text()
+    QTest.keyClick(window, Qt.Key.Key_G)
+    assert window.centre.currentWidget() is window.sheet and window.sheet.buttons[4].isChecked()
