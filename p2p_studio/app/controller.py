@@ -173,15 +173,21 @@ class StudioController(QObject):
             self.worker.cancel(self._invert_job.id)
 
     # --- editing ------------------------------------------------------------------------------
+    def _ready_to_edit(self, edit: str) -> bool:
+        """Whether there is a photo and both captions; says what is missing otherwise."""
+        if self.session.photo is None:
+            self.error.emit("Open a photo first.")
+            return False
+        if not self.session.caption.strip() or not edit:
+            self.error.emit("Both the caption and the edited caption are needed.")
+            return False
+        return True
+
     def queue_edit(self, edit: str | None = None, use_mask: bool = False) -> Job | None:
         """Queue an edit of the current photo (inverting first if needed)."""
         s = self.session
         edit = (edit if edit is not None else s.edit).strip()
-        if s.photo is None:
-            self.error.emit("Open a photo first.")
-            return None
-        if not s.caption.strip() or not edit:
-            self.error.emit("Both the caption and the edited caption are needed.")
+        if not self._ready_to_edit(edit):
             return None
         mask = s.mask if use_mask and s.mask is not None else None
         self._auto.stop()  # the edit inverts first; a second inversion queued behind it would only hit the cache
@@ -193,11 +199,7 @@ class StudioController(QObject):
         """Queue a sweep of the current edit over *axes* (``cross=0.2,0.5 self=0.2,0.4``)."""
         s = self.session
         edit = s.edit.strip()
-        if s.photo is None:
-            self.error.emit("Open a photo first.")
-            return None
-        if not s.caption.strip() or not edit:
-            self.error.emit("Both the caption and the edited caption are needed.")
+        if not self._ready_to_edit(edit):
             return None
         try:
             grid = SweepGrid.parse([axes])
