@@ -211,7 +211,8 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     editor = Editor(model, None if args.no_cache else InversionCache(args.cache_dir))
     plans = (editor.plans(args.caption, [c.edit for c in cells], settings, [c.settings for c in cells]) if cells
              else editor.plans(args.caption, args.edits, settings))
-    report: dict[str, Any] = {"model": model.name, "device": str(model.device), "threads": model.threads,
+    report: dict[str, Any] = {"model": model.name, "model_kind": model.kind.value, "device": str(model.device),
+                              "threads": model.threads,
                               "plans": [p.explain() for p in plans]}
     if args.explain:
         return report
@@ -288,7 +289,7 @@ def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, 
     model = editor.model
     base = Recipe(caption=args.caption, edit=args.caption, settings=settings,
                   command="edit" if photo_path is not None else "generate", model=model.name,
-                  model_hash=model.fingerprint, app_version=__version__,
+                  model_hash=model.fingerprint, model_kind=model.kind.value, app_version=__version__,
                   photo_name=photo_path.name if photo_path is not None else "",
                   photo_sha256=hashlib.sha256(photo_path.read_bytes()).hexdigest() if photo_path is not None else "")
     report["outputs"] = _write_outputs(args, photo_path, result, base, cells)

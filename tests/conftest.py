@@ -31,6 +31,20 @@ def tiny_v_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_sdxl_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from p2p_studio.testing.tiny_model import TinySpec, write_tiny_model
+
+    return write_tiny_model(tmp_path_factory.mktemp("models") / "tiny-sdxl", TinySpec(sdxl=True))
+
+
+@pytest.fixture(scope="session")
+def tiny_sdxl(tiny_sdxl_dir: Path):
+    from p2p_studio.engine.loading import load_model
+
+    return load_model(str(tiny_sdxl_dir), device="cpu")
+
+
+@pytest.fixture(scope="session")
 def tiny(tiny_dir: Path):
     from p2p_studio.engine.loading import load_model
 

@@ -302,3 +302,17 @@ def _terminal_screenshot(text: str, name: str) -> None:
     folder = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     image.save(folder / name)
+
+
+def test_an_sdxl_model_edits_from_the_command_line(tiny_sdxl_dir, cat_file, tmp_path, capsys) -> None:
+    code, out, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat sitting on a bench", "--edit",
+                          "a dog sitting on a bench", "--model", str(tiny_sdxl_dir), "--steps", "2", "--inversion",
+                          "direct", "--out", str(tmp_path), "--no-cache", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["model_kind"] == "sdxl" and report["plans"][0]["kind"] == "swap"
+    image = report["outputs"]["edits"][0]["image"]
+    recipe = read_recipe(image)
+    assert recipe is not None and recipe.model_kind == "sdxl"
+    with Image.open(image) as img, Image.open(cat_file) as photo:
+        assert img.size == photo.size

@@ -238,7 +238,8 @@ class StudioController(QObject):
     def recipe_for(self, item: HistoryItem) -> Recipe:
         s = self.session
         model = self.model.choice.spec if self.model is not None else ""
-        return Recipe(caption=item.caption, edit=item.edit, settings=item.settings, model=model,
+        kind = self.model.kind if self.model is not None else ""
+        return Recipe(caption=item.caption, edit=item.edit, settings=item.settings, model=model, model_kind=kind,
                       photo_name=s.photo_name, photo_sha256=s.photo_sha256, app_version=__version__)
 
     def export(self, item: HistoryItem, path: Path) -> Job | None:

@@ -201,6 +201,8 @@ class ModelInfo:
     native_size: int
     max_tokens: int
     prediction: str
+    #: ``sd1``, ``sd2`` or ``sdxl``.
+    kind: str = ""
 
 
 @dataclass(frozen=True)

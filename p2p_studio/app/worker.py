@@ -326,4 +326,4 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
 def describe(model: LoadedModel, choice: ModelChoice) -> ModelInfo:
     return ModelInfo(choice=choice, name=model.name, device=str(model.device),
                      dtype=str(model.dtype).replace("torch.", ""), native_size=model.native_size,
-                     max_tokens=model.max_tokens, prediction=model.prediction_type)
+                     max_tokens=model.max_tokens, prediction=model.prediction_type, kind=model.kind.value)

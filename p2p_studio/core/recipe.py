@@ -37,6 +37,8 @@ class Recipe:
     command: str = "edit"  # "edit" (a photo) or "generate" (from a seed)
     model: str = ""
     model_hash: str = ""
+    #: The model family (``sd1``, ``sd2``, ``sdxl``), as the engine detected it.
+    model_kind: str = ""
     photo_name: str = ""
     photo_sha256: str = ""
     #: The edit plan in plain data (``EditPlan.explain()``), for people reading the file.
@@ -47,7 +49,7 @@ class Recipe:
         data: dict[str, Any] = {
             "app": "p2p-studio", "recipe": RECIPE_VERSION, "version": self.app_version, "command": self.command,
             "caption": self.caption, "edit": self.edit, "settings": self.settings.to_dict(),
-            "model": self.model, "model_hash": self.model_hash,
+            "model": self.model, "model_hash": self.model_hash, "model_kind": self.model_kind,
             "photo": {"name": self.photo_name, "sha256": self.photo_sha256},
         }
         if self.plan is not None:
@@ -75,7 +77,8 @@ class Recipe:
         return cls(
             caption=caption, edit=edit, settings=EditSettings.from_dict(settings),
             command=_text(data, "command", "edit"), model=_text(data, "model"),
-            model_hash=_text(data, "model_hash"), photo_name=_text(photo, "name"),
+            model_hash=_text(data, "model_hash"), model_kind=_text(data, "model_kind"),
+            photo_name=_text(photo, "name"),
             photo_sha256=_text(photo, "sha256"), plan=plan if isinstance(plan, Mapping) else None,
             app_version=_text(data, "version"),
         )

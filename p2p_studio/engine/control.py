@@ -27,10 +27,24 @@ from p2p_studio.engine.plan import EditPlan, step_window
 REFINE_PASSES = 2
 
 
-def _refine_level(latent_hw: tuple[int, int], scale: float, blend_factor: int, levels: int) -> int:
+def _refine_level(latent_hw: tuple[int, int], scale: float, blend_factor: int, levels: int,
+                  attention: frozenset[int] | None = None) -> int:
     """The refine level: *scale* of the latent side, but finer than the blend maps where it would
-    not be (a refinement at the blend level itself still sharpens, so that is the coarsest)."""
-    return min(_level(latent_hw, scale, levels), max(blend_factor // 2, 1))
+    not be (a refinement at the blend level itself still sharpens, so that is the coarsest). Where
+    that level has no attention (SDXL's top level), the finest level between it and the blend's."""
+    factor = min(_level(latent_hw, scale, levels), max(blend_factor // 2, 1))
+    if attention is None or factor in attention:
+        return factor
+    return min((f for f in attention if factor < f <= blend_factor), default=factor)
+
+
+def attention_levels(unet: UNet2DConditionModel) -> frozenset[int]:
+    """Downsampling factors of the UNet levels that have attention layers (SDXL has none at 1)."""
+    blocks = list(unet.config.down_block_types)
+    factors = {1 << i for i, name in enumerate(blocks) if "CrossAttn" in name}
+    if "CrossAttn" in str(unet.config.mid_block_type or ""):
+        factors.add(1 << (len(blocks) - 1))
+    return frozenset(factors)
 
 
 def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
@@ -39,13 +53,17 @@ def _level(latent_hw: tuple[int, int], scale: float, levels: int) -> int:
     return 1 << exponent
 
 
-def _blend_level(latent_hw: tuple[int, int], scale: float, min_side: int, levels: int) -> int:
+def _blend_level(latent_hw: tuple[int, int], scale: float, min_side: int, levels: int,
+                 attention: frozenset[int] | None = None) -> int:
     """Like :func:`_level`, but finer where that level's maps would have under *min_side*
-    positions per side: on a 4x4 map the 3x3 max-pool alone covers most of the image."""
+    positions per side: on a 4x4 map the 3x3 max-pool alone covers most of the image. Never a
+    level without attention: the nearest one that has it, the finer of two."""
     factor = _level(latent_hw, scale, levels)
     while factor > 1 and min(latent_hw) // factor < min_side:
         factor //= 2
-    return factor
+    if attention is None or not attention or factor in attention:
+        return factor
+    return min(attention, key=lambda f: (abs(math.log2(f / factor)), f))
 
 
 def _token_mask(words: tuple[Word, ...], length: int) -> torch.Tensor:
@@ -88,9 +106,11 @@ class AttentionControl:
     def __init__(
         self, plans: list[EditPlan], settings: EditSettings, latent_hw: tuple[int, int], unet_levels: int,
         length: int, user_masks: list[torch.Tensor | None] | None = None,
+        attention: frozenset[int] | None = None,
     ) -> None:
         """*user_masks*: per edit, a hand-made ``(h, w)`` bool mask at latent size that replaces
-        the attention-derived blend mask (``None`` entries keep the derived one)."""
+        the attention-derived blend mask (``None`` entries keep the derived one). *attention*: the
+        levels that have attention layers (:func:`attention_levels`; ``None``: every level)."""
         self.plans = plans
         self.user_masks = list(user_masks) if user_masks is not None else [None] * len(plans)
         if len(self.user_masks) != len(plans):
@@ -98,11 +118,11 @@ class AttentionControl:
         self.settings = settings
         self.prompts = 1 + len(plans)
         self.length = length
-        blend_factor = _blend_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels)
+        blend_factor = _blend_level(latent_hw, settings.blend_scale, settings.blend_min_side, unet_levels, attention)
         self.grid = MapGrid(
             latent_hw, blend_factor=blend_factor,
             self_factor=_level(latent_hw, settings.self_max_scale, unet_levels),
-            refine_factor=_refine_level(latent_hw, settings.refine_scale, blend_factor, unet_levels),
+            refine_factor=_refine_level(latent_hw, settings.refine_scale, blend_factor, unet_levels, attention),
         )
         self.step = 0
         if plans:

@@ -21,7 +21,7 @@ from p2p_studio.core.settings import EditSettings
 from p2p_studio.core.sweep import DEFAULT_BATCH, SweepCell
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
-from p2p_studio.engine.control import AttentionControl, controlled_attention
+from p2p_studio.engine.control import AttentionControl, attention_levels, controlled_attention
 from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor
 from p2p_studio.engine.loading import LoadedModel
 from p2p_studio.engine.maps import word_maps
@@ -133,9 +133,12 @@ class Editor:
 
     def empty_embedding(self) -> torch.Tensor:
         """The unconditional (empty caption) text-encoder states."""
-        tok = self.model.tokenizer
-        ids = tok("", padding="max_length", max_length=self.model.max_tokens, return_tensors="pt").input_ids
-        return self.model.encode_ids(ids)
+        return self.model.empty_embedding()
+
+    def _use_photo(self, photo: PreparedPhoto) -> None:
+        """Size conditioning (SDXL): the photo's real size, crop (0, 0), the size it is worked at."""
+        (w, h), (tw, th) = photo.original.size, photo.size
+        self.predict.time_ids = self.model.time_ids((h, w), (th, tw))
 
     def plans(self, caption: str, edits: Sequence[str], settings: EditSettings,
               per_edit: Sequence[EditSettings] | None = None) -> list[EditPlan]:
@@ -157,9 +160,12 @@ class Editor:
         """Everything an inversion depends on, as the text its cache entry must carry."""
         method = Method(settings.method)
         extra = settings.inversion_settings().__dict__ if method is Method.NULL_TEXT else {}
+        (w, h), (tw, th) = photo.original.size, photo.size
+        time_ids = self.model.time_ids((h, w), (th, tw))
+        sizes = {"time_ids": time_ids.tolist()} if time_ids is not None else {}
         return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
-                         model=self.model.fingerprint, method=method.value, steps=settings.steps,
-                         guidance=settings.guidance, null_text=extra)
+                            model=self.model.fingerprint, method=method.value, steps=settings.steps,
+                            guidance=settings.guidance, null_text=extra, **sizes)
 
     def invert(
         self, photo: PreparedPhoto, caption: str, settings: EditSettings, reporter: Reporter | None = None
@@ -170,6 +176,7 @@ class Editor:
         origin = self.inversion_origin(photo, caption, settings)
         if self.cache is not None and (hit := self.cache.get(origin, settings.steps)) is not None:
             return hit, True
+        self._use_photo(photo)
         with out_of_memory_as_error(self.model.device):
             latents = self.model.encode_image(photo.pixels)
             result = invert(
@@ -209,6 +216,7 @@ class Editor:
         if inversion.num_steps != settings.steps:
             raise InputError(f"the inversion has {inversion.num_steps} steps but the edit asks for {settings.steps}")
         timings["inversion"] = time.perf_counter() - start
+        self._use_photo(photo)
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         captions = [source] + [p.target for p in plans]
         cond = self.embed(captions)
@@ -251,6 +259,7 @@ class Editor:
         noise = randn_tensor((1, self.model.latent_channels, side, side), generator=generator, device=device,
                              dtype=self.model.dtype).float()
         noise = noise * DDIMSchedule(self.model.scheduler_config, settings.steps).init_noise_sigma
+        self.predict.time_ids = self.model.time_ids((self.model.native_size,) * 2, (self.model.native_size,) * 2)
         empty = self.empty_embedding()
         timings: dict[str, float] = {}
         start = time.perf_counter()
@@ -354,7 +363,8 @@ class Editor:
         device = self.model.device
         latent_hw = (noise.shape[-2], noise.shape[-1])
         levels = len(self.model.unet.config.block_out_channels)
-        controller = AttentionControl(plans, settings, latent_hw, levels, cond.shape[1], user_masks)
+        controller = AttentionControl(plans, settings, latent_hw, levels, self.model.max_tokens, user_masks,
+                                      attention_levels(self.model.unet))
         x = noise.to(device).float().expand(prompts, -1, -1, -1).clone()
         every = max(1, settings.steps // PREVIEWS_PER_RUN)
         with controlled_attention(self.model.unet, controller), torch.no_grad():

@@ -6,6 +6,7 @@ scale and scaling factor, token count, prediction type.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from typing import Any
 
 import torch
 from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
-from transformers import CLIPTextModel, CLIPTokenizer
+from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
 from p2p_studio.core.errors import InputError, ModelError
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
@@ -34,7 +35,12 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     "tokenizer": ("vocab.json", "tokenizer.json"),
     "scheduler": ("scheduler_config.json",),
 }
-WEIGHTED = ("unet", "vae", "text_encoder")
+#: What an SDXL folder holds besides: the second text encoder and its tokenizer.
+SDXL_COMPONENTS: dict[str, tuple[str, ...]] = {
+    "text_encoder_2": ("config.json",),
+    "tokenizer_2": ("vocab.json", "tokenizer.json"),
+}
+WEIGHTED = ("unet", "vae", "text_encoder", "text_encoder_2")
 #: Files fetched for a hub id (the components only, not the big single-file duplicates).
 HUB_PATTERNS = [
     "model_index.json",
@@ -42,6 +48,8 @@ HUB_PATTERNS = [
     "vae/*",
     "text_encoder/*",
     "tokenizer/*",
+    "text_encoder_2/*",
+    "tokenizer_2/*",
     "scheduler/*",
 ]
 HUB_IGNORE = ["*.bin", "*.ckpt", "*.msgpack", "*.onnx", "*.onnx_data", "*fp16*", "*non_ema*", "*.pb"]
@@ -91,9 +99,29 @@ def pick_dtype(device: torch.device, precision: str = "auto") -> torch.dtype:
     return table[precision]
 
 
+class ModelKind(str, enum.Enum):
+    """The model families the engine tells apart (shown in the app, recorded in recipes)."""
+
+    SD1 = "sd1"
+    SD2 = "sd2"
+    SDXL = "sdxl"
+
+
+#: SDXL's micro-conditioning: original size (h, w), crop top-left (y, x), target size (h, w).
+TIME_IDS = 6
+
+
 @dataclass
 class LoadedModel:
-    """The components of an SD-shaped model plus the facts the engine reads from them."""
+    """The components of an SD-shaped model plus the facts the engine reads from them.
+
+    SDXL models have a second text encoder (``text_encoder_2``, with a projection: the pooled
+    embedding) and its tokenizer. Their text states travel through the engine as one tensor like
+    SD's, ``(n, max_tokens + 1, width)``: the token states of both encoders side by side, then one
+    row that carries the pooled embedding (zero-padded to the width). So caching, batching and
+    null-text optimisation treat both alike; :class:`~p2p_studio.inversion.NoisePredictor` splits
+    the row off before the UNet.
+    """
 
     name: str
     tokenizer: CLIPTokenizer
@@ -104,6 +132,10 @@ class LoadedModel:
     device: torch.device
     dtype: torch.dtype
     fingerprint: str = field(default="")
+    text_encoder_2: CLIPTextModelWithProjection | None = None
+    tokenizer_2: CLIPTokenizer | None = None
+    #: SDXL: the unconditional text states are zeros rather than the empty caption's (its config).
+    zero_empty_prompt: bool = False
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
@@ -113,6 +145,26 @@ class LoadedModel:
     def threads(self) -> int:
         """CPU threads torch uses (set per model when it was loaded: :mod:`p2p_studio.engine.threads`)."""
         return torch.get_num_threads()
+
+    @property
+    def kind(self) -> ModelKind:
+        if self.text_encoder_2 is not None:
+            return ModelKind.SDXL
+        if self.prediction_type == "v_prediction" or int(self.text_encoder.config.hidden_size) == 1024:
+            return ModelKind.SD2  # v-prediction, or the OpenCLIP ViT-H text encoder of SD 2.x
+        return ModelKind.SD1
+
+    @property
+    def extra_rows(self) -> int:
+        """Rows after the token states in the engine's text tensors (1 for SDXL's pooled row)."""
+        return 1 if self.text_encoder_2 is not None else 0
+
+    def time_ids(self, original_hw: tuple[int, int], target_hw: tuple[int, int]) -> torch.Tensor | None:
+        """SDXL's ``add_time_ids`` for a photo of *original_hw* worked at *target_hw*, crop (0, 0);
+        ``None`` for models without that conditioning."""
+        if self.text_encoder_2 is None:
+            return None
+        return torch.tensor([[*original_hw, 0, 0, *target_hw]], dtype=torch.float32)
 
     @property
     def max_tokens(self) -> int:
@@ -146,9 +198,38 @@ class LoadedModel:
 
     @torch.no_grad()
     def encode_ids(self, ids: torch.Tensor) -> torch.Tensor:
-        """Token ids ``(n, max_tokens)`` -> fp32 embeddings ``(n, max_tokens, width)``."""
-        out: torch.Tensor = self.text_encoder(ids.to(self.device), return_dict=False)[0]
-        return out.float()
+        """Token ids ``(n, max_tokens)`` -> fp32 text states ``(n, max_tokens + extra_rows, width)``.
+
+        SDXL: both encoders' penultimate hidden states side by side, then the pooled row (the
+        second encoder's projected output), as ``StableDiffusionXLPipeline.encode_prompt`` does.
+        """
+        ids = ids.to(self.device)
+        if self.text_encoder_2 is None:
+            out: torch.Tensor = self.text_encoder(ids, return_dict=False)[0]
+            return out.float()
+        first = self.text_encoder(ids, output_hidden_states=True).hidden_states[-2]
+        second = self.text_encoder_2(self._second_ids(ids), output_hidden_states=True)
+        states = torch.cat([first.float(), second.hidden_states[-2].float()], dim=-1)
+        pooled = second.text_embeds.float()
+        row = states.new_zeros(states.shape[0], 1, states.shape[-1])
+        row[:, 0, : pooled.shape[-1]] = pooled
+        return torch.cat([states, row], dim=1)
+
+    def _second_ids(self, ids: torch.Tensor) -> torch.Tensor:
+        """The ids the second tokenizer gives: the same words, its own padding after the end token."""
+        assert self.tokenizer_2 is not None
+        pad = self.tokenizer_2.pad_token_id
+        if pad is None or pad == self.tokenizer.pad_token_id:
+            return ids
+        eos = ids == self.tokenizer.eos_token_id
+        after_end = (eos.int().cumsum(dim=1) - eos.int()) > 0  # every position after the first end token
+        return torch.where(after_end, torch.full_like(ids, pad), ids)
+
+    def empty_embedding(self) -> torch.Tensor:
+        """The unconditional text states: the empty caption's, or zeros where the model says so."""
+        ids = self.tokenizer("", padding="max_length", max_length=self.max_tokens, return_tensors="pt").input_ids
+        states = self.encode_ids(ids)
+        return torch.zeros_like(states) if self.zero_empty_prompt else states
 
     @torch.no_grad()
     def encode_image(self, pixels: torch.Tensor) -> torch.Tensor:
@@ -171,7 +252,10 @@ class LoadedModel:
 def model_fingerprint(model: LoadedModel) -> str:
     """A content hash of configs and a few weight tensors: identifies the model in cache keys."""
     h = hashlib.sha256()
-    for part in (model.unet.config, model.vae.config, model.text_encoder.config.to_dict(), model.scheduler_config):
+    parts = [model.unet.config, model.vae.config, model.text_encoder.config.to_dict(), model.scheduler_config]
+    if model.text_encoder_2 is not None:
+        parts.append(model.text_encoder_2.config.to_dict())
+    for part in parts:
         h.update(json.dumps(dict(part), sort_keys=True, default=str).encode())
     tensors = [
         model.unet.conv_in.weight,
@@ -191,7 +275,9 @@ def check_model_folder(folder: Path, allow_pickle: bool = False) -> None:
     refused unless *allow_pickle*.
     """
     missing: list[str] = []
-    for component, configs in COMPONENTS.items():
+    _refuse_refiner(folder)
+    components = {**COMPONENTS, **(SDXL_COMPONENTS if _is_sdxl_folder(folder) else {})}
+    for component, configs in components.items():
         sub = folder / component
         if not any((sub / c).is_file() for c in configs):
             missing.append(f"{component}/{configs[0]}")
@@ -208,6 +294,29 @@ def check_model_folder(folder: Path, allow_pickle: bool = False) -> None:
             f"model folder {folder} is incomplete: missing {', '.join(missing)}; "
             "download the whole model again (e.g. `hf download ORG/NAME --local-dir FOLDER`)"
         )
+
+
+def _model_index(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _is_sdxl_folder(folder: Path) -> bool:
+    return (folder / "text_encoder_2").is_dir() or "XL" in str(_model_index(folder).get("_class_name", ""))
+
+
+def _refuse_refiner(folder: Path) -> None:
+    """SDXL refiners denoise another model's output (one text encoder, aesthetic-score conditioning)."""
+    index = _model_index(folder)
+    first = index.get("text_encoder")
+    no_first = isinstance(first, list) and first[:1] == [None]
+    if index.get("requires_aesthetics_score") or ("XL" in str(index.get("_class_name", "")) and no_first):
+        raise ModelError(
+            f"{folder} is an SDXL refiner, which only refines another model's output; use an SDXL base "
+            "model (e.g. stabilityai/stable-diffusion-xl-base-1.0) or one of its fine-tunes")
 
 
 def load_model(
@@ -336,10 +445,16 @@ def _load_folder(folder: Path, name: str, device: torch.device, dtype: torch.dty
         # The VAE stays in fp32: SD VAEs overflow to black or NaN images in fp16.
         vae = AutoencoderKL.from_pretrained(folder, subfolder="vae", torch_dtype=torch.float32, use_safetensors=safe)
         scheduler_config = dict(DDIMScheduler.load_config(folder, subfolder="scheduler"))
+        second = None
+        if _is_sdxl_folder(folder):
+            second = (CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer_2"),
+                      CLIPTextModelWithProjection.from_pretrained(folder, subfolder="text_encoder_2", dtype=dtype,
+                                                                  use_safetensors=safe))
     except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError, pickle.UnpicklingError,
             EOFError) as exc:
         raise ModelError(f"could not read the model in {folder}: {_first_line(exc)}") from exc
-    return _assemble(name, tokenizer, text_encoder, unet, vae, scheduler_config, device, dtype)
+    zero_empty = bool(_model_index(folder).get("force_zeros_for_empty_prompt", second is not None))
+    return _assemble(name, tokenizer, text_encoder, unet, vae, scheduler_config, device, dtype, second, zero_empty)
 
 
 def _load_single_file(
@@ -380,6 +495,8 @@ def _assemble(
     scheduler_config: dict[str, Any],
     device: torch.device,
     dtype: torch.dtype,
+    second: tuple[CLIPTokenizer, CLIPTextModelWithProjection] | None = None,
+    zero_empty_prompt: bool = False,
 ) -> LoadedModel:
     train = scheduler_config.get("num_train_timesteps")
     if isinstance(train, bool) or not isinstance(train, int) or train < 1:
@@ -387,8 +504,13 @@ def _assemble(
     prediction = scheduler_config.get("prediction_type", "epsilon")
     if prediction not in PREDICTION_TYPES:
         raise ModelError(f"{name}: unsupported prediction type {prediction!r}")
-    for module in (text_encoder, unet, vae):
-        module.requires_grad_(False).eval()
+    tokenizer_2, text_encoder_2 = second if second is not None else (None, None)
+    _check_conditioning(name, unet, text_encoder, text_encoder_2)
+    if tokenizer_2 is not None:
+        _check_tokenizers_agree(name, tokenizer, tokenizer_2)
+    for module in (text_encoder, unet, vae, text_encoder_2):
+        if module is not None:
+            module.requires_grad_(False).eval()
     use_threads_for(unet, device)
     return LoadedModel(
         name=name,
@@ -399,7 +521,37 @@ def _assemble(
         scheduler_config=scheduler_config,
         device=device,
         dtype=dtype,
+        text_encoder_2=text_encoder_2.to(device) if text_encoder_2 is not None else None,
+        tokenizer_2=tokenizer_2,
+        zero_empty_prompt=zero_empty_prompt,
     )
+
+
+def _check_conditioning(name: str, unet: UNet2DConditionModel, first: CLIPTextModel,
+                        second: CLIPTextModelWithProjection | None) -> None:
+    """The UNet must take what the text encoders give: their widths, and SDXL's pooled + time ids."""
+    widths = int(first.config.hidden_size) + (int(second.config.hidden_size) if second is not None else 0)
+    if int(unet.config.cross_attention_dim) != widths:
+        raise ModelError(f"{name}: the UNet expects text states of width {unet.config.cross_attention_dim}, "
+                         f"the text encoders give {widths}")
+    text_time = unet.config.addition_embed_type == "text_time"
+    if text_time != (second is not None):
+        raise ModelError(f"{name}: an SDXL UNet needs SDXL's two text encoders (and only it does)")
+    if second is not None:
+        expected = TIME_IDS * int(unet.config.addition_time_embed_dim) + int(second.config.projection_dim)
+        added = int(unet.config.projection_class_embeddings_input_dim)
+        if added != expected:
+            raise ModelError(f"{name}: the UNet's added conditioning ({added} values) is not SDXL's pooled "
+                             f"embedding and {TIME_IDS} time ids ({expected})")
+
+
+def _check_tokenizers_agree(name: str, first: CLIPTokenizer, second: CLIPTokenizer) -> None:
+    """Token alignment uses the first tokenizer for both encoders: the two must split words alike."""
+    same = (first.get_vocab() == second.get_vocab() and first.bos_token_id == second.bos_token_id
+            and first.eos_token_id == second.eos_token_id)
+    if not same:
+        raise ModelError(f"{name}: the two tokenizers of this SDXL model differ, so one token alignment cannot "
+                         "serve both text encoders")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -32,8 +32,10 @@ def vocabulary_and_merges(path: Path | None = None) -> tuple[dict[str, int], lis
     return vocab, merges
 
 
-def clip_tokenizer(model_max_length: int) -> CLIPTokenizer:
-    """The real CLIP BPE tokenizer, built in memory with the given context length."""
+def clip_tokenizer(model_max_length: int, pad: str | None = None) -> CLIPTokenizer:
+    """The real CLIP BPE tokenizer, built in memory with the given context length; *pad* sets the
+    padding token (SDXL's second tokenizer pads with ``!``, the first with ``<|endoftext|>``)."""
     vocab, merges = vocabulary_and_merges()
     pairs = [tuple(m.split()) for m in merges]
-    return CLIPTokenizer(vocab=vocab, merges=pairs, model_max_length=model_max_length)
+    extra = {"pad_token": pad} if pad is not None else {}
+    return CLIPTokenizer(vocab=vocab, merges=pairs, model_max_length=model_max_length, **extra)

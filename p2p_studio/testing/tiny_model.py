@@ -1,10 +1,13 @@
 """Write a tiny Stable-Diffusion-shaped diffusers folder with random weights.
 
-``python -m p2p_studio.testing.tiny_model OUT_DIR [--v-prediction] [--seed N] [--single-file FILE]``
+``python -m p2p_studio.testing.tiny_model OUT_DIR [--v-prediction | --sdxl] [--seed N] [--single-file FILE]``
 
 The model has every component and code path of SD 1.x/2.x (VAE, CLIP text encoder with the real
 CLIP tokenizer, cross-attention UNet with four resolutions, DDIM scheduler) but is small enough
-for CPU tests. Random weights are made *well-conditioned* so that inversion is testable:
+for CPU tests. ``--sdxl`` writes the SDXL layout instead: two text encoders (the second with a
+projection, both with the real CLIP tokenizer), a ``text_time`` UNet without attention at the top
+level and with transformer blocks of several depths. Random weights are made *well-conditioned*
+so that inversion is testable:
 
 * the VAE scaling factor is measured so latents have unit variance, as in real SD;
 * the UNet output layer is scaled down, so the model's prediction changes slowly along the DDIM
@@ -22,8 +25,14 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
-from transformers import CLIPTextConfig, CLIPTextModel
+from diffusers import (
+    AutoencoderKL,
+    DDIMScheduler,
+    StableDiffusionPipeline,
+    StableDiffusionXLPipeline,
+    UNet2DConditionModel,
+)
+from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
 
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
@@ -44,21 +53,33 @@ class TinySpec:
     cross_sharpness: float = 12.0
     v_prediction: bool = False
     seed: int = 0
+    #: SDXL layout (two text encoders, ``text_time`` conditioning, several transformer depths).
+    sdxl: bool = False
+    #: SDXL: the second text encoder's width and its projection (the pooled embedding's size).
+    text_width_2: int = 48
+    projection_dim: int = 24
+    #: SDXL: transformer blocks per UNet level (the top level has no attention).
+    transformer_depths: tuple[int, ...] = (1, 1, 2)
+    time_embed_dim: int = 8
 
 
-def _text_encoder(spec: TinySpec) -> CLIPTextModel:
-    config = CLIPTextConfig(
+def _text_config(spec: TinySpec, width: int, **extra: int) -> CLIPTextConfig:
+    return CLIPTextConfig(
         vocab_size=49408,
-        hidden_size=spec.text_width,
-        intermediate_size=2 * spec.text_width,
+        hidden_size=width,
+        intermediate_size=2 * width,
         num_hidden_layers=2,
         num_attention_heads=spec.heads,
         max_position_embeddings=spec.max_tokens,
         bos_token_id=49406,
         eos_token_id=49407,
         pad_token_id=49407,
+        **extra,
     )
-    return CLIPTextModel(config)
+
+
+def _text_encoder(spec: TinySpec) -> CLIPTextModel:
+    return CLIPTextModel(_text_config(spec, spec.text_width))
 
 
 def _vae(spec: TinySpec) -> AutoencoderKL:
@@ -90,6 +111,36 @@ def _unet(spec: TinySpec, latent_size: int) -> UNet2DConditionModel:
         attention_head_dim=spec.heads,
         norm_num_groups=8,
     )
+    _condition(unet, spec)
+    return unet
+
+
+def _sdxl_unet(spec: TinySpec, latent_size: int) -> UNet2DConditionModel:
+    n = len(spec.transformer_depths)
+    channels = spec.unet_channels[:n]
+    unet = UNet2DConditionModel(
+        sample_size=latent_size,
+        in_channels=4,
+        out_channels=4,
+        layers_per_block=1,
+        block_out_channels=channels,
+        down_block_types=("DownBlock2D",) + ("CrossAttnDownBlock2D",) * (n - 1),
+        up_block_types=("CrossAttnUpBlock2D",) * (n - 1) + ("UpBlock2D",),
+        transformer_layers_per_block=spec.transformer_depths,
+        cross_attention_dim=spec.text_width + spec.text_width_2,
+        attention_head_dim=spec.heads,
+        use_linear_projection=True,
+        addition_embed_type="text_time",
+        addition_time_embed_dim=spec.time_embed_dim,
+        projection_class_embeddings_input_dim=6 * spec.time_embed_dim + spec.projection_dim,
+        norm_num_groups=8,
+    )
+    _condition(unet, spec)
+    return unet
+
+
+def _condition(unet: UNet2DConditionModel, spec: TinySpec) -> None:
+    """Slow-changing output and sharp cross-attention (see the module docstring)."""
     with torch.no_grad():
         unet.conv_out.weight.mul_(spec.output_scale)
         unet.conv_out.bias.mul_(spec.output_scale)
@@ -98,7 +149,6 @@ def _unet(spec: TinySpec, latent_size: int) -> UNet2DConditionModel:
             if name.endswith("attn2"):
                 module.to_q.weight.mul_(gain)
                 module.to_k.weight.mul_(gain)
-    return unet
 
 
 def _scheduler(spec: TinySpec) -> DDIMScheduler:
@@ -136,12 +186,24 @@ def _latent_scaling_factor(vae: AutoencoderKL, size: int) -> float:
     return float(f"{1.0 / latents.std().item():.5g}")
 
 
-def build_tiny_pipeline(spec: TinySpec = TinySpec()) -> StableDiffusionPipeline:
+def build_tiny_pipeline(spec: TinySpec = TinySpec()) -> StableDiffusionPipeline | StableDiffusionXLPipeline:
     """Build the tiny pipeline in memory (deterministic for a given spec)."""
     torch.manual_seed(spec.seed)
     vae = _vae(spec)
     vae_scale = 2 ** (len(spec.vae_channels) - 1)
     vae.register_to_config(scaling_factor=_latent_scaling_factor(vae, spec.image_size))
+    if spec.sdxl:
+        return StableDiffusionXLPipeline(
+            vae=vae,
+            text_encoder=_text_encoder(spec),
+            text_encoder_2=CLIPTextModelWithProjection(
+                _text_config(spec, spec.text_width_2, projection_dim=spec.projection_dim)),
+            tokenizer=clip_tokenizer(spec.max_tokens),
+            tokenizer_2=clip_tokenizer(spec.max_tokens, pad="!"),
+            unet=_sdxl_unet(spec, spec.image_size // vae_scale),
+            scheduler=_scheduler(spec),
+            force_zeros_for_empty_prompt=True,
+        )
     text_encoder = _text_encoder(spec)
     unet = _unet(spec, spec.image_size // vae_scale)
     return StableDiffusionPipeline(
@@ -168,14 +230,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--v-prediction", action="store_true", help="SD 2.x-style v-prediction")
+    parser.add_argument("--sdxl", action="store_true", help="the SDXL layout (two text encoders, text_time UNet)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--single-file", type=Path, metavar="FILE",
                         help="also write an original-layout .safetensors checkpoint (SD 1.x layout; "
                         "load it with --model FILE --model-config OUT_DIR)")
     args = parser.parse_args(argv)
-    if args.single_file and args.v_prediction:
-        parser.error("--single-file exports the SD 1.x layout; it cannot be combined with --v-prediction")
-    path = write_tiny_model(args.out_dir, TinySpec(v_prediction=args.v_prediction, seed=args.seed))
+    if args.single_file and (args.v_prediction or args.sdxl):
+        parser.error("--single-file exports the SD 1.x layout; it cannot be combined with --v-prediction or --sdxl")
+    if args.sdxl and args.v_prediction:
+        parser.error("--sdxl and --v-prediction cannot be combined")
+    spec = TinySpec(v_prediction=args.v_prediction, seed=args.seed, sdxl=args.sdxl)
+    path = write_tiny_model(args.out_dir, spec)
     print(path)
     if args.single_file:
         from p2p_studio.testing.single_file import export_single_file

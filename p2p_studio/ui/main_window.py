@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, SweepSheet
+from p2p_studio.app.jobs import ModelInfo
 from p2p_studio.app.session import HistoryItem, Session
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.ui.canvas import Canvas
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         self.sheet.cell_chosen.connect(self._sheet_cell)
         self.sheet.closed.connect(lambda: self.centre.setCurrentWidget(self.canvas))
         c.busy_changed.connect(self._busy)
-        c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {Path(info.name).name}"))
+        c.model_changed.connect(lambda info: self.setWindowTitle(f"P2P Studio — {_model_title(info)}"))
         c.recipe_found.connect(self._offer_recipe)
         c.photo_opened.connect(self._photo_opened)
         s.notice.connect(self.show_error)
@@ -424,3 +425,12 @@ def _cell_values(view: SweepSheetView, item: HistoryItem) -> list[str]:
         if cell_item.id == item.id:
             return [f"{key} {value:g}" for key, value in cell.values]
     return []
+
+
+MODEL_KINDS = {"sd1": "SD 1.x", "sd2": "SD 2.x", "sdxl": "SDXL"}
+
+
+def _model_title(info: ModelInfo) -> str:
+    """``name (SDXL)``: the model and the family the engine detected."""
+    kind = MODEL_KINDS.get(info.kind, info.kind)
+    return f"{Path(info.name).name} ({kind})" if kind else Path(info.name).name

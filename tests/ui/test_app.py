@@ -421,3 +421,22 @@ def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wai
     assert "cross 0.5, self 0.4" in window.message.text()
     QTest.keyClick(window, Qt.Key.Key_G)
     assert window.centre.currentWidget() is window.sheet and window.sheet.buttons[4].isChecked()
+
+
+def test_the_first_edit_flow_with_an_sdxl_model(qtbot, tmp_path, tiny_sdxl_dir, cat_file, make_studio, wait_for,
+                                                 type_into):
+    s = make_studio(tmp_path / "data", str(tiny_sdxl_dir))
+    qtbot.addWidget(s.window)
+    try:
+        s.window.show()
+        s.session.set_params({"steps": 3, "method": "negative-prompt"})
+        run_edit(s, wait_for, cat_file)
+        assert s.controller.model.kind == "sdxl" and s.window.windowTitle().endswith("(SDXL)")
+        item = s.session.history[0]
+        assert item.image.size == Image.open(cat_file).size and item.mask is not None
+        outside = np.asarray(item.mask) == 0
+        assert outside.any() and np.array_equal(np.asarray(item.image)[outside],
+                                                np.asarray(Image.open(cat_file).convert("RGB"))[outside])
+        assert s.controller.recipe_for(item).model_kind == "sdxl"
+    finally:
+        s.shutdown()
