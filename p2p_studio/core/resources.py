@@ -18,6 +18,7 @@ from pathlib import Path
 DEMO_MODEL = "demo"
 #: What the user is pointed to when they want real photos edited with Stable Diffusion.
 STABLE_DIFFUSION = "stable-diffusion-v1-5/stable-diffusion-v1-5"
+STABLE_DIFFUSION_XL = "stabilityai/stable-diffusion-xl-base-1.0"
 #: Environment variable naming the model to use when none is given.
 MODEL_ENV = "P2P_STUDIO_MODEL"
 

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.app_settings import AppSettings
-from p2p_studio.core.resources import DEMO_MODEL, STABLE_DIFFUSION
+from p2p_studio.core.resources import DEMO_MODEL, STABLE_DIFFUSION, STABLE_DIFFUSION_XL
 from p2p_studio.core.settings import DEVICES, PRECISIONS, ModelChoice
 
 HOW_TO_SWITCH = (
     f"The built-in <b>demo</b> model only knows coloured shapes. For real photos choose "
     f"<b>{STABLE_DIFFUSION}</b> (downloaded once, about 2 GB of the repository, then offline), "
+    f"<b>{STABLE_DIFFUSION_XL}</b> (SDXL, 1024 px: about 14 GB once; a GPU with 12 GB or more), "
     "a local diffusers folder, or a single <code>.safetensors</code> checkpoint."
 )
 
@@ -34,7 +35,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self.model = QComboBox()
         self.model.setEditable(True)
-        self.model.addItems([DEMO_MODEL, STABLE_DIFFUSION, "stabilityai/stable-diffusion-2-1"])
+        self.model.addItems([DEMO_MODEL, STABLE_DIFFUSION, "stabilityai/stable-diffusion-2-1", STABLE_DIFFUSION_XL])
         self.model.setCurrentText(settings.model.spec)
         folder, file = QPushButton("Folder…"), QPushButton("File…")
         folder.clicked.connect(self._pick_folder)
