@@ -468,22 +468,77 @@ def _load_single_file(
         )
     if suffix not in (".safetensors", *PICKLE_SUFFIXES):
         raise ModelError(f"{path.name}: expected a diffusers folder, a .safetensors checkpoint or a hub id")
-    from diffusers import StableDiffusionPipeline
+    from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 
-    kwargs: dict[str, Any] = {"torch_dtype": dtype, "safety_checker": None, "requires_safety_checker": False}
-    if config:
-        kwargs["config"] = config
+    kind = _single_file_kind(path)
+    sdxl = kind is ModelKind.SDXL
+    kwargs: dict[str, Any] = {"torch_dtype": dtype}
+    if not sdxl:
+        kwargs.update(safety_checker=None, requires_safety_checker=False)
+    base = BASE_CONFIGS[kind]
+    # diffusers would fetch missing configs from the hub by itself: we never download silently
+    found = config or _cached_configs(base)
+    if found is None:
+        raise ModelError(f"{path.name} needs its model's configs: pass --model-config FOLDER (a diffusers folder "
+                         f"of the same model family), or fetch them once with "
+                         f"`hf download {base} --include '*.json' '*.txt'`")
+    kwargs["config"] = found
     try:
-        pipe = StableDiffusionPipeline.from_single_file(str(path), **kwargs)
+        pipeline = StableDiffusionXLPipeline if sdxl else StableDiffusionPipeline
+        pipe = pipeline.from_single_file(str(path), **kwargs)
     except Exception as exc:  # diffusers raises many types for unreadable checkpoints
         raise ModelError(
             f"could not load checkpoint {path.name}: {_first_line(exc)} "
-            "(single files need their model configs cached, online access, or --model-config FOLDER)"
+            "(is --model-config a diffusers folder of the same model family?)"
         ) from exc
+    second = (pipe.tokenizer_2, pipe.text_encoder_2) if sdxl else None
+    zero_empty = bool(getattr(pipe.config, "force_zeros_for_empty_prompt", False)) if sdxl else False
     return _assemble(
         str(path), pipe.tokenizer, pipe.text_encoder, pipe.unet, pipe.vae.to(torch.float32),
-        dict(pipe.scheduler.config), device, dtype,
+        dict(pipe.scheduler.config), device, dtype, second, zero_empty,
     )
+
+
+#: The hub repository whose configs describe each single-file family.
+BASE_CONFIGS: dict[ModelKind, str] = {
+    ModelKind.SD1: "stable-diffusion-v1-5/stable-diffusion-v1-5",
+    ModelKind.SD2: "stabilityai/stable-diffusion-2-1",
+    ModelKind.SDXL: "stabilityai/stable-diffusion-xl-base-1.0",
+}
+#: Keys that tell single-file checkpoints apart (the LDM layout names of their text encoders).
+SDXL_KEY = "conditioner.embedders.1.model.positional_embedding"
+SDXL_REFINER_KEY = "conditioner.embedders.0.model.text_projection"
+SD2_KEY = "cond_stage_model.model.positional_embedding"  # SD 2.x's OpenCLIP text encoder
+
+
+def _cached_configs(repo_id: str) -> str | None:
+    """The configs of *repo_id* if the local hub cache has them (nothing is downloaded)."""
+    from huggingface_hub import snapshot_download
+
+    try:
+        return str(snapshot_download(repo_id, allow_patterns=["*.json", "*.txt"], local_files_only=True))
+    except Exception:  # not cached
+        return None
+
+
+def _single_file_kind(path: Path) -> ModelKind:
+    """The family of a checkpoint from its key names (a ``.safetensors`` header only; pickles are
+    taken for SD 1.x); refiners are refused."""
+    if path.suffix.lower() != ".safetensors":
+        return ModelKind.SD1
+    from safetensors import safe_open
+
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            keys = set(f.keys())
+    except Exception as exc:  # not a safetensors file, or a damaged header
+        raise ModelError(f"could not load checkpoint {path.name}: {_first_line(exc)}") from exc
+    if SDXL_REFINER_KEY in keys and SDXL_KEY not in keys:
+        raise ModelError(f"{path.name} is an SDXL refiner, which only refines another model's output; use an "
+                         "SDXL base checkpoint or one of its fine-tunes")
+    if SDXL_KEY in keys:
+        return ModelKind.SDXL
+    return ModelKind.SD2 if SD2_KEY in keys else ModelKind.SD1
 
 
 def _assemble(

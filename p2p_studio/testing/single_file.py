@@ -1,8 +1,11 @@
-"""Export a diffusers SD 1.x pipeline as one original-layout (LDM) ``.safetensors`` checkpoint.
+"""Export a diffusers SD 1.x or SDXL pipeline as one original-layout (LDM) ``.safetensors`` checkpoint.
 
 This is the format of the single files people download (``v1-5-pruned-emaonly.safetensors``):
 ``model.diffusion_model.*`` for the UNet, ``first_stage_model.*`` for the VAE and
-``cond_stage_model.transformer.*`` for the CLIP text encoder. Tests use it to prove that the
+``cond_stage_model.transformer.*`` for the CLIP text encoder. SDXL files
+(``sd_xl_base_1.0.safetensors``) hold the first text encoder under
+``conditioner.embedders.0.transformer.*`` and the second, in OpenCLIP's layout (one fused
+attention input projection per layer), under ``conditioner.embedders.1.model.*``. Tests use it to prove that the
 single-file loading path works end to end, by loading the export back through diffusers'
 ``from_single_file`` and comparing every weight with the original.
 """
@@ -14,7 +17,7 @@ from pathlib import Path
 import torch
 from diffusers import AutoencoderKL, UNet2DConditionModel
 from safetensors.torch import save_file
-from transformers import CLIPTextModel
+from transformers import CLIPTextModel, CLIPTextModelWithProjection
 
 _RESNET_UNET = {
     "norm1": "in_layers.0",
@@ -30,6 +33,8 @@ _TOP_UNET = {
     "conv_in": "input_blocks.0.0",
     "conv_norm_out": "out.0",
     "conv_out": "out.2",
+    "add_embedding.linear_1": "label_emb.0.0",  # SDXL's pooled text + time ids embedding
+    "add_embedding.linear_2": "label_emb.0.2",
 }
 _VAE_ATTENTION = {"group_norm": "norm", "to_q": "q", "to_k": "k", "to_v": "v", "to_out.0": "proj_out"}
 
@@ -118,20 +123,53 @@ def vae_to_ldm(vae: AutoencoderKL) -> dict[str, torch.Tensor]:
     return out
 
 
-def text_encoder_to_ldm(text_encoder: CLIPTextModel) -> dict[str, torch.Tensor]:
+def text_encoder_to_ldm(text_encoder: CLIPTextModel, prefix: str = "cond_stage_model.transformer.",
+                        ) -> dict[str, torch.Tensor]:
     # Original checkpoints name the weights as transformers 4 did: ``text_model.embeddings...``.
-    prefix = "cond_stage_model.transformer."
     return {
         prefix + (k if k.startswith("text_model.") else "text_model." + k): v
         for k, v in text_encoder.state_dict().items()
     }
 
 
+_OPEN_CLIP_LAYER = {"layer_norm1": "ln_1", "layer_norm2": "ln_2", "mlp.fc1": "mlp.c_fc", "mlp.fc2": "mlp.c_proj",
+                    "self_attn.out_proj": "attn.out_proj"}
+
+
+def open_clip_to_ldm(encoder: CLIPTextModelWithProjection, prefix: str) -> dict[str, torch.Tensor]:
+    """SDXL's second text encoder in OpenCLIP's names, q/k/v fused into ``in_proj``."""
+    state = {k.removeprefix("text_model."): v for k, v in encoder.state_dict().items()}
+    out = {
+        prefix + "token_embedding.weight": state.pop("embeddings.token_embedding.weight"),
+        prefix + "positional_embedding": state.pop("embeddings.position_embedding.weight"),
+        prefix + "ln_final.weight": state.pop("final_layer_norm.weight"),
+        prefix + "ln_final.bias": state.pop("final_layer_norm.bias"),
+        prefix + "text_projection": state.pop("text_projection.weight").T,
+    }
+    for i in range(encoder.config.num_hidden_layers):
+        layer, block = f"encoder.layers.{i}.", f"{prefix}transformer.resblocks.{i}."
+        for kind in ("weight", "bias"):
+            out[f"{block}attn.in_proj_{kind}"] = torch.cat(
+                [state.pop(f"{layer}self_attn.{p}_proj.{kind}") for p in ("q", "k", "v")])
+            for old, new in _OPEN_CLIP_LAYER.items():
+                out[f"{block}{new}.{kind}"] = state.pop(f"{layer}{old}.{kind}")
+    state.pop("embeddings.position_ids", None)
+    if state:
+        raise KeyError(f"no OpenCLIP name for {sorted(state)}")
+    return out
+
+
 def export_single_file(folder: Path, out_file: Path) -> Path:
-    """Write the SD 1.x diffusers model in *folder* as one LDM-layout ``.safetensors`` file."""
+    """Write the SD 1.x or SDXL diffusers model in *folder* as one LDM-layout ``.safetensors`` file."""
     unet = UNet2DConditionModel.from_pretrained(folder, subfolder="unet")
     vae = AutoencoderKL.from_pretrained(folder, subfolder="vae")
     text_encoder = CLIPTextModel.from_pretrained(folder, subfolder="text_encoder")
-    state = {**unet_to_ldm(unet), **vae_to_ldm(vae), **text_encoder_to_ldm(text_encoder)}
+    if (Path(folder) / "text_encoder_2").is_dir():
+        second = CLIPTextModelWithProjection.from_pretrained(folder, subfolder="text_encoder_2")
+        texts = {**text_encoder_to_ldm(text_encoder, "conditioner.embedders.0.transformer."),
+                 **open_clip_to_ldm(second, "conditioner.embedders.1.model.")}
+    else:
+        texts = text_encoder_to_ldm(text_encoder)
+    state = {**unet_to_ldm(unet), **vae_to_ldm(vae), **texts}
     save_file({k: v.contiguous() for k, v in state.items()}, str(out_file))
     return Path(out_file)

@@ -233,11 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sdxl", action="store_true", help="the SDXL layout (two text encoders, text_time UNet)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--single-file", type=Path, metavar="FILE",
-                        help="also write an original-layout .safetensors checkpoint (SD 1.x layout; "
+                        help="also write an original-layout .safetensors checkpoint (SD 1.x or SDXL layout; "
                         "load it with --model FILE --model-config OUT_DIR)")
     args = parser.parse_args(argv)
-    if args.single_file and (args.v_prediction or args.sdxl):
-        parser.error("--single-file exports the SD 1.x layout; it cannot be combined with --v-prediction or --sdxl")
+    if args.single_file and args.v_prediction:
+        parser.error("--single-file exports the SD 1.x and SDXL layouts; it cannot be combined with --v-prediction")
     if args.sdxl and args.v_prediction:
         parser.error("--sdxl and --v-prediction cannot be combined")
     spec = TinySpec(v_prediction=args.v_prediction, seed=args.seed, sdxl=args.sdxl)

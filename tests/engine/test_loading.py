@@ -110,7 +110,9 @@ def test_single_file_without_configs_offline_says_what_to_do(tiny_single_file, m
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tiny_single_file.parent / "empty-cache"))
-    with pytest.raises(ModelError, match=r"could not load checkpoint tiny-v1\.safetensors.*--model-config FOLDER"):
+    download = r"`hf download stable-diffusion-v1-5/stable-diffusion-v1-5 --include '\*.json' '\*.txt'`"
+    with pytest.raises(ModelError, match=rf"tiny-v1\.safetensors needs its model's configs: pass --model-config "
+                                         rf"FOLDER .*{download}$"):
         load_model(str(tiny_single_file), device="cpu")
 
 

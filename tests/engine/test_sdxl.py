@@ -157,3 +157,25 @@ def test_tokenizers_that_split_words_differently_are_refused(tiny_sdxl) -> None:
     _check_tokenizers_agree("x", tiny_sdxl.tokenizer, tiny_sdxl.tokenizer_2)
     with pytest.raises(ModelError, match="two tokenizers of this SDXL model differ"):
         _check_tokenizers_agree("x", tiny_sdxl.tokenizer, other)
+
+
+def test_a_single_file_sdxl_checkpoint_round_trips(tiny_sdxl, tiny_sdxl_dir, tmp_path) -> None:
+    from p2p_studio.testing.single_file import export_single_file
+
+    path = export_single_file(tiny_sdxl_dir, tmp_path / "tiny-sdxl.safetensors")
+    loaded = load_model(str(path), device="cpu", config=str(tiny_sdxl_dir))
+    assert loaded.kind is ModelKind.SDXL and loaded.zero_empty_prompt
+    for name in ("unet", "vae", "text_encoder", "text_encoder_2"):
+        ours, theirs = getattr(tiny_sdxl, name).state_dict(), getattr(loaded, name).state_dict()
+        assert ours.keys() == theirs.keys() and all(torch.equal(ours[k], theirs[k]) for k in ours), name
+
+
+def test_a_single_file_refiner_is_refused_from_its_keys(tmp_path) -> None:
+    from safetensors.torch import save_file
+
+    from p2p_studio.engine.loading import SDXL_REFINER_KEY
+
+    path = tmp_path / "sd_xl_refiner.safetensors"
+    save_file({SDXL_REFINER_KEY: torch.zeros(2, 2)}, str(path))
+    with pytest.raises(ModelError, match=r"sd_xl_refiner\.safetensors is an SDXL refiner"):
+        load_model(str(path), device="cpu")
