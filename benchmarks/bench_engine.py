@@ -1,15 +1,20 @@
-"""Engine benchmark on an SD-1.5-architecture UNet with random weights; prints JSON.
+"""Engine benchmark on an SD-1.5- or SDXL-architecture UNet with random weights; prints JSON.
 
 Timings do not depend on weight values, so random weights measure the real architecture.
 
-    python benchmarks/bench_engine.py [--size 256] [--steps 6] [--null-text-steps 2]
+    python benchmarks/bench_engine.py [--arch sd15|sdxl] [--size 256] [--steps 6] [--null-text-steps 2]
 
 On a GPU it defaults to 512 px in fp16. Figures:
 * ``p2p_over_plain``: P2P edit (swap + local blend, one edited caption) divided by plain batched
   CFG denoising of the same batch and steps with diffusers' own attention processor (target <= 1.15);
 * ``null_text``: seconds and UNet evaluations per inversion step;
 * ``attention_store_bytes``: size of the attention store after N steps, for two values of N
-  (must be equal: the store does not grow with the number of steps).
+  (must be equal: the store does not grow with the number of steps);
+* ``peak_memory_bytes``: the GPU's peak allocation (``torch.cuda.max_memory_allocated``), or on
+  the CPU the process's peak resident size (the model's weights included).
+
+SDXL (``--arch sdxl``) runs at 1024 px on a GPU; on the CPU its defaults are small (256 px, 4
+steps, one null-text step): a 2.6 G-parameter UNet in fp32 takes about 10 GB of memory.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import time
 import torch
 from diffusers import AutoencoderKL, UNet2DConditionModel
 from diffusers.models.attention_processor import AttnProcessor2_0
-from transformers import CLIPTextConfig, CLIPTextModel
+from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
 
 from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.editor import Editor
@@ -45,16 +50,49 @@ SD15_SCHEDULER = dict(
 )
 
 
-def build_model(device: torch.device, dtype: torch.dtype) -> LoadedModel:
+# The published SDXL base 1.0 configs (architecture only).
+SDXL_UNET = dict(
+    sample_size=128, in_channels=4, out_channels=4, layers_per_block=2, block_out_channels=(320, 640, 1280),
+    down_block_types=("DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"),
+    up_block_types=("CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"),
+    transformer_layers_per_block=(1, 2, 10), cross_attention_dim=2048, attention_head_dim=(5, 10, 20),
+    use_linear_projection=True, addition_embed_type="text_time", addition_time_embed_dim=256,
+    projection_class_embeddings_input_dim=2816,
+)
+SDXL_TEXT_2 = dict(hidden_size=1280, intermediate_size=5120, num_attention_heads=20, max_position_embeddings=77,
+                   projection_dim=1280)
+SDXL_SCHEDULER = {**SD15_SCHEDULER, "_class_name": "EulerDiscreteScheduler", "timestep_spacing": "leading"}
+
+
+def _vae(device: torch.device) -> AutoencoderKL:
+    return AutoencoderKL(block_out_channels=(8, 8, 8, 8), norm_num_groups=8, latent_channels=4,
+                         down_block_types=("DownEncoderBlock2D",) * 4,
+                         up_block_types=("UpDecoderBlock2D",) * 4).to(device).eval()
+
+
+def build_model(device: torch.device, dtype: torch.dtype, arch: str = "sd15") -> LoadedModel:
     torch.manual_seed(0)
-    unet = UNet2DConditionModel(**SD15_UNET).to(device, dtype).eval().requires_grad_(False)
-    # Only the UNet is timed; the text encoder and VAE are shallow stand-ins of the right widths.
+    sdxl = arch == "sdxl"
+    unet = UNet2DConditionModel(**(SDXL_UNET if sdxl else SD15_UNET)).to(device, dtype).eval().requires_grad_(False)
+    # Only the UNet is timed; the text encoders and VAE are shallow stand-ins of the right widths.
     text = CLIPTextModel(CLIPTextConfig(num_hidden_layers=1, vocab_size=49408, **SD15_TEXT)).to(device).eval()
-    vae = AutoencoderKL(block_out_channels=(8, 8, 8, 8), norm_num_groups=8, latent_channels=4,
-                        down_block_types=("DownEncoderBlock2D",) * 4,
-                        up_block_types=("UpDecoderBlock2D",) * 4).to(device).eval()
     tokenizer = clip_tokenizer(SD15_TEXT["max_position_embeddings"])
-    return LoadedModel("sd15-architecture-random", tokenizer, text, unet, vae, SD15_SCHEDULER, device, dtype)
+    if not sdxl:
+        return LoadedModel("sd15-architecture-random", tokenizer, text, unet, _vae(device), SD15_SCHEDULER,
+                           device, dtype)
+    second = CLIPTextModelWithProjection(CLIPTextConfig(num_hidden_layers=1, vocab_size=49408, **SDXL_TEXT_2))
+    return LoadedModel("sdxl-architecture-random", tokenizer, text, unet, _vae(device), SDXL_SCHEDULER, device,
+                       dtype, text_encoder_2=second.to(device).eval(),
+                       tokenizer_2=clip_tokenizer(SD15_TEXT["max_position_embeddings"], pad="!"),
+                       zero_empty_prompt=True)
+
+
+def peak_memory(device: torch.device) -> int:
+    if device.type == "cuda":
+        return int(torch.cuda.max_memory_allocated(device))
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024  # Linux reports KiB
 
 
 def _sync(device: torch.device) -> None:
@@ -90,15 +128,22 @@ def p2p_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncond:
 def main() -> None:
     parser = argparse.ArgumentParser()
     device = pick_device("auto")
-    parser.add_argument("--size", type=int, default=512 if device.type == "cuda" else 256)
-    parser.add_argument("--steps", type=int, default=20 if device.type == "cuda" else 6)
-    parser.add_argument("--null-text-steps", type=int, default=5 if device.type == "cuda" else 2)
+    gpu = device.type == "cuda"
+    parser.add_argument("--arch", choices=("sd15", "sdxl"), default="sd15")
+    parser.add_argument("--size", type=int, default=None, help="default: 512 (SDXL 1024) on a GPU, 256 on the CPU")
+    parser.add_argument("--steps", type=int, default=None, help="default: 20 on a GPU, 6 (SDXL 4) on the CPU")
+    parser.add_argument("--null-text-steps", type=int, default=None, help="default: 5 on a GPU, 2 (SDXL 1) on the CPU")
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
-    dtype = torch.float16 if device.type == "cuda" else torch.float32
+    sdxl = args.arch == "sdxl"
+    args.size = args.size or (1024 if sdxl else 512) if gpu else args.size or 256
+    args.steps = args.steps or (20 if gpu else 4 if sdxl else 6)
+    args.null_text_steps = args.null_text_steps or (5 if gpu else 1 if sdxl else 2)
+    dtype = torch.float16 if gpu else torch.float32
     torch.set_grad_enabled(False)
-    model = build_model(device, dtype)
+    model = build_model(device, dtype, args.arch)
     editor = Editor(model)
+    editor.predict.time_ids = model.time_ids((args.size, args.size), (args.size, args.size))
     caption, edited = "a cat sitting on a bench", "a tiger sitting on a bench"
     settings = EditSettings(steps=args.steps)
     plans = editor.plans(caption, [edited], settings)
@@ -128,6 +173,7 @@ def main() -> None:
 
     plain, p2p = min(plain_times), min(p2p_times)
     print(json.dumps({
+        "arch": args.arch, "model_kind": model.kind.value,
         "device": str(device), "dtype": str(dtype).replace("torch.", ""), "cpu": platform.processor() or None,
         "torch_threads": torch.get_num_threads(), "size_px": args.size, "latent": side, "steps": args.steps,
         "batch": 2 * cond.shape[0],
@@ -140,6 +186,7 @@ def main() -> None:
             "evaluations_per_step": round(editor.predict.evaluations / args.null_text_steps, 1),
         },
         "attention_store_bytes": {str(short.steps): store_short, str(args.steps): store},
+        "peak_memory_bytes": peak_memory(device),
     }, indent=2))
 
 
