@@ -20,7 +20,8 @@ def _png_with(path, text: str) -> None:
 
 def test_a_recipe_survives_the_png_round_trip(tmp_path) -> None:
     recipe = Recipe("a cat", "a (tiger:1.2)", EditSettings(steps=20, method=Method.DIRECT, seed=2**63),
-                    model="demo", model_hash="0123456789abcdef", photo_name="cat.jpg", photo_sha256="ab" * 32,
+                    model="demo", model_hash="0123456789abcdef", model_kind="sdxl", photo_name="cat.jpg",
+                    photo_sha256="ab" * 32,
                     plan={"kind": "swap+reweight"}, app_version="9.9")
     path = save_png(tmp_path, "r", Image.new("RGB", (40, 30)), recipe)
     assert path == tmp_path / "r.png"
