@@ -179,3 +179,25 @@ def test_a_single_file_refiner_is_refused_from_its_keys(tmp_path) -> None:
     save_file({SDXL_REFINER_KEY: torch.zeros(2, 2)}, str(path))
     with pytest.raises(ModelError, match=r"sd_xl_refiner\.safetensors is an SDXL refiner"):
         load_model(str(path), device="cpu")
+
+
+def test_offloaded_text_encoders_come_to_the_device_only_to_encode(tiny_sdxl, monkeypatch) -> None:
+    import dataclasses
+
+    ids = tokenize(tiny_sdxl.tokenizer, CAPTION, tiny_sdxl.max_tokens).padded()[None]
+    expected = tiny_sdxl.encode_ids(ids)
+    model = dataclasses.replace(tiny_sdxl, text_home=torch.device("cpu"))  # what a GPU load sets
+    events: list[tuple[str, str]] = []
+    hooks = []
+    for name in ("text_encoder", "text_encoder_2"):
+        encoder = getattr(model, name)
+        monkeypatch.setattr(encoder, "to", lambda device, n=name, e=encoder: events.append((n, str(device))) or e)
+        hooks.append(encoder.register_forward_pre_hook(lambda module, args, n=name: events.append((n, "forward"))))
+    try:
+        assert torch.equal(model.encode_ids(ids), expected)
+    finally:
+        for hook in hooks:
+            hook.remove()
+    device, home = str(model.device), str(model.text_home)
+    assert events == [("text_encoder", device), ("text_encoder_2", device), ("text_encoder", "forward"),
+                      ("text_encoder_2", "forward"), ("text_encoder", home), ("text_encoder_2", home)]
