@@ -391,7 +391,7 @@ def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wai
     window = studio.window
     window.resize(1280, 800)
     drop(window, cat_file)
-    studio.session.set_params({"method": "negative-prompt", "steps": 40})
+    studio.session.set_params({"method": "negative-prompt", "steps": 24})
     type_into(window.panel.caption, CAPTION)
     wait_for(lambda: studio.session.inversion_state is InversionState.READY)
     type_into(window.panel.edit, EDIT)
@@ -400,8 +400,8 @@ def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wai
     window.panel.sweep_axes.setText("cross=0.2,0.5,0.8 self=0.2,0.4")
     assert window.panel.sweep_info.text().startswith("6 cells (3 × 2)")
     window.panel.run_sweep.click()
-    wait_for(lambda: re.fullmatch(r"Editing (\d+)/40", window.phase.text()) is not None
-             and int(window.phase.text().split()[1].split("/")[0]) > 8, 120)  # one batched run of 40 steps
+    wait_for(lambda: re.fullmatch(r"Editing (\d+)/24", window.phase.text()) is not None
+             and int(window.phase.text().split()[1].split("/")[0]) > 6, 120)  # one batched run of 24 steps
     assert window.grab().save(str(_screenshot_folder() / "7-sweep-progress.png"))
     wait_for(lambda: len(studio.session.history) == 6, 300)
     assert window.centre.currentWidget() is window.sheet
