@@ -369,12 +369,13 @@ def _write_sweep(args: argparse.Namespace, run: EditRun, base: Recipe, cells: li
     from p2p_studio.core.sweep import contact_sheet
 
     grid = SweepGrid.parse(args.sweep)
+    results = run.results()
     entries = []
-    for cell, out, result in zip(cells, run.edits, run.results(), strict=True):
+    for cell, out, result in zip(cells, run.edits, results, strict=True):
         recipe = dataclasses.replace(base, edit=result.edit, settings=result.settings, plan=out.plan.explain())
         entries.append({"values": dict(cell.values), "caption": result.edit,
                         "image": save(f"sweep-{cell.slug}", result.image, recipe)})
-    sheet = contact_sheet([r.image for r in run.results()], cells, grid)
+    sheet = contact_sheet([r.image for r in results], cells, grid)
     return {"grid": grid.text(), "sheet": save("sweep-sheet", sheet), "cells": entries}
 
 

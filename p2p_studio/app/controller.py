@@ -41,7 +41,7 @@ from p2p_studio.core.errors import ErrorKind, InputError
 from p2p_studio.core.eta import clock
 from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
-from p2p_studio.core.results import EditResult
+from p2p_studio.core.results import EditResult, Fidelity
 from p2p_studio.core.settings import EditSettings, ModelChoice
 from p2p_studio.core.sweep import SweepCell, SweepGrid
 
@@ -309,7 +309,7 @@ class StudioController(QObject):
         elif isinstance(payload, EditResult) and isinstance(p, Edit):
             quality = payload.fidelity
             if p.photo_key == self.session.photo_key:
-                self.session.set_inversion(InversionState.READY, str(quality) if quality else "inverted")
+                self._inversion_ready(quality)
                 self.session.add_result(payload, painted=p.painted)
             hint = f" Reconstruction {quality.psnr_db:.1f} dB: {quality.hint}." if quality and quality.hint else ""
             self.status.emit(f"Edited in {payload.seconds:.1f} s: {payload.edit}.{hint}")
@@ -324,10 +324,13 @@ class StudioController(QObject):
             self._photo_read(job, payload)
         self.progress.emit("", 1.0, "")
 
+    def _inversion_ready(self, quality: Fidelity | None) -> None:
+        """An edit of the current photo finished: its inversion is ready, with how faithful it is."""
+        self.session.set_inversion(InversionState.READY, str(quality) if quality else "inverted")
+
     def _sweep_done(self, p: Sweep, done: SweepDone) -> None:
-        quality = done.results[0].fidelity if done.results else None
         if p.photo_key == self.session.photo_key:
-            self.session.set_inversion(InversionState.READY, str(quality) if quality else "inverted")
+            self._inversion_ready(done.results[0].fidelity if done.results else None)
             items = self.session.add_results(list(done.results))
             self.sweep_ready.emit(SweepSheet(done.grid, done.cells, tuple(items), done.thumbnails))
         self.status.emit(f"Swept {len(done.results)} cells in {done.seconds:.1f} s; "

@@ -214,16 +214,11 @@ class Session(QObject):
 
     # --- history --------------------------------------------------------------------------------
     def add_result(self, result: EditResult, painted: bool = False) -> HistoryItem:
-        item = HistoryItem.from_result(uuid.uuid4().hex[:12], result, painted)
-        self._write_item(item)
-        self.history.append(item)
-        self.history_changed.emit()
-        self.select(item)
-        return item
+        return self.add_results([result], painted)[0]
 
-    def add_results(self, results: list[EditResult]) -> list[HistoryItem]:
-        """Several results at once (a sweep): one history update; the first becomes current."""
-        items = [HistoryItem.from_result(uuid.uuid4().hex[:12], result, False) for result in results]
+    def add_results(self, results: list[EditResult], painted: bool = False) -> list[HistoryItem]:
+        """Results into the history (a sweep's at once: one update); the first becomes current."""
+        items = [HistoryItem.from_result(uuid.uuid4().hex[:12], result, painted) for result in results]
         for item in items:
             self._write_item(item)
         self.history.extend(items)

@@ -137,9 +137,6 @@ class AttentionControl:
         self.store: torch.Tensor | None = None  # (P, Q_blend, L) running sum
         self.store_count = 0
         self.masks: torch.Tensor | None = None  # (E, h, w) bool, last local-blend mask
-        #: The first step any edit blends (each edit from its plan's ``blend_start``).
-        self.blend_start = min((p.blend_start for p in plans), default=step_window(settings.steps,
-                                                                                   settings.blend_start))
         self._record_injected = settings.blend_maps is BlendMaps.INJECTED
         #: Refined masks record the cond half's self-attention at the refine level (head-averaged,
         #: summed over steps: ``(P, Q, Q)``, flat in steps) when some edit derives its mask.
@@ -147,6 +144,12 @@ class AttentionControl:
             p.local_blend and u is None for p, u in zip(plans, self.user_masks, strict=True))
         self.self_store: torch.Tensor | None = None
         self.self_count = 0
+
+    @property
+    def blend_start(self) -> int:
+        """The first step any edit blends (each edit from its plan's ``blend_start``)."""
+        return min((p.blend_start for p in self.plans), default=step_window(self.settings.steps,
+                                                                             self.settings.blend_start))
 
     # --- scheduling -----------------------------------------------------------------------
     def begin_step(self, step: int) -> None:
@@ -338,7 +341,7 @@ class AttentionControl:
 
     def blend(self, latents: torch.Tensor) -> torch.Tensor:
         """Local blend after a scheduler step: outside the mask, edited latents := source latents."""
-        now = [e for e in range(len(self.plans)) if self.blends(e) and self.step >= self.plans[e].blend_start]
+        now = [e for e in range(len(self.plans)) if self.blended(e)]
         if not now:
             return latents
         masks = self.current_masks()
@@ -347,7 +350,7 @@ class AttentionControl:
         self.masks = masks
         out = latents.clone()
         for e in now:
-                out[e + 1] = torch.where(masks[e].to(latents.device)[None], latents[e + 1], latents[0])
+            out[e + 1] = torch.where(masks[e].to(latents.device)[None], latents[e + 1], latents[0])
         return out
 
 

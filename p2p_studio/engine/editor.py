@@ -135,10 +135,13 @@ class Editor:
         """The unconditional (empty caption) text-encoder states."""
         return self.model.empty_embedding()
 
-    def _use_photo(self, photo: PreparedPhoto) -> None:
+    def _time_ids(self, photo: PreparedPhoto) -> torch.Tensor | None:
         """Size conditioning (SDXL): the photo's real size, crop (0, 0), the size it is worked at."""
         (w, h), (tw, th) = photo.original.size, photo.size
-        self.predict.time_ids = self.model.time_ids((h, w), (th, tw))
+        return self.model.time_ids((h, w), (th, tw))
+
+    def _use_photo(self, photo: PreparedPhoto) -> None:
+        self.predict.time_ids = self._time_ids(photo)
 
     def plans(self, caption: str, edits: Sequence[str], settings: EditSettings,
               per_edit: Sequence[EditSettings] | None = None) -> list[EditPlan]:
@@ -160,8 +163,7 @@ class Editor:
         """Everything an inversion depends on, as the text its cache entry must carry."""
         method = Method(settings.method)
         extra = settings.inversion_settings().__dict__ if method is Method.NULL_TEXT else {}
-        (w, h), (tw, th) = photo.original.size, photo.size
-        time_ids = self.model.time_ids((h, w), (th, tw))
+        time_ids = self._time_ids(photo)
         sizes = {"time_ids": time_ids.tolist()} if time_ids is not None else {}
         return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
                             model=self.model.fingerprint, method=method.value, steps=settings.steps,

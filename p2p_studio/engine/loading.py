@@ -337,9 +337,12 @@ def _refuse_refiner(folder: Path) -> None:
     first = index.get("text_encoder")
     no_first = isinstance(first, list) and first[:1] == [None]
     if index.get("requires_aesthetics_score") or ("XL" in str(index.get("_class_name", "")) and no_first):
-        raise ModelError(
-            f"{folder} is an SDXL refiner, which only refines another model's output; use an SDXL base "
-            "model (e.g. stabilityai/stable-diffusion-xl-base-1.0) or one of its fine-tunes")
+        raise _refiner_refused(str(folder))
+
+
+def _refiner_refused(name: str) -> ModelError:
+    return ModelError(f"{name} is an SDXL refiner, which only refines another model's output; use an SDXL base "
+                      f"model (e.g. {BASE_CONFIGS[ModelKind.SDXL]}) or one of its fine-tunes")
 
 
 def load_model(
@@ -557,8 +560,7 @@ def _single_file_kind(path: Path) -> ModelKind:
     except Exception as exc:  # not a safetensors file, or a damaged header
         raise ModelError(f"could not load checkpoint {path.name}: {_first_line(exc)}") from exc
     if SDXL_REFINER_KEY in keys and SDXL_KEY not in keys:
-        raise ModelError(f"{path.name} is an SDXL refiner, which only refines another model's output; use an "
-                         "SDXL base checkpoint or one of its fine-tunes")
+        raise _refiner_refused(path.name)
     if SDXL_KEY in keys:
         return ModelKind.SDXL
     return ModelKind.SD2 if SD2_KEY in keys else ModelKind.SD1
