@@ -291,7 +291,9 @@ class Editor:
             raise InputError(f"the sweep batch must be at least 1, not {batch}")
         chunks = [list(cells[i:i + batch]) for i in range(0, len(cells), batch)]
         self.plans(caption, [c.edit for c in cells], settings, [c.settings for c in cells])  # fail before inverting
+        start = time.perf_counter()
         inversion, cached = (None, False) if photo is None else self.invert(photo, caption, settings, reporter)
+        inverted = time.perf_counter() - start
         runs = []
         for n, chunk in enumerate(chunks):
             part = _part_reporter(reporter, n, len(chunks))
@@ -302,6 +304,8 @@ class Editor:
                 runs.append(self.edit(photo, caption, edits, settings, part, inversion, per_edit=own))
         merged = _merge_runs(runs)
         merged.inversion_cached = cached
+        for key in ("inversion", "total"):  # the runs were given the inversion: count it once here
+            merged.timings[key] = merged.timings.get(key, 0.0) + inverted
         return merged
 
     def _run(

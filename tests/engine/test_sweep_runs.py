@@ -51,12 +51,23 @@ def test_a_blend_start_past_the_last_step_means_no_blend(editor, cat_photo) -> N
 
 
 def test_sweep_progress_counts_the_steps_of_every_run(editor, cat_photo) -> None:
+    import time
+
     base = EditSettings(steps=3, method=Method.DDIM)
     cells = SweepGrid.parse(["cross=0.2,0.5,0.8"]).cells("a dog sitting on a bench", base)
     seen = []
-    editor.sweep(editor.prepare(cat_photo), CAPTION, cells, base, Reporter(seen.append), batch=1)
+
+    def report(progress) -> None:
+        seen.append(progress)
+        if progress.phase != "Editing" and progress.step == progress.total:
+            time.sleep(0.2)  # the inversion takes at least this long
+
+    run = editor.sweep(editor.prepare(cat_photo), CAPTION, cells, base, Reporter(report), batch=1)
     steps = [(p.step, p.total) for p in seen if p.phase == "Editing"]
     assert steps == [(k, 9) for k in range(1, 10)]
+    # the sweep's one inversion is in its timings, once
+    assert run.timings["inversion"] >= 0.2
+    assert run.timings["total"] >= run.timings["inversion"] + run.timings["edit"]
 
 
 def test_edits_of_one_run_must_share_the_run_settings(editor, cat_photo) -> None:
