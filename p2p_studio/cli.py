@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import sys
 import time
@@ -30,8 +29,7 @@ from p2p_studio.core.settings import (
 from p2p_studio.core.sweep import AXES, DEFAULT_BATCH, SweepCell, SweepGrid
 
 if TYPE_CHECKING:
-    from PIL import Image
-
+    from p2p_studio.core.photos import LoadedPhoto
     from p2p_studio.engine import Editor, EditRun
 
 
@@ -178,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _model_choice(args: argparse.Namespace) -> ModelChoice:
     from p2p_studio.core.resources import default_model
 
+    if args.model is not None and not args.model.strip():
+        raise InputError("--model is empty (an unset variable?); name a model, or leave --model out for the "
+                         "built-in demo model")
     return ModelChoice(spec=args.model or default_model(), device=args.device, precision=args.precision,
                        cache_dir=str(args.cache_dir) if args.cache_dir else None, config=args.model_config,
                        allow_pickle=args.allow_pickle)
@@ -185,14 +186,17 @@ def _model_choice(args: argparse.Namespace) -> ModelChoice:
 
 def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any]:
     """Execute a parsed command; returns the JSON report."""
+    from p2p_studio.core.captions import check_edit_words
     from p2p_studio.core.files import check_writable_folder
-    from p2p_studio.core.photos import load_photo
+    from p2p_studio.core.photos import read_photo
 
     # every argument is checked before torch is imported: a typo fails at once, not in seconds
     settings = settings_from_args(args)
     cells = sweep_cells(args, settings)
+    check_edit_words(args.caption, [c.edit for c in cells] or args.edits, settings.blend_words,
+                     settings.subtract_words, list(settings.cross_words))
     photos, batch = expand_photos(args.photo) if args.command == "edit" else ([], False)
-    original = load_photo(photos[0]) if photos and not batch else None
+    original = read_photo(photos[0]) if photos and not batch else None
     if not args.explain:  # fail in a second, not after the edit has run
         check_writable_folder(args.out, "output folder")
         if args.cache_dir is not None and not args.no_cache:
@@ -202,10 +206,12 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
         print(f"p2p-studio: note: using the built-in demo model, which knows only coloured shapes; for real "
               f"photos pass --model {STABLE_DIFFUSION} (downloaded once) or set {MODEL_ENV}",
               file=stderr if stderr is not None else sys.stderr)
-    from p2p_studio.engine import Editor, InversionCache, load_choice, quiet_libraries
+    from p2p_studio.engine import Editor, InversionCache, check_plans, load_choice, quiet_libraries
 
     quiet_libraries()
     t0 = time.perf_counter()
+    # token counts need the tokenizer (under a second), not the UNet (seconds to minutes)
+    check_plans(choice, args.caption, [c.edit for c in cells] or args.edits, settings)
     model = load_choice(choice)
     load_seconds = time.perf_counter() - t0
     editor = Editor(model, None if args.no_cache else InversionCache(args.cache_dir))
@@ -219,7 +225,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     if batch:
         report["batch"] = _run_batch(editor, args, settings, cells, photos, stderr)
         return report
-    report.update(_edit_one(editor, args, settings, cells, photos[0] if photos else None, original, stderr))
+    report.update(_edit_one(editor, args, settings, cells, original, stderr))
     report["timings"] = {"load": round(load_seconds, 3), **report["timings"]}
     return report
 
@@ -266,18 +272,24 @@ def expand_photos(arguments: list[Path]) -> tuple[list[Path], bool]:
 
 
 def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, cells: list[SweepCell],
-              photo_path: Path | None, original: Image.Image | None, stderr: TextIO | None) -> dict[str, Any]:
-    """Edit one photo (or generate, without one) and write its files; returns its report."""
+              original: LoadedPhoto | None, stderr: TextIO | None) -> dict[str, Any]:
+    """Edit one photo (or generate, without one) and write its files; returns its report.
+
+    The photo's name and hash are those of the bytes read once before the edit: a photo renamed or
+    replaced while it runs changes neither the result nor its recipe.
+    """
+    from p2p_studio.core.files import text_of
     from p2p_studio.engine import Reporter
 
     bar = ProgressBar(stderr)
     reporter = Reporter(on_progress=bar)
+    photo_path = original.path if original is not None else None
     try:
         if cells:
-            photo = editor.prepare(original) if original is not None else None
+            photo = editor.prepare(original.image) if original is not None else None
             result = editor.sweep(photo, args.caption, cells, settings, reporter, args.sweep_batch)
         elif original is not None:
-            result = editor.edit(editor.prepare(original), args.caption, args.edits, settings, reporter)
+            result = editor.edit(editor.prepare(original.image), args.caption, args.edits, settings, reporter)
         else:
             result = editor.generate(args.caption, args.edits, settings, reporter)
     finally:
@@ -290,8 +302,8 @@ def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, 
     base = Recipe(caption=args.caption, edit=args.caption, settings=settings,
                   command="edit" if photo_path is not None else "generate", model=model.name,
                   model_hash=model.fingerprint, model_kind=model.kind.value, app_version=__version__,
-                  photo_name=photo_path.name if photo_path is not None else "",
-                  photo_sha256=hashlib.sha256(photo_path.read_bytes()).hexdigest() if photo_path is not None else "")
+                  photo_name=text_of(photo_path.name) if photo_path is not None else "",
+                  photo_sha256=original.sha256 if original is not None else "")
     report["outputs"] = _write_outputs(args, photo_path, result, base, cells)
     return report
 
@@ -300,8 +312,8 @@ def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings,
                photos: list[Path], stderr: TextIO | None) -> dict[str, Any]:
     """Edit every photo with the same captions; a failure is recorded and the rest go on. The
     summary is also written to the output folder as ``batch-summary.json`` (never over a file)."""
-    from p2p_studio.core.files import describe_os_error, write_new
-    from p2p_studio.core.photos import load_photo
+    from p2p_studio.core.files import text_of, write_new
+    from p2p_studio.core.photos import read_photo
 
     stream = stderr if stderr is not None else sys.stderr
     start = time.perf_counter()
@@ -310,14 +322,14 @@ def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings,
     for i, path in enumerate(photos, start=1):
         done = time.perf_counter() - start
         eta = f", batch ETA {clock(done / (i - 1) * (len(photos) - i + 1))}" if i > 1 else ""
-        stream.write(f"photo {i}/{len(photos)}: {path.name}{eta}\n")
+        stream.write(f"photo {i}/{len(photos)}: {text_of(path.name)}{eta}\n")
         try:
-            report = _edit_one(editor, args, settings, cells, path, load_photo(path), stderr)
-            results.append({"photo": str(path), **report})
-        except (P2PError, OSError) as exc:
-            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-            failed.append({"photo": str(path), "error": reason})
-            stream.write(f"p2p-studio: {path.name} skipped: {reason}\n")
+            report = _edit_one(editor, args, settings, cells, read_photo(path), stderr)
+            results.append({"photo": text_of(path), **report})
+        except Exception as exc:  # any failure costs this photo only; the batch goes on
+            reason = error_line(exc)
+            failed.append({"photo": text_of(path), "error": reason})
+            stream.write(f"p2p-studio: {text_of(path.name)} skipped: {reason}\n")
     summary: dict[str, Any] = {"photos": len(photos), "edited": len(results), "failed": failed,
                                "seconds": round(time.perf_counter() - start, 1), "results": results}
     text = json.dumps(summary, indent=2, ensure_ascii=False)
@@ -325,8 +337,8 @@ def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings,
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
-    written = write_new(args.out, "batch-summary", ".json", write)
-    summary["summary_file"] = str(written)
+    written = text_of(write_new(args.out, "batch-summary", ".json", write))
+    summary["summary_file"] = written
     stream.write(f"{len(results)} of {len(photos)} photos edited"
                  + (f", {len(failed)} skipped" if failed else "") + f"; summary in {written}\n")
     return summary
@@ -334,6 +346,7 @@ def _run_batch(editor: Editor, args: argparse.Namespace, settings: EditSettings,
 
 def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditRun, base: Recipe,
                    cells: list[SweepCell]) -> dict[str, Any]:
+    from p2p_studio.core.files import text_of
     from p2p_studio.core.recipe import save_png
 
     out_dir: Path = args.out
@@ -342,7 +355,7 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
     avoid = (photo_path,) if photo_path is not None else ()
 
     def save(name: str, image: Any, recipe: Recipe | None = None) -> str:
-        return str(save_png(out_dir, f"{stem}-{name}", image, recipe, avoid))
+        return text_of(save_png(out_dir, f"{stem}-{name}", image, recipe, avoid))
 
     outputs: dict[str, Any] = {"reconstruction": save("reconstruction", run.reconstruction_full, base), "edits": []}
     if cells:
@@ -410,23 +423,31 @@ def _print_outputs(outputs: dict[str, Any], stream: TextIO) -> None:
     stream.write(f"reconstruction: {outputs['reconstruction']}\n")
 
 
+def error_line(exc: BaseException) -> str:
+    """One line for the user about *exc*: its own text for our errors, the reason for file errors,
+    and for anything else its type and first line (a bug, but never a traceback)."""
+    from p2p_studio.core.files import describe_os_error, text_of
+
+    if isinstance(exc, P2PError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f" ({text_of(str(exc.filename))})" if exc.filename else ""
+        return f"could not write the results: {describe_os_error(exc)}{where}"
+    lines = str(exc).strip().splitlines()
+    return f"unexpected error ({type(exc).__name__}: {lines[0] if lines else 'no message'})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         report = run(args)
-    except P2PError as exc:
-        print(f"p2p-studio: error: {exc}", file=sys.stderr)
-        return exc.exit_code
     except (Cancelled, KeyboardInterrupt):
         print("p2p-studio: cancelled", file=sys.stderr)
         return 130
-    except OSError as exc:  # writing the results failed midway (disk full, folder removed...)
-        from p2p_studio.core.files import describe_os_error
-
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"p2p-studio: error: could not write the results: {describe_os_error(exc)}{where}", file=sys.stderr)
-        return 1
+    except Exception as exc:
+        print(f"p2p-studio: error: {error_line(exc)}", file=sys.stderr)
+        return exc.exit_code if isinstance(exc, P2PError) else 1
     batch = report.get("batch")
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -8,10 +8,11 @@ closing or crashing loses nothing and the UI thread does not wait for the disk.
 
 from __future__ import annotations
 
-import io
 import json
+import logging
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from p2p_studio.app.jobs import InversionState
-from p2p_studio.app.store import ItemRecord, SessionState, SessionStore, photo_file_name, replace_png
-from p2p_studio.core.files import atomic_write
+from p2p_studio.app.store import ITEMS, ItemRecord, SessionState, SessionStore, photo_file_name
+from p2p_studio.core.files import text_of
 from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.results import EditResult, WordMap
 from p2p_studio.core.settings import EditSettings
 
+log = logging.getLogger(__name__)
 SHARES = "shares"  # maps.npz entry: rows of (prompt, word index, share); the others are the heat maps
 
 
@@ -146,12 +148,13 @@ class Session(QObject):
         self.photo_file = photo_file_name(photo.sha256)
         self.mask = None
         self.current = None
+        dropped = {h.id for h in self.history}
         self.history = []
         self.undo_stack.clear()
         self.set_inversion(InversionState.NONE, "")
         self.store.write_image(self.photo_file, photo.image)
         self.save_now()
-        self.store.remove_items_except(set())
+        self.store.remove_items(dropped)
         self.store.remove_photos_except(self.photo_file)
         self.photo_changed.emit()
         self.history_changed.emit()
@@ -164,7 +167,8 @@ class Session(QObject):
 
     @property
     def photo_name(self) -> str:
-        return self.photo_path.name if self.photo_path else "pasted photo"
+        """The photo's file name as text that can always be written (non-UTF-8 bytes escaped)."""
+        return text_of(self.photo_path.name) if self.photo_path else "pasted photo"
 
     def set_caption(self, text: str) -> None:
         if text != self.caption:
@@ -242,8 +246,7 @@ class Session(QObject):
         :attr:`item_loaded` follows on this thread."""
         if _complete(item):
             return
-        folder = self.store.item_dir(item.id)
-        self.store.read_in_background(lambda: self._item_read.emit(item.id, _read_item_files(folder)))
+        self.store.read_in_background(lambda: self._item_read.emit(item.id, _read_item_files(self.store, item.id)))
 
     def _on_item_read(self, item_id: str, files: ItemFiles) -> None:
         item = next((h for h in self.history if h.id == item_id), None)
@@ -270,7 +273,7 @@ class Session(QObject):
             self.current_changed.emit(None)
         self.history_changed.emit()
         self.save_now()  # the record goes first, then its files
-        self.store.remove_item(item.id)
+        self.store.remove_items({item.id})
 
     def toggle_star(self, item: HistoryItem) -> None:
         item.starred = not item.starred
@@ -318,6 +321,17 @@ class Session(QObject):
         self.store.read_in_background(lambda: self._snapshot_read.emit(self._read_snapshot()))
 
     def _read_snapshot(self) -> Snapshot | None:
+        """The saved session read and checked; whatever goes wrong, a note, never an exception (on
+        the writer thread an exception would vanish, and the next save replace the session)."""
+        try:
+            return self._read_files()
+        except Exception as exc:
+            log.exception("restoring the session failed")
+            self.store.hold_state()
+            return Snapshot(SessionState(), [f"the session could not be restored ({type(exc).__name__}); its files "
+                                             "are kept as they are and not saved over"])
+
+    def _read_files(self) -> Snapshot | None:
         state = self.store.read_state(self.defaults)
         if state is None:
             return None
@@ -363,23 +377,14 @@ class Session(QObject):
         return (self.folder / "session.json").exists() or any((self.folder / "items").glob("*"))
 
     def _write_item(self, item: HistoryItem) -> None:
-        folder = self.store.item_dir(item.id)
-        image, mask, maps = item.image, item.mask, list(item.word_maps)
-
-        def write() -> None:
-            folder.mkdir(parents=True, exist_ok=True)
-            if image is not None:
-                replace_png(folder / "image.png", image)
-            if mask is not None:
-                replace_png(folder / "mask.png", mask)
-            if maps:
-                buffer = io.BytesIO()
-                arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in maps}
-                arrays[SHARES] = np.array([[m.prompt, m.index, m.share] for m in maps], dtype=np.float64)
-                np.savez_compressed(buffer, **arrays)
-                atomic_write(folder / "maps.npz", lambda tmp: tmp.write_bytes(buffer.getvalue()))
-
-        self.store.submit(write)
+        files: dict[str, Callable[[Path], None]] = {}
+        if item.image is not None:
+            files["image.png"] = _png_writer(item.image)
+        if item.mask is not None:
+            files["mask.png"] = _png_writer(item.mask)
+        if item.word_maps:
+            files["maps.npz"] = _maps_writer(list(item.word_maps))
+        self.store.write_item(item.id, files)
         self.schedule_save()
 
     def ensure_images(self, item: HistoryItem) -> None:
@@ -388,7 +393,7 @@ class Session(QObject):
         if _complete(item):
             return
         self.store.flush()  # its files may still be on their way to disk
-        files = _read_item_files(self.store.item_dir(item.id))
+        files = _read_item_files(self.store, item.id)
         item.image = item.image or files.image
         item.mask = item.mask or files.mask
         item.word_maps = item.word_maps or files.word_maps
@@ -422,33 +427,41 @@ def _complete(item: HistoryItem) -> bool:
     return item.image is not None and (item.mask is not None or not item.painted) and bool(item.word_maps)
 
 
-def _read_item_files(folder: Path) -> ItemFiles:
-    """A result's files; a damaged or missing one is None (never an exception)."""
-
-    def image(name: str, mode: str) -> Image.Image | None:
-        try:
-            with Image.open(folder / name) as img:
-                return img.convert(mode)
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            return None
-
-    maps = _read_maps(folder / "maps.npz") if (folder / "maps.npz").is_file() else []
-    return ItemFiles(image("image.png", "RGB"), image("mask.png", "L"), maps)
+def _png_writer(image: Image.Image) -> Callable[[Path], None]:
+    return lambda tmp: image.save(tmp, format="PNG")
 
 
-def _read_maps(path: Path) -> list[WordMap]:
+def _maps_writer(maps: list[WordMap]) -> Callable[[Path], None]:
+    def write(tmp: Path) -> None:
+        arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in maps}
+        arrays[SHARES] = np.array([[m.prompt, m.index, m.share] for m in maps], dtype=np.float64)
+        with open(tmp, "wb") as stream:
+            np.savez_compressed(stream, **arrays)
+
+    return write
+
+
+def _read_item_files(store: SessionStore, item_id: str) -> ItemFiles:
+    """A result's files; a damaged, missing or hostile one is None (never an exception)."""
+    folder = f"{ITEMS}/{item_id}"
+    arrays = store.read_maps(f"{folder}/maps.npz")
+    return ItemFiles(store.read_image(f"{folder}/image.png", "RGB"), store.read_image(f"{folder}/mask.png", "L"),
+                     _word_maps(arrays) if arrays is not None else [])
+
+
+def _word_maps(arrays: dict[str, np.ndarray]) -> list[WordMap]:
     maps: list[WordMap] = []
     try:
-        with np.load(path, allow_pickle=False) as data:
-            shares = {(int(p), int(i)): float(v) for p, i, v in data[SHARES]} if SHARES in data.files else {}
-            for key in data.files:
-                if key == SHARES:
-                    continue
-                prompt, index, word = key.split("_", 2)
-                heat = np.asarray(data[key], dtype=np.float32)
-                if heat.ndim != 2:
-                    raise ValueError("a heat map is not two-dimensional")
-                maps.append(WordMap(int(prompt), word, int(index), heat, shares.get((int(prompt), int(index)), 1.0)))
-    except (OSError, ValueError, KeyError, EOFError, TypeError):
+        table = arrays.get(SHARES)
+        shares = {(int(p), int(i)): float(v) for p, i, v in table} if table is not None else {}
+        for key, value in arrays.items():
+            if key == SHARES:
+                continue
+            prompt, index, word = key.split("_", 2)
+            heat = np.asarray(value, dtype=np.float32)
+            if heat.ndim != 2:
+                raise ValueError("a heat map is not two-dimensional")
+            maps.append(WordMap(int(prompt), word, int(index), heat, shares.get((int(prompt), int(index)), 1.0)))
+    except (ValueError, KeyError, TypeError, OverflowError):
         return []
     return maps

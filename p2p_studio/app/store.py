@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import io
 import json
 import logging
-import math
 import re
 import shutil
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +36,9 @@ from PIL import Image
 
 from p2p_studio.core.captions import MAX_CAPTION_CHARS
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import atomic_write, describe_os_error, remove_stale_parts
-from p2p_studio.core.photos import load_photo
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.files import atomic_write, describe_os_error, inside, read_regular_file, remove_stale_parts
+from p2p_studio.core.photos import decode_photo
+from p2p_studio.core.settings import EditSettings, Spec, read_number
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,12 @@ ITEM_ID = re.compile(r"[0-9a-f]{12}")
 PHOTO_FILE = re.compile(r"photo-[0-9a-f]{16}\.png")
 #: A session.json is a few kB per result; anything far larger is not ours.
 MAX_STATE_BYTES = 20_000_000
+#: A result's or mask's PNG on disk (a 120-megapixel RGB PNG is at most ~360 MB).
+MAX_IMAGE_BYTES = 400_000_000
+#: The heat maps of one result, on disk and unpacked (a few MB at SD sizes; a zip bomb is refused).
+MAX_MAPS_BYTES = 256_000_000
+#: Seconds since 1970 or of an edit: anything outside this is not a time P2P Studio wrote.
+TIME_SPEC = Spec("a time in seconds", 0, 1e11)
 
 
 def replace_png(path: Path, image: Image.Image) -> None:
@@ -99,11 +106,22 @@ def _text(data: dict[str, Any], key: str, default: str = "", limit: int = MAX_CA
     return value
 
 
-def _number(data: dict[str, Any], key: str) -> float:
-    value = data.get(key, 0.0)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(f"{key} is not a number")
-    return float(value)
+def _seconds(data: dict[str, Any], key: str) -> float:
+    """A time of a history entry; one that is not a sane number reads as 0 (the entry is kept: its
+    time is only shown, never used)."""
+    try:
+        value = float(read_number(key, data.get(key, 0.0), integer=False))
+        TIME_SPEC.check(key, value)
+    except InputError:
+        return 0.0
+    return value
+
+
+def _photo_name(value: Any) -> str | None:
+    """The photo's original path as stored: text without NUL or other control characters."""
+    if not isinstance(value, str) or len(value) >= 4096 or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        return None
+    return value
 
 
 def _flag(data: dict[str, Any], key: str) -> bool:
@@ -125,7 +143,7 @@ def parse_item(data: Any, defaults: EditSettings) -> ItemRecord:
     except InputError:
         settings = defaults
     return ItemRecord(item_id, _text(data, "caption"), _text(data, "edit"), settings, _text(data, "plan", limit=10_000),
-                      _number(data, "created"), _number(data, "seconds"), _flag(data, "starred"),
+                      _seconds(data, "created"), _seconds(data, "seconds"), _flag(data, "starred"),
                       _flag(data, "painted"))
 
 
@@ -136,7 +154,7 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
     """
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # incl. integers over Python's 4,300-digit limit
         raise InputError(f"not valid JSON: {type(exc).__name__}") from None
     if not isinstance(data, dict):
         raise InputError("not a session (the JSON is not an object)")
@@ -149,7 +167,7 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
     photo = data.get("photo", {})
     if isinstance(photo, dict):
         name, sha, file = photo.get("name"), photo.get("sha256"), photo.get("file", LEGACY_PHOTO)
-        state.photo_name = name if isinstance(name, str) and len(name) < 4096 else None
+        state.photo_name = _photo_name(name)
         state.photo_sha256 = sha if isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) else ""
         if isinstance(file, str) and (file == LEGACY_PHOTO or PHOTO_FILE.fullmatch(file)):
             state.photo_file = file
@@ -168,7 +186,12 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
 
 
 class SessionStore:
-    """The session folder: one writer thread for all writes, safe reads, quarantine of bad files."""
+    """The session folder: one writer thread for all writes, safe reads, quarantine of bad files.
+
+    Every path written or deleted is resolved and must stay inside the folder (a symlinked
+    ``items`` folder or result folder is refused, never followed); every file read is opened only
+    if it is a regular file (a FIFO planted as ``session.json`` cannot block the writer thread).
+    """
 
     def __init__(self, folder: Path, read_only: bool = False) -> None:
         self.folder = Path(folder)
@@ -176,10 +199,16 @@ class SessionStore:
         self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="p2p-session")
         self._last_error = ""
         self._closed = False
+        #: session.json could be neither read nor moved aside: it is never written over.
+        self._state_held = False
         if not read_only:
             with contextlib.suppress(OSError):
                 self.folder.mkdir(parents=True, exist_ok=True)
             remove_stale_parts(self.folder)
+
+    def path(self, relative: str) -> Path:
+        """``folder/relative``, resolved; ``ValueError`` if it leads outside the folder."""
+        return inside(self.folder, self.folder / relative)
 
     # --- writing (on the writer thread, in submission order) ----------------------------------
     def submit(self, write: Callable[[], None]) -> None:
@@ -193,6 +222,9 @@ class SessionStore:
             except OSError as exc:
                 self._last_error = f"could not save the session: {describe_os_error(exc)}"
                 log.error("session write failed: %s", exc)
+            except ValueError as exc:  # a path leading outside the folder (see path())
+                self._last_error = f"did not save the session: {exc}"
+                log.error("session write refused: %s", exc)
 
         self._writer.submit(run)
 
@@ -215,33 +247,57 @@ class SessionStore:
         self._closed = True
         self._writer.shutdown(wait=True)
 
+    def hold_state(self) -> None:
+        """Never write session.json over again in this run (it could not be read)."""
+        self._state_held = True
+
     def write_state(self, text: str) -> None:
-        self.submit(lambda: atomic_write(self.folder / SESSION_FILE, lambda tmp: tmp.write_text(text, "utf-8")))
+        def write() -> None:
+            if self._state_held:
+                self._last_error = (f"the session is not saved: {SESSION_FILE} could not be read or moved aside, "
+                                    "and it is never written over")
+                return
+            atomic_write(self.path(SESSION_FILE), lambda tmp: tmp.write_text(text, "utf-8"))
+
+        self.submit(write)
 
     def write_image(self, relative: str, image: Image.Image) -> None:
-        self.submit(lambda: replace_png(self.folder / relative, image))
+        self.submit(lambda: replace_png(self.path(relative), image))
 
     def remove(self, relative: str) -> None:
         """Delete a file of the session folder (a name the app made, never one read from a file)."""
-        self.submit(lambda: (self.folder / relative).unlink(missing_ok=True))
+        self.submit(lambda: self.path(relative).unlink(missing_ok=True))
 
     def item_dir(self, item_id: str) -> Path:
+        """A result's folder (not resolved: for reading; writers go through :meth:`path`)."""
         if not ITEM_ID.fullmatch(item_id):
             raise ValueError(f"not a history id: {item_id!r}")
         return self.folder / ITEMS / item_id
 
-    def remove_item(self, item_id: str) -> None:
-        folder = self.item_dir(item_id)
-        self.submit(lambda: shutil.rmtree(folder, ignore_errors=True))
+    def write_item(self, item_id: str, files: dict[str, Callable[[Path], None]]) -> None:
+        """Write a result's files (name -> writer of a temporary file), each atomically."""
 
-    def remove_items_except(self, keep: set[str]) -> None:
-        """Delete the result folders not in *keep* (after a photo switch was written)."""
+        def write() -> None:
+            folder = self.path(f"{ITEMS}/{item_id}")
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, writer in files.items():
+                atomic_write(self.path(f"{ITEMS}/{item_id}/{name}"), writer)
+
+        self.item_dir(item_id)  # the id is checked here, on the caller's thread
+        self.submit(write)
+
+    def remove_items(self, item_ids: set[str]) -> None:
+        """Delete the result folders of *item_ids* (ids of results this app made and the user
+        deleted, or whose photo was replaced); folders of ids it does not name are never touched."""
+        for item_id in item_ids:
+            self.item_dir(item_id)
 
         def prune() -> None:
-            items = self.folder / ITEMS
-            for child in items.iterdir() if items.is_dir() else []:
-                if ITEM_ID.fullmatch(child.name) and child.name not in keep and not child.is_symlink():
-                    shutil.rmtree(child, ignore_errors=True)
+            items = self.path(ITEMS)
+            for item_id in sorted(item_ids):
+                folder = self.path(f"{ITEMS}/{item_id}")
+                if folder.parent == items and folder.is_dir() and not (self.folder / ITEMS / item_id).is_symlink():
+                    shutil.rmtree(folder)
 
         self.submit(prune)
 
@@ -249,60 +305,132 @@ class SessionStore:
         def prune() -> None:
             for child in self.folder.glob("photo*.png"):
                 if child.name != keep and (PHOTO_FILE.fullmatch(child.name) or child.name == LEGACY_PHOTO):
-                    child.unlink(missing_ok=True)
+                    self.path(child.name).unlink(missing_ok=True)
 
         self.submit(prune)
 
     # --- reading ------------------------------------------------------------------------------
+    def read_bytes(self, relative: str, limit: int) -> bytes:
+        """A file of the folder, if it is a regular file of at most *limit* bytes (``OSError``)."""
+        return read_regular_file(self.folder / relative, limit)
+
     def quarantine(self, relative: str, why: str) -> str:
         """Move a bad file aside (``NAME.<time>.corrupt``); returns the note for the user."""
         path = self.folder / relative
         aside = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.corrupt")
         if not self.read_only:
             with contextlib.suppress(OSError):
-                path.rename(aside)
-                return f"{relative} could not be read ({why}); it was moved aside to {aside.name}"
+                if not aside.exists():
+                    path.rename(aside)
+                    return f"{relative} could not be read ({why}); it was moved aside to {aside.name}"
         return f"{relative} could not be read ({why})"
 
+    def keep_copy(self, relative: str, why: str) -> str:
+        """Copy a file that was read only in part aside (``NAME.<time>.partial``) before the app
+        writes over it, so what was left out is still on disk; returns the note."""
+        path = self.folder / relative
+        aside = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.partial")
+        if self.read_only:
+            return why
+        try:
+            data = self.read_bytes(relative, MAX_STATE_BYTES)
+            with open(aside, "xb") as stream:
+                stream.write(data)
+        except OSError:
+            self.hold_state()  # no copy: the original must not be written over
+            return f"{why}; {relative} is not saved over while no copy of it can be made"
+        return f"{why}; the file as it was is kept as {aside.name}"
+
     def read_state(self, defaults: EditSettings) -> SessionState | None:
-        """The validated session, ``None`` if there is none; a bad file is moved aside."""
+        """The validated session, ``None`` if there is none. A file that cannot be used is moved
+        aside; one that could be read only in part is copied aside. If it can be neither read nor
+        moved aside, it is never written over (:meth:`write_state` refuses)."""
         path = self.folder / SESSION_FILE
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             return None
         try:
-            if path.stat().st_size > MAX_STATE_BYTES:
-                raise InputError(f"{path.stat().st_size:,} bytes is too large for a session")
-            return parse_state(path.read_text(encoding="utf-8"), defaults)
+            state = parse_state(self.read_bytes(SESSION_FILE, MAX_STATE_BYTES).decode("utf-8"), defaults)
         except UnicodeDecodeError:
             why = "not valid JSON (not UTF-8 text)"
         except OSError as exc:
             why = describe_os_error(exc)
         except InputError as exc:
             why = str(exc)
+        except Exception as exc:  # whatever else the content provokes: never a lost session
+            log.exception("reading %s failed", path)
+            why = f"unexpected content ({type(exc).__name__})"
+        else:
+            if state.notes:
+                state.notes = [self.keep_copy(SESSION_FILE, "; ".join(state.notes))]
+            return state
         state = SessionState()
-        state.notes.append(self.quarantine(SESSION_FILE, why) + "; a new session was started (earlier results "
-                           "stay in the items folder)")
+        note = self.quarantine(SESSION_FILE, why)
+        if path.exists() or path.is_symlink():
+            self.hold_state()
+            note += "; it is kept as it is and this session is not saved over it"
+        state.notes.append(note + "; a new session was started (earlier results stay in the items folder)")
         return state
 
     def read_photo(self, name: str) -> Image.Image | str:
         """The session's photo, or a note saying why it is not there."""
-        path = self.folder / name
-        if not path.exists():
-            return f"the session's photo {name} is missing"
         try:
-            return load_photo(path)
+            return decode_photo(self.read_bytes(name, MAX_IMAGE_BYTES), name)
+        except FileNotFoundError:
+            return f"the session's photo {name} is missing"
+        except OSError as exc:
+            return self.quarantine(name, describe_os_error(exc))
         except InputError as exc:
             return self.quarantine(name, str(exc).split(": ", 1)[-1])
 
     def read_mask(self, size: tuple[int, int]) -> np.ndarray | None:
-        path = self.folder / "mask.png"
-        if not path.is_file():
+        image = self.read_image("mask.png", "L")
+        if image is None:
+            if (self.folder / "mask.png").exists():
+                self.quarantine("mask.png", "damaged")
             return None
+        if image.size != size:
+            self.quarantine("mask.png", "size differs from the photo's")
+            return None
+        return np.asarray(image, dtype=np.float32) / 255.0
+
+    def read_image(self, relative: str, mode: str) -> Image.Image | None:
+        """A PNG of the folder in *mode*; ``None`` if it is missing, not a regular file or damaged."""
         try:
-            with Image.open(path) as img:
-                if img.size != size:
-                    raise OSError("size differs from the photo's")
-                return np.asarray(img.convert("L"), dtype=np.float32) / 255.0
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            self.quarantine("mask.png", "damaged")
+            data = self.read_bytes(relative, MAX_IMAGE_BYTES)
+            with Image.open(io.BytesIO(data)) as img:
+                if img.width * img.height > MAX_IMAGE_BYTES // 3:
+                    return None
+                return img.convert(mode)
+        except Exception:  # any decoder failure costs this image only
             return None
+
+    def read_maps(self, relative: str) -> dict[str, np.ndarray] | None:
+        """The arrays of a ``.npz`` file, if its declared sizes stay within :data:`MAX_MAPS_BYTES`
+        (checked in the zip headers before anything is unpacked); ``None`` otherwise."""
+        try:
+            data = self.read_bytes(relative, MAX_MAPS_BYTES)
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                infos = archive.infolist()
+                if sum(info.file_size for info in infos) > MAX_MAPS_BYTES:
+                    return None
+                for info in infos:
+                    with archive.open(info) as member:
+                        if _declared_bytes(member) > info.file_size:
+                            return None
+            with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+                return {key: arrays[key] for key in arrays.files}
+        except Exception:  # a damaged maps file costs only the maps
+            return None
+
+
+def _declared_bytes(member: Any) -> int:
+    """The bytes the header of an ``.npy`` stream says its array holds (allocated before reading)."""
+    version = np.lib.format.read_magic(member)
+    read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+    shape, _fortran, dtype = read_header(member)
+    if dtype.hasobject:
+        raise ValueError("object arrays are not heat maps")
+    count = 1
+    for side in shape:
+        count *= int(side)
+    return count * dtype.itemsize

@@ -19,10 +19,30 @@ MAX_WEIGHT = 10.0
 
 
 def check_caption(text: str, what: str = "caption") -> str:
-    """*text* if it is a caption of a sane size; :class:`InputError` otherwise."""
+    """*text* if it is a caption of a sane size made of real characters; :class:`InputError` otherwise.
+
+    A command-line argument with a byte that is not UTF-8 arrives as a lone surrogate, which no
+    tokenizer, JSON writer or terminal can take: it is refused here, before any model loads.
+    """
     if len(text) > MAX_CAPTION_CHARS:
         raise InputError(f"the {what} is too long: {len(text):,} characters (at most {MAX_CAPTION_CHARS:,})")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start:exc.end].encode("utf-8", "surrogateescape").hex(" ")
+        raise InputError(f"the {what} contains a byte that is not UTF-8 text (0x{bad} at character {exc.start + 1}); "
+                         "type it again or set a UTF-8 locale") from None
+    if "\0" in text:
+        raise InputError(f"the {what} contains a NUL character")
     return text
+
+
+def check_words(text: str, what: str = "caption") -> list[str]:
+    """The words of a caption that must have some (:func:`check_caption` plus: not empty)."""
+    words = check_caption(text, what).split()
+    if not words:
+        raise InputError(f"the {what} is empty")
+    return words
 
 
 def normalise_word(word: str) -> str:
@@ -50,7 +70,7 @@ def parse_weights(text: str) -> Weighted:
         if not phrase:
             raise InputError(f"empty word in re-weighting {m.group(0)!r}")
         factor = float(m.group(2))
-        if not abs(factor) <= MAX_WEIGHT:
+        if not abs(factor) <= MAX_WEIGHT:  # also NaN, and 1e999 (inf)
             raise InputError(f"re-weighting factor {m.group(2)} in {m.group(0)!r} is out of range: "
                              f"use a factor between {-MAX_WEIGHT:g} and {MAX_WEIGHT:g}")
         weights.extend((len(plain) + i, factor) for i in range(len(phrase)))
@@ -78,3 +98,30 @@ def reweight(text: str, cursor: int, delta: float) -> tuple[str, int]:
 def set_weights(text: str, factor: float) -> str:
     """*text* with every ``(word:f)`` factor set to *factor* (the words and the rest kept)."""
     return _WEIGHT.sub(lambda m: f"({m.group(1)}:{factor:g})", text)
+
+
+def check_edit_words(caption: str, edits: list[str], blend: tuple[str, ...] | None, subtract: tuple[str, ...],
+                     cross_words: list[str]) -> None:
+    """Everything about captions and the words settings name that needs no tokenizer: captions not
+    empty, ``(word:f)`` markup readable and in range, blend and subtract words in one of the
+    captions, per-word cross fractions on words of the edited caption. :class:`InputError` otherwise.
+
+    Words are whitespace-separated and compared as :func:`normalise_word` does, exactly as the
+    engine's plan finds them, so what passes here is found there.
+    """
+    source = [normalise_word(w) for w in check_words(caption)]
+    for edit in edits:
+        weighted = parse_weights(edit)
+        target = [normalise_word(w) for w in check_words(weighted.text, "edited caption")]
+        for what, words in (("blend", blend or ()), ("subtract", subtract)):
+            for word in words:
+                if not (_has(source, word) or _has(target, word)):
+                    raise InputError(f"{what} word {word!r} is in neither caption")
+        for word in cross_words:
+            if not _has(target, word):
+                raise InputError(f"cross-attention word {word!r} is not in the edited caption")
+
+
+def _has(words: list[str], phrase: str) -> bool:
+    parts = [normalise_word(p) for p in phrase.split()]
+    return bool(parts) and any(words[i:i + len(parts)] == parts for i in range(len(words) - len(parts) + 1))

@@ -5,10 +5,9 @@ No torch and no Qt, so the desktop app can open and check a photo on its own thr
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
-import os
-import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import describe_os_error
+from p2p_studio.core.files import describe_os_error, read_regular_file, text_of
 
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO")
 #: Refuse images above this many pixels before decoding them (a 400-megapixel photo is 1.2 GB).
@@ -30,25 +29,19 @@ MIN_SIDE = 16
 def read_photo_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a photo file; only regular files (a FIFO, device or socket would block or
     never end), at most *limit* bytes. Raises :class:`InputError` with the reason."""
-    name = Path(path).name
+    name = text_of(Path(path).name)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_regular_file(Path(path), limit)
     except FileNotFoundError:
         raise InputError(f"{name}: file not found") from None
     except OSError as exc:
+        if exc.errno == errno.EINVAL:
+            raise InputError(f"{name}: not a regular file (a folder, pipe or device cannot be opened as a photo)") \
+                from None
+        if exc.errno == errno.EFBIG:
+            raise InputError(f"{name}: the file is larger than {limit / 1e6:,.0f} MB, the largest photo that can "
+                             "be opened") from None
         raise InputError(f"{name}: {describe_os_error(exc)}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise InputError(f"{name}: not a regular file (a folder, pipe or device cannot be opened as a photo)")
-    with os.fdopen(fd, "rb") as stream:
-        if info.st_size > limit:
-            raise InputError(f"{name}: the file is {info.st_size / 1e6:,.0f} MB; photos of up to "
-                             f"{limit / 1e6:,.0f} MB can be opened")
-        try:
-            return stream.read(limit + 1)
-        except OSError as exc:
-            raise InputError(f"{name}: {describe_os_error(exc)}") from None
 
 
 def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
@@ -60,7 +53,7 @@ def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS)
     """
     if isinstance(source, bytes):
         return decode_photo(source, "clipboard image", max_pixels)
-    return decode_photo(read_photo_bytes(source), Path(source).name, max_pixels)
+    return decode_photo(read_photo_bytes(source), text_of(Path(source).name), max_pixels)
 
 
 def decode_photo(data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
@@ -69,7 +62,7 @@ def decode_photo(data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS) -
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the header check below decides
-            with Image.open(io.BytesIO(data)) as img:
+            with Image.open(io.BytesIO(without_png_text(data))) as img:
                 _check_header(img, name, max_pixels)
                 img.load()
                 return to_rgb8(ImageOps.exif_transpose(img))
@@ -81,6 +74,36 @@ def decode_photo(data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS) -
         raise InputError(f"{name}: not an image file, or a format P2P Studio cannot read") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(f"{name}: the image file is damaged or truncated ({exc})") from None
+    except Exception as exc:  # any other failure inside a decoder is a file it cannot read, never a crash
+        raise InputError(f"{name}: the image file is damaged or unsupported ({type(exc).__name__})") from None
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: Text chunks carry metadata (XMP, comments, recipes), nothing of the pixels.
+PNG_TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+
+
+def without_png_text(data: bytes) -> bytes:
+    """A PNG's bytes without its text chunks (other data unchanged).
+
+    Decoding the pixels of a photo whose XMP packet is larger than Pillow's text-chunk limit must
+    not fail; the limit stays in force for the recipe reader, which reads the text. Anything that
+    is not a well-formed chunk sequence is returned as it is, for the decoder to judge.
+    """
+    if not data.startswith(PNG_SIGNATURE):
+        return data
+    kept = [PNG_SIGNATURE]
+    pos = len(PNG_SIGNATURE)
+    while pos + 12 <= len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        end = pos + 12 + length
+        if end > len(data):
+            return data
+        if data[pos + 4:pos + 8] not in PNG_TEXT_CHUNKS:
+            kept.append(data[pos:end])
+        pos = end
+    kept.append(data[pos:])
+    return b"".join(kept)
 
 
 def _check_header(img: Image.Image, name: str, max_pixels: int) -> None:
@@ -137,4 +160,4 @@ def read_photo(source: Path | bytes) -> LoadedPhoto:
     if isinstance(source, bytes):
         return LoadedPhoto(decode_photo(source, "clipboard image"), hashlib.sha256(source).hexdigest(), None)
     data = read_photo_bytes(source)
-    return LoadedPhoto(decode_photo(data, Path(source).name), hashlib.sha256(data).hexdigest(), Path(source))
+    return LoadedPhoto(decode_photo(data, text_of(Path(source).name)), hashlib.sha256(data).hexdigest(), Path(source))

@@ -90,13 +90,14 @@ class Spec:
         return f"{self.label or name} ({self.flag})" if self.flag is not None else name
 
     def check(self, name: str, value: float) -> None:
-        """Raise :class:`InputError` naming *name* unless *value* is finite and within the bounds."""
-        if not math.isfinite(value):
+        """Raise :class:`InputError` naming *name* unless *value* is finite and within the bounds
+        (integers of any size are compared exactly, never converted to a float that overflows)."""
+        if isinstance(value, float) and not math.isfinite(value):
             raise InputError(f"{name} must be a finite number, not {value}")
         low_ok = self.lo is None or (value > self.lo if self.lo_open else value >= self.lo)
         high_ok = self.hi is None or (value < self.hi if self.hi_open else value <= self.hi)
         if not (low_ok and high_ok):
-            raise InputError(f"{name} must be in {self.range_text()}, not {value}")
+            raise InputError(f"{name} must be in {self.range_text()}, not {shown(value)}")
 
     def range_text(self) -> str:
         left = "(" if self.lo_open else "["
@@ -279,7 +280,7 @@ def _check_specs(obj: Any) -> None:
         if spec is None or value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(f"{f.name} must be a number, not {value!r}")
+            raise InputError(f"{f.name} must be a number, not {shown(value)}")
         spec.check(spec.display(f.name), value)
 
 
@@ -305,14 +306,30 @@ def _words(name: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _number(name: str, value: Any, integer: bool) -> int | float:
+def shown(value: Any) -> str:
+    """*value* for a message: short, and never an exception (a 5,000-digit integer cannot even be
+    turned into text by default)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def read_number(name: str, value: Any, integer: bool) -> int | float:
+    """A number as read from a file, typed for its field: a whole-number field takes only integers
+    (never ``3.0``, never ``true``); a real field takes reals and integers that fit a float, never
+    NaN or infinity. Bounds are the field's :class:`Spec`'s business."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InputError(f"{name} must be a number, not {value!r}")
-    if integer and not isinstance(value, int):
-        if not (math.isfinite(value) and float(value).is_integer()):
-            raise InputError(f"{name} must be a whole number, not {value!r}")
-        value = int(value)
-    return value if integer else float(value)
+        raise InputError(f"{name} must be a number, not {shown(value)}")
+    if integer:
+        if not isinstance(value, int):
+            raise InputError(f"{name} must be a whole number, not {shown(value)}")
+        return value
+    try:
+        return float(value)
+    except OverflowError:
+        raise InputError(f"{name} is out of range ({shown(value)})") from None
+
 
 
 def _convert(name: str, value: Any) -> Any:
@@ -321,7 +338,8 @@ def _convert(name: str, value: Any) -> Any:
         try:
             return Method(value)
         except ValueError:
-            raise InputError(f"unknown inversion method {value!r}; use {', '.join(m.value for m in Method)}") from None
+            known = ", ".join(m.value for m in Method)
+            raise InputError(f"unknown inversion method {shown(value)}; use {known}") from None
     if name == "blend_maps":
         try:
             return BlendMaps(value)
@@ -331,10 +349,11 @@ def _convert(name: str, value: Any) -> Any:
         try:
             return MaskKind(value)
         except ValueError:
-            raise InputError(f"mask must be one of {', '.join(m.value for m in MaskKind)}, not {value!r}") from None
+            known = ", ".join(m.value for m in MaskKind)
+            raise InputError(f"mask must be one of {known}, not {shown(value)}") from None
     if name in ("blend", "mask_from_floor"):
         if not isinstance(value, bool):
-            raise InputError(f"{name} must be true or false, not {value!r}")
+            raise InputError(f"{name} must be true or false, not {shown(value)}")
         return value
     if name == "blend_words":
         return None if value is None else _words(name, value)
@@ -343,13 +362,13 @@ def _convert(name: str, value: Any) -> Any:
     if name == "cross_words":
         if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
             raise InputError("cross_words must map words to fractions")
-        return {k: _number(f"cross fraction of {k!r}", v, False) for k, v in value.items()}
+        return {k: read_number(f"cross fraction of {k!r}", v, False) for k, v in value.items()}
     if name == "null_text":
         if not isinstance(value, Mapping):
             raise InputError("null_text must be a JSON object")
         fields = {f.name: f for f in dataclasses.fields(NullTextSettings)}
-        known: dict[str, Any] = {k: _number(k, v, fields[k].type == "int") for k, v in value.items() if k in fields}
+        known: dict[str, Any] = {k: read_number(k, v, fields[k].type == "int") for k, v in value.items() if k in fields}
         return NullTextSettings(**known)
     if name == "feather" and value is None:
         return None
-    return _number(name, value, EditSettings.__dataclass_fields__[name].type == "int")
+    return read_number(name, value, EditSettings.__dataclass_fields__[name].type == "int")

@@ -6,7 +6,7 @@ hold the details.
 """
 
 from p2p_studio.engine.cache import InversionCache
-from p2p_studio.engine.editor import EditedImage, Editor, EditRun, PreparedPhoto
+from p2p_studio.engine.editor import EditedImage, Editor, EditRun, PreparedPhoto, check_plans
 from p2p_studio.engine.loading import (
     LoadedModel,
     TokenizerOnly,
@@ -30,6 +30,7 @@ __all__ = [
     "Progress",
     "Reporter",
     "TokenizerOnly",
+    "check_plans",
     "load_choice",
     "load_model",
     "load_tokenizer",

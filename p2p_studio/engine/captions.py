@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import torch
 from transformers import PreTrainedTokenizerBase
 
-from p2p_studio.core.captions import Weighted, check_caption, normalise_word, parse_weights
+from p2p_studio.core.captions import Weighted, check_words, normalise_word, parse_weights
 from p2p_studio.core.errors import InputError
 
 __all__ = ["Caption", "Weighted", "Word", "parse_weights", "tokenize"]
@@ -70,9 +70,7 @@ class Caption:
 
 def tokenize(tokenizer: PreTrainedTokenizerBase, text: str, length: int) -> Caption:
     """Tokenise word by word so every word's token span is known exactly."""
-    words_text = check_caption(text).split()
-    if not words_text:
-        raise InputError("the caption is empty")
+    words_text = check_words(text)
     bos, eos = tokenizer.bos_token_id, tokenizer.eos_token_id
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else eos
     ids: list[int] = [bos]

@@ -17,19 +17,29 @@ from PIL import Image
 from p2p_studio.core.errors import InputError, OutOfMemory
 from p2p_studio.core.photos import working_size
 from p2p_studio.core.results import EditResult, Fidelity, psnr
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, ModelChoice
 from p2p_studio.core.sweep import DEFAULT_BATCH, SweepCell
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.control import AttentionControl, attention_levels, controlled_attention
 from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor
-from p2p_studio.engine.loading import LoadedModel
+from p2p_studio.engine.loading import LoadedModel, load_tokenizer
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.plan import EditPlan, make_plan
 from p2p_studio.engine.preview import LatentPreview
 from p2p_studio.inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
 
 EDIT_PHASE = "Editing"
+
+
+def check_plans(choice: ModelChoice, caption: str, edits: Sequence[str], settings: EditSettings) -> None:
+    """Plan every edit with the model's tokenizer alone, before any weights load: a caption too long
+    for the text encoder fails in a second. Nothing is checked where the tokenizer cannot be read
+    without the whole model (the load checks it then)."""
+    found = load_tokenizer(choice)
+    if found is not None:
+        for edit in edits:
+            make_plan(found.tokenizer, caption, edit, found.max_tokens, settings)
 #: About this many previews per edit when a reporter asks for them.
 PREVIEWS_PER_RUN = 10
 

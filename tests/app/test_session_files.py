@@ -3,13 +3,17 @@ user made is deleted, and the app starts."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +22,9 @@ from PIL import Image
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from p2p_studio.app import store as store_module
 from p2p_studio.app.session import Session
-from p2p_studio.app.store import SESSION_FILE
+from p2p_studio.app.store import SESSION_FILE, parse_state
 from p2p_studio.core.photos import read_photo
 from p2p_studio.core.results import EditResult, WordMap
 from p2p_studio.core.settings import EditSettings
@@ -83,7 +88,7 @@ def test_a_clean_session_restores_whole(saved) -> None:
     (b"[1, 2, 3]", "the JSON is not an object"),
     (b"[" * 200_000 + b"]" * 200_000, "not valid JSON"),
     (json.dumps({"caption": 5}).encode(), "caption is not text"),
-    (json.dumps({"caption": "x" * 50_000_000}).encode(), "too large for a session"),
+    (json.dumps({"caption": "x" * 50_000_000}).encode(), "larger than the limit of 20,000,000"),
     (b"", "not valid JSON"),
 ])
 def test_a_damaged_session_json_is_moved_aside_and_results_are_kept(saved, content, why) -> None:
@@ -239,7 +244,7 @@ def test_restoring_and_showing_results_decode_off_the_ui_thread(saved, qtbot, mo
     from p2p_studio.app import store as store_module
 
     decoded_on: list[str] = []
-    real_load, real_read = store_module.load_photo, session_module._read_item_files
+    real_load, real_read = store_module.decode_photo, session_module._read_item_files
 
     def load(*args, **kwargs):
         decoded_on.append(threading.current_thread().name)
@@ -249,7 +254,7 @@ def test_restoring_and_showing_results_decode_off_the_ui_thread(saved, qtbot, mo
         decoded_on.append(threading.current_thread().name)
         return real_read(*args, **kwargs)
 
-    monkeypatch.setattr(store_module, "load_photo", load)
+    monkeypatch.setattr(store_module, "decode_photo", load)
     monkeypatch.setattr(session_module, "_read_item_files", read)
     session = Session(saved)
     loaded: list[str] = []
@@ -262,3 +267,204 @@ def test_restoring_and_showing_results_decode_off_the_ui_thread(saved, qtbot, mo
     assert all(item.image is not None and item.word_maps for item in session.history)
     assert decoded_on and threading.main_thread().name not in decoded_on
     session.close()
+
+
+# --- second round (issue 26): numbers out of range, symlinks, FIFOs, bombs, control characters ---
+
+def _edit_state(folder: Path, change) -> bytes:
+    state = json.loads((folder / SESSION_FILE).read_text())
+    change(state)
+    text = json.dumps(state).encode()
+    (folder / SESSION_FILE).write_bytes(text)
+    return text
+
+
+def _saved_history(folder: Path) -> list[str]:
+    return [h["id"] for h in json.loads((folder / SESSION_FILE).read_text())["history"]]
+
+
+def test_a_huge_integer_as_a_results_time_keeps_the_whole_history(saved) -> None:
+    ids = _saved_history(saved)
+
+    def change(state: dict) -> None:
+        state["history"][0]["seconds"] = 10**400  # 401 digits: float() overflows
+        state["history"][1]["created"] = -(10**20)
+
+    _edit_state(saved, change)
+    session, notes, restored = _restore(saved)
+    assert restored and [h.id for h in session.history] == ids and notes == []
+    assert session.history[0].seconds == 0.0 and session.history[1].created == 0.0
+    session.set_caption("a cat, again")  # the autosave that emptied the history
+    session.flush()
+    assert _saved_history(saved) == ids
+
+
+def test_a_huge_integer_as_a_real_setting_resets_settings_only_and_keeps_a_copy(saved) -> None:
+    ids = _saved_history(saved)
+    original = _edit_state(saved, lambda state: state["settings"].update(guidance=10**400))
+    session, notes, restored = _restore(saved)
+    assert restored and [h.id for h in session.history] == ids and session.settings == EditSettings()
+    assert len(notes) == 1 and "settings reset to defaults (guidance is out of range" in notes[0]
+    copies = list(saved.glob("session.json.*.partial"))
+    assert len(copies) == 1 and copies[0].read_bytes() == original and copies[0].name in notes[0]
+
+
+def test_an_integer_beyond_pythons_digit_limit_moves_the_file_aside_whole(saved) -> None:
+    original = (saved / SESSION_FILE).read_bytes().replace(b'"version": 2', b'"version": ' + b"9" * 5000)
+    assert original != (saved / SESSION_FILE).read_bytes()
+    (saved / SESSION_FILE).write_bytes(original)
+    session, notes, _ = _restore(saved)
+    assert len(notes) == 1 and "not valid JSON" in notes[0] and "moved aside" in notes[0]
+    session.set_caption("new work")
+    session.flush()
+    aside = list(saved.glob("session.json.*.corrupt"))
+    assert len(aside) == 1 and aside[0].read_bytes() == original
+
+
+def test_a_restore_that_fails_in_any_way_is_never_saved_over(saved, monkeypatch) -> None:
+    """An exception nobody foresaw while reading, and a file that cannot even be moved aside: the
+    session shows a note and session.json keeps its bytes however often the app saves."""
+    original = (saved / SESSION_FILE).read_bytes()
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr(store_module, "parse_state", explode)
+    monkeypatch.setattr(store_module.SessionStore, "quarantine", lambda self, relative, why: f"{relative}: {why}")
+    session = Session(saved)
+    OPEN.append(session)
+    notes: list[str] = []
+    session.notice.connect(notes.append)
+    session.restore()
+    assert len(notes) == 1 and "unexpected content (RuntimeError)" in notes[0] and "not saved over" in notes[0]
+    session.set_caption("typed after the failed restore")
+    session.flush()
+    session.flush()
+    assert (saved / SESSION_FILE).read_bytes() == original
+    assert "the session is not saved" in " ".join(notes[1:])  # said, not silent
+
+
+def test_background_restore_that_raises_leaves_a_note_and_the_file(saved, qtbot, monkeypatch) -> None:
+    original = (saved / SESSION_FILE).read_bytes()
+    monkeypatch.setattr(Session, "_read_files", lambda self: 1 / 0)
+    session = Session(saved)
+    OPEN.append(session)
+    notes: list[str] = []
+    session.notice.connect(notes.append)
+    session.restore_in_background()
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    assert "could not be restored (ZeroDivisionError)" in notes[0]
+    session.set_caption("x")
+    session.flush()
+    assert (saved / SESSION_FILE).read_bytes() == original
+
+
+def _outside_tree(tmp_path: Path, item_ids: list[str]) -> Path:
+    outside = tmp_path / "not-ours"
+    for item_id in item_ids:
+        (outside / item_id).mkdir(parents=True)
+        (outside / item_id / "holiday.jpg").write_bytes(b"precious")
+    return outside
+
+
+def test_a_symlinked_items_folder_is_never_followed_to_delete_or_write(saved, tmp_path, cat_file) -> None:
+    ids = _saved_history(saved)
+    outside = _outside_tree(tmp_path, ids)
+    items = saved / "items"
+    items.rename(saved / "items-real")
+    items.symlink_to(outside, target_is_directory=True)
+    session, _notes, _ = _restore(saved)
+    assert len(session.history) == 2
+    session.delete(session.history[0])
+    session.open_photo(cat_file)  # opening a photo removed the old results, through the link
+    session.flush()
+    assert all((outside / i / "holiday.jpg").read_bytes() == b"precious" for i in ids)
+    assert sorted(p.name for p in outside.iterdir()) == sorted(ids)
+    assert "leads outside" in session.store.take_error()
+
+
+def test_a_symlinked_result_folder_is_not_followed(saved, tmp_path) -> None:
+    ids = _saved_history(saved)
+    outside = _outside_tree(tmp_path, ids[:1])
+    real = saved / "items" / ids[0]
+    shutil.rmtree(real)
+    real.symlink_to(outside / ids[0], target_is_directory=True)
+    session, _notes, _ = _restore(saved)
+    session.delete(next(h for h in session.history if h.id == ids[0]))
+    session.flush()
+    assert (outside / ids[0] / "holiday.jpg").read_bytes() == b"precious"
+
+
+def _fifo(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_as_session_json_or_as_a_result_image_blocks_nothing(saved, qtbot) -> None:
+    ids = _saved_history(saved)
+    _fifo(saved / "items" / ids[0] / "image.png")
+    session, notes, restored = _restore(saved)
+    assert restored
+    item = next(h for h in session.history if h.id == ids[0])
+    item.image = None
+    session.request_images(item)
+    qtbot.waitUntil(lambda: bool(item.word_maps), timeout=5_000)
+    assert item.image is None
+    session.close()
+    _fifo(saved / SESSION_FILE)
+    started = time.monotonic()
+    session, notes, restored = _restore(saved)
+    assert not restored and "not a regular file" in notes[0]
+    session.close()  # raised TimeoutError after 30 s when the writer thread hung on the FIFO
+    assert time.monotonic() - started < 10
+
+
+def _lying_npz(shape: tuple[int, ...]) -> bytes:
+    """An .npz whose array header claims *shape* of float32 but holds 16 bytes of data."""
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<f4", "fortran_order": False, "shape": shape})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("1_1_dog.npy", header.getvalue() + b"\0" * 16)
+    return buffer.getvalue()
+
+
+def test_a_maps_bomb_costs_only_the_maps(saved, monkeypatch) -> None:
+    ids = _saved_history(saved)
+    (saved / "items" / ids[0] / "maps.npz").write_bytes(_lying_npz((100_000, 100_000)))
+    bomb = io.BytesIO()
+    np.savez_compressed(bomb, **{"1_1_dog": np.zeros((2048, 2048), np.float32)})  # 16 MB unpacked
+    (saved / "items" / ids[1] / "maps.npz").write_bytes(bomb.getvalue())
+    assert len(bomb.getvalue()) < 100_000
+    monkeypatch.setattr(store_module, "MAX_MAPS_BYTES", 4_000_000)
+    session, _notes, _ = _restore(saved)
+    for item in session.history:
+        session.ensure_images(item)
+        assert item.image is not None and item.word_maps == []
+
+
+def test_control_characters_in_the_stored_photo_name_are_not_a_path() -> None:
+    state = parse_state(json.dumps({"photo": {"name": "/home/u/a\u0000b.png", "file": "photo.png"}}), EditSettings())
+    assert state.photo_name is None and state.photo_file == "photo.png"
+    state = parse_state(json.dumps({"photo": {"name": "/home/u/café.png"}}), EditSettings())
+    assert state.photo_name == "/home/u/café.png"
+
+
+def test_background_reads_run_on_the_writer_thread_only(saved, qtbot) -> None:
+    names: list[str] = []
+    real = store_module.SessionStore.read_bytes
+
+    def spy(self, relative, limit):
+        names.append(threading.current_thread().name)
+        return real(self, relative, limit)
+
+    store_module.SessionStore.read_bytes = spy  # type: ignore[method-assign]
+    try:
+        session = Session(saved)
+        OPEN.append(session)
+        session.restore_in_background()
+        qtbot.waitUntil(lambda: len(session.history) == 2, timeout=10_000)
+    finally:
+        store_module.SessionStore.read_bytes = real  # type: ignore[method-assign]
+    assert names and all(n.startswith("p2p-session") for n in names)

@@ -76,11 +76,45 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path) -> 
 
 
 def test_stale_temporaries_are_removed_fresh_ones_kept(tmp_path) -> None:
-    old, fresh = tmp_path / ".photo.png.abc.part", tmp_path / ".photo.png.def.part"
+    old, fresh = tmp_path / ".p2p-abc12_xy.part", tmp_path / ".p2p-def34_zz.part"
     old.write_bytes(b"x")
     fresh.write_bytes(b"y")
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     assert remove_stale_parts(tmp_path) == 1 and not old.exists() and fresh.exists()
+
+
+def test_only_our_own_temporaries_are_cleaned_in_a_shared_folder(tmp_path) -> None:
+    """A cache folder may be shared: other programs' ``*.part`` files (a browser's download, an
+    earlier release's ``.NAME.XXXX.part``), links and folders are never touched, however old."""
+    others = [".holiday.mkv.part", ".photo.png.abc123.part", ".p2p-notours.part", ".p2p-abcdefgh.part.x",
+              "p2p-abcdefgh.part"]
+    for name in others:
+        (tmp_path / name).write_bytes(b"keep")
+    outside = tmp_path / "outside.bin"
+    outside.write_bytes(b"keep")
+    (tmp_path / ".p2p-linkxxxx.part").symlink_to(outside)
+    (tmp_path / ".p2p-folderxx.part").mkdir()
+    ours = tmp_path / ".p2p-q7_0a9zz.part"
+    ours.write_bytes(b"crash leftover")
+    for path in tmp_path.iterdir():
+        os.utime(path, (time.time() - 7200, time.time() - 7200), follow_symlinks=False)
+    assert remove_stale_parts(tmp_path) == 1 and not ours.exists()
+    assert all((tmp_path / name).read_bytes() == b"keep" for name in others) and outside.exists()
+    assert (tmp_path / ".p2p-linkxxxx.part").is_symlink() and (tmp_path / ".p2p-folderxx.part").is_dir()
+
+
+def test_temporaries_have_one_short_name_so_long_final_names_still_fit(tmp_path) -> None:
+    """A 232-byte name (76 CJK characters) plus ``-edit1.png`` fits in 255 bytes; the temporary must
+    not be the part that does not fit. Names too long for the file system are shortened whole."""
+    stem = "猫" * 76  # 228 bytes
+    written = write_new(tmp_path, stem, "-edit1.png", lambda tmp: tmp.write_bytes(b"x"))
+    assert written.name == f"{stem}-edit1.png" and len(os.fsencode(written.name)) == 238
+    longer = write_new(tmp_path, "猫" * 90, ".png", lambda tmp: tmp.write_bytes(b"y"))
+    again = write_new(tmp_path, "猫" * 90, ".png", lambda tmp: tmp.write_bytes(b"z"))
+    assert longer.name.endswith("猫….png") and again.name.endswith("猫…-2.png")
+    assert max(len(os.fsencode(p.name)) for p in (longer, again)) <= 255
+    assert again.read_bytes() == b"z" and longer.read_bytes() == b"y"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([written.name, longer.name, again.name])
 
 
 def test_unwritable_folders_fail_with_the_reason(tmp_path, monkeypatch) -> None:

@@ -10,7 +10,7 @@ import sys
 import pytest
 from PIL import Image
 
-from p2p_studio.core import photos
+from p2p_studio.core import files, photos
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.photos import DEFAULT_MAX_PIXELS, load_photo
 
@@ -38,7 +38,7 @@ def test_permission_denied_is_said_so(tmp_path, monkeypatch) -> None:
     def denied(*_args: object) -> int:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(photos.os, "open", denied)
+    monkeypatch.setattr(files.os, "open", denied)
     with pytest.raises(InputError, match=r"^p\.png: permission denied$"):
         load_photo(tmp_path / "p.png")
 

@@ -16,13 +16,19 @@ def test_plain_data_round_trips_exactly() -> None:
                      subtract_words=("bench",), feather=2.0, seed=SEED_LIMIT - 1)
     assert EditSettings.from_dict(s.to_dict()) == s
     assert EditSettings.from_dict({}) == EditSettings()
-    assert EditSettings.from_dict({"steps": 20.0, "unknown": 1}).steps == 20
+    assert EditSettings.from_dict({"steps": 20, "guidance": 7, "unknown": 1}).guidance == 7.0
 
 
 @pytest.mark.parametrize(("data", "message"), [
     ({"seed": SEED_LIMIT}, r"^Seed \(--seed\) must be in \[0, 1.84467e\+19\)"),
     ({"seed": -1}, r"^Seed \(--seed\) must be in"),
     ({"steps": 2.5}, "^steps must be a whole number, not 2.5$"),
+    ({"steps": 20.0}, "^steps must be a whole number, not 20.0$"),
+    ({"seed": 10**400}, r"^Seed \(--seed\) must be in .*, not an integer of about 401 digits$"),
+    ({"guidance": 10**400}, r"^guidance is out of range \(an integer of about 401 digits\)$"),
+    ({"null_text": {"guidance": -10**400}}, r"^guidance is out of range"),
+    ({"cross_words": {"cat": 10**309}}, r"^cross fraction of 'cat' is out of range"),
+    ({"feather": 1e308 * 10}, r"must be a finite number, not inf$"),
     ({"steps": "50"}, "^steps must be a number, not '50'$"),
     ({"guidance": float("nan")}, r"^Guidance \(--guidance\) must be a finite number"),
     ({"threshold": 1.0}, r"^Blend threshold \(--threshold\) must be in \(0, 1\), not 1.0$"),
