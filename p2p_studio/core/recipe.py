@@ -8,6 +8,7 @@ ever wrote restores in the app.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from PIL import Image, PngImagePlugin
 
 from p2p_studio.core.captions import check_caption
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import write_new
+from p2p_studio.core.files import read_regular_file, write_new
+from p2p_studio.core.photos import MAX_FILE_BYTES
 from p2p_studio.core.settings import EditSettings, MaskKind
 
 RECIPE_KEY = "p2p_studio"
@@ -118,15 +120,20 @@ def save_png(folder: Path, stem: str, image: Image.Image, recipe: Recipe | None 
 
 
 def read_recipe(path: Path) -> Recipe | None:
-    """The recipe of a PNG written by :func:`save_png`; ``None`` if it has none or it is unreadable."""
+    """The recipe of a PNG written by :func:`save_png`; ``None`` if it has none or it is unreadable.
+
+    Pillow's own text-chunk limits stay in force here (a recipe is a few kB); only regular files
+    are opened (a FIFO would block the reading thread).
+    """
     try:
-        with Image.open(path) as img:
+        data = read_regular_file(Path(path), MAX_FILE_BYTES)
+        with Image.open(io.BytesIO(data)) as img:
             text = img.info.get(RECIPE_KEY)
-    except (OSError, SyntaxError, ValueError):
+    except Exception:  # any decoder failure: the file has no recipe we can use
         return None
     if not isinstance(text, str) or not text or len(text) > MAX_RECIPE_CHARS:
         return None
     try:
         return Recipe.from_json(json.loads(text))
-    except (json.JSONDecodeError, RecursionError, InputError):
+    except (ValueError, RecursionError, InputError):  # ValueError: also integers over 4,300 digits
         return None

@@ -63,6 +63,12 @@ def test_a_recipe_keeps_its_mask_kind(tmp_path) -> None:
     '{"caption": "a", "edit": "b", "settings": {"seed": 1e400}}',
     json.dumps({"caption": "a", "edit": "b", "settings": {"seed": 10**30}}),
     json.dumps({"caption": "a" * 5000, "edit": "b"}),
+    # issue 26: out-of-range numbers were an OverflowError ("unexpected error") in the app
+    json.dumps({"caption": "a", "edit": "b", "settings": {"guidance": 10**400}}),
+    json.dumps({"caption": "a", "edit": "b", "settings": {"null_text": {"lr_decay": 10**400}}}),
+    '{"caption": "a", "edit": "b", "settings": {"seed": ' + "7" * 5000 + "}}",
+    json.dumps({"caption": "a", "edit": "b", "settings": {"steps": 20.0}}),
+    json.dumps({"caption": "a\udce9", "edit": "b"}),
 ])
 def test_a_bad_recipe_reads_as_none(tmp_path, text) -> None:
     _png_with(tmp_path / "bad.png", text)
@@ -78,3 +84,23 @@ def test_no_recipe_and_not_a_png_read_as_none(tmp_path) -> None:
 def test_from_json_names_what_is_wrong() -> None:
     with pytest.raises(InputError, match="no captions"):
         Recipe.from_json({"settings": {}})
+
+
+def test_a_fifo_named_like_a_png_is_no_recipe_and_blocks_nothing(tmp_path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.png")
+    assert read_recipe(tmp_path / "pipe.png") is None
+
+
+def test_a_recipe_with_a_photo_name_from_an_old_disk_saves_and_reads(tmp_path) -> None:
+    """Non-UTF-8 bytes in a file name travel as escaped text (``caf\\xe9.png``), never as a
+    surrogate that no PNG text chunk or JSON file can encode."""
+    import os
+
+    from p2p_studio.core.files import text_of
+
+    name = os.fsdecode(b"caf\xe9.png")
+    recipe = Recipe("a", "b", photo_name=text_of(name))
+    assert recipe.photo_name == "caf\\xe9.png"
+    assert read_recipe(save_png(tmp_path, os.fsdecode(b"caf\xe9-edit"), Image.new("RGB", (8, 8)), recipe)) == recipe
