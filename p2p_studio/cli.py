@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -352,6 +353,7 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
     out_dir: Path = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = photo_path.stem if photo_path is not None else f"seed{base.settings.seed}"
+    stem = output_stem(stem, _labels(run, cells), out_dir)
     avoid = (photo_path,) if photo_path is not None else ()
 
     def save(name: str, image: Any, recipe: Recipe | None = None) -> str:
@@ -374,6 +376,28 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
             ]
         outputs["edits"].append(entry)
     return outputs
+
+
+#: Room kept after the longest label for a counter that avoids an existing file (``-99``).
+COUNTER_ROOM = len("-99")
+
+
+def _labels(run: EditRun, cells: list[SweepCell]) -> list[str]:
+    """Every label an output name of *run* can end with (before ``.png``)."""
+    labels = ["reconstruction", "sweep-sheet", *(f"sweep-{c.slug}" for c in cells)]
+    for i, out in enumerate(run.edits, start=1):
+        labels += [f"edit{i}-mask", f"edit{i}-map-edit{len(out.plan.target.ids)}",
+                   f"edit{i}-map-src{len(out.plan.source.ids)}"]
+    return labels
+
+
+def output_stem(stem: str, labels: list[str], folder: Path) -> str:
+    """The photo's stem, shortened where needed so that ``STEM-LABEL-NN.png`` fits the file system
+    for every label: a long photo name costs characters of its name, never the written result."""
+    from p2p_studio.core.files import fit_name, name_max
+
+    longest = max(len(os.fsencode(f"-{label}.png")) for label in labels) + COUNTER_ROOM
+    return fit_name(stem, "", name_max(folder) - longest)
 
 
 def _write_sweep(args: argparse.Namespace, run: EditRun, base: Recipe, cells: list[SweepCell],

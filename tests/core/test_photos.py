@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from p2p_studio.core import files, photos
+from p2p_studio.core import files
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.photos import DEFAULT_MAX_PIXELS, load_photo
 
