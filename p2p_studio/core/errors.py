@@ -36,6 +36,13 @@ class ModelError(P2PError):
     kind = ErrorKind.MODEL
 
 
+class NumericalError(P2PError):
+    """The model produced NaN or infinity (broken weights, fp16 overflow): nothing is written."""
+
+    exit_code = 1
+    kind = ErrorKind.MODEL
+
+
 class OutOfMemory(P2PError):
     """The device ran out of memory."""
 

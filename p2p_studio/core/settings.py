@@ -338,8 +338,8 @@ def _convert(name: str, value: Any) -> Any:
         try:
             return Method(value)
         except ValueError:
-            known = ", ".join(m.value for m in Method)
-            raise InputError(f"unknown inversion method {shown(value)}; use {known}") from None
+            names = ", ".join(m.value for m in Method)
+            raise InputError(f"unknown inversion method {shown(value)}; use {names}") from None
     if name == "blend_maps":
         try:
             return BlendMaps(value)
@@ -349,8 +349,8 @@ def _convert(name: str, value: Any) -> Any:
         try:
             return MaskKind(value)
         except ValueError:
-            known = ", ".join(m.value for m in MaskKind)
-            raise InputError(f"mask must be one of {known}, not {shown(value)}") from None
+            names = ", ".join(m.value for m in MaskKind)
+            raise InputError(f"mask must be one of {names}, not {shown(value)}") from None
     if name in ("blend", "mask_from_floor"):
         if not isinstance(value, bool):
             raise InputError(f"{name} must be true or false, not {shown(value)}")

@@ -46,7 +46,11 @@ class InversionCache:
     def path(self, origin: str) -> Path:
         return self.folder / f"{cache_key(origin)}.safetensors"
 
-    def get(self, origin: str, steps: int) -> InversionResult | None:
+    def get(self, origin: str, steps: int, latent_shape: tuple[int, ...],
+            embedding_shape: tuple[int, ...]) -> InversionResult | None:
+        """The entry made from *origin*, if it holds what such an inversion holds (step count,
+        latent and embedding shapes, float dtypes, finite values); anything else is a miss, and the
+        next :meth:`put` replaces it."""
         path = self.path(origin)
         if not path.is_file():
             return None
@@ -54,9 +58,11 @@ class InversionCache:
             if InversionResult.metadata(path).get(ORIGIN_KEY) != origin:
                 return None
             result = InversionResult.load(path)
-        except Exception:  # a damaged entry is a miss, never fatal
+            result.check(steps, latent_shape, embedding_shape)
+        except Exception as exc:  # a damaged entry is a miss, never fatal
+            log.warning("inversion cache entry %s not used: %s", path.name, exc)
             return None
-        return result if result.num_steps == steps else None
+        return result
 
     def put(self, origin: str, result: InversionResult) -> Path | None:
         """Store *result*; a failure (full disk, no permission) is logged, never raised."""

@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from p2p_studio.core.errors import InputError, OutOfMemory
+from p2p_studio.core.errors import InputError, NumericalError, OutOfMemory
 from p2p_studio.core.photos import working_size
 from p2p_studio.core.results import EditResult, Fidelity, psnr
 from p2p_studio.core.settings import EditSettings, ModelChoice
@@ -30,6 +30,14 @@ from p2p_studio.engine.preview import LatentPreview
 from p2p_studio.inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
 
 EDIT_PHASE = "Editing"
+
+
+def require_finite(tensor: torch.Tensor, where: str) -> None:
+    """Stop with :class:`NumericalError` if *tensor* holds NaN or infinity (broken weights, an
+    overflow in half precision): a black or unchanged image is never delivered as a result."""
+    if not bool(torch.isfinite(tensor).all()):
+        raise NumericalError(f"the model produced NaN or infinity at {where}; nothing was written (on a GPU try "
+                             "--precision fp32; otherwise the model's weights may be damaged)")
 
 
 def check_plans(choice: ModelChoice, caption: str, edits: Sequence[str], settings: EditSettings) -> None:
@@ -186,15 +194,23 @@ class Editor:
         settings.validate()
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         origin = self.inversion_origin(photo, caption, settings)
-        if self.cache is not None and (hit := self.cache.get(origin, settings.steps)) is not None:
-            return hit, True
+        empty = self.empty_embedding()
+        height, width = photo.pixels.shape[-2:]
+        latent_shape = (1, self.model.latent_channels, height // self.model.vae_scale, width // self.model.vae_scale)
+        if self.cache is not None:
+            hit = self.cache.get(origin, settings.steps, latent_shape, tuple(empty.shape))
+            if hit is not None:
+                return hit, True
         self._use_photo(photo)
         with out_of_memory_as_error(self.model.device):
             latents = self.model.encode_image(photo.pixels)
+            require_finite(latents, "encoding the photo")
             result = invert(
                 Method(settings.method), self.predict, DDIMSchedule(self.model.scheduler_config, settings.steps),
-                latents, self.embed([source]), self.empty_embedding(), settings.inversion_settings(), reporter,
+                latents, self.embed([source]), empty, settings.inversion_settings(), reporter,
             )
+        for k, latent in enumerate(reversed(result.trajectory)):
+            require_finite(latent, f"inversion step {k}")
         if self.cache is not None:
             self.cache.put(origin, result)
         return result, False
@@ -344,7 +360,9 @@ class Editor:
         timings["edit"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         with out_of_memory_as_error(self.model.device):
-            images = [to_image(x) for x in self.model.decode(latents)]
+            decoded = self.model.decode(latents)
+            require_finite(decoded, "decoding")
+            images = [to_image(x) for x in decoded]
         timings["decode"] = time.perf_counter() - t0
         masks = controller.masks
         outputs = [
@@ -396,6 +414,7 @@ class Editor:
                 if pin is not None:
                     x[0] = pin[k + 1].to(device)
                 x = controller.blend(x)
+                require_finite(x, f"step {k + 1} of {settings.steps}")
                 reporter.report(Progress(EDIT_PHASE, k + 1, settings.steps))
         return x, controller
 

@@ -10,12 +10,11 @@ import enum
 import hashlib
 import json
 import os
-import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
@@ -27,6 +26,8 @@ from p2p_studio.core.settings import ModelChoice
 from p2p_studio.engine.threads import use_threads_for
 from p2p_studio.inversion.schedule import PREDICTION_TYPES
 
+T = TypeVar("T")
+M = TypeVar("M", CLIPTextModel, CLIPTextModelWithProjection)
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
 #: What a diffusers folder must contain; each entry: subfolder, files of which one must exist.
 COMPONENTS: dict[str, tuple[str, ...]] = {
@@ -463,24 +464,54 @@ def _hub_snapshot(repo_id: str, tqdm_class: Any = None) -> Path:
 def _load_folder(folder: Path, name: str, device: torch.device, dtype: torch.dtype,
                  allow_pickle: bool = False) -> LoadedModel:
     safe = None if allow_pickle else True  # None: safetensors where present, else the allowed pickles
-    try:
-        tokenizer = CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer")
-        text_encoder = CLIPTextModel.from_pretrained(folder, subfolder="text_encoder", dtype=dtype,
-                                                     use_safetensors=safe)
-        unet = UNet2DConditionModel.from_pretrained(folder, subfolder="unet", torch_dtype=dtype, use_safetensors=safe)
-        # The VAE stays in fp32: SD VAEs overflow to black or NaN images in fp16.
-        vae = AutoencoderKL.from_pretrained(folder, subfolder="vae", torch_dtype=torch.float32, use_safetensors=safe)
-        scheduler_config = dict(DDIMScheduler.load_config(folder, subfolder="scheduler"))
-        second = None
-        if _is_sdxl_folder(folder):
-            second = (CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer_2"),
-                      CLIPTextModelWithProjection.from_pretrained(folder, subfolder="text_encoder_2", dtype=dtype,
-                                                                  use_safetensors=safe))
-    except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError, pickle.UnpicklingError,
-            EOFError) as exc:
-        raise ModelError(f"could not read the model in {folder}: {_first_line(exc)}") from exc
+    tokenizer = _component(folder, "tokenizer", lambda: CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer"))
+    text_encoder = _text_encoder(CLIPTextModel, folder, "text_encoder", dtype, safe)
+    unet = _component(folder, "unet", lambda: UNet2DConditionModel.from_pretrained(
+        folder, subfolder="unet", torch_dtype=dtype, use_safetensors=safe))
+    # The VAE stays in fp32: SD VAEs overflow to black or NaN images in fp16.
+    vae = _component(folder, "vae", lambda: AutoencoderKL.from_pretrained(
+        folder, subfolder="vae", torch_dtype=torch.float32, use_safetensors=safe))
+    scheduler_config = _component(folder, "scheduler",
+                                  lambda: dict(DDIMScheduler.load_config(folder, subfolder="scheduler")))
+    second = None
+    if _is_sdxl_folder(folder):
+        second = (_component(folder, "tokenizer_2",
+                             lambda: CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer_2")),
+                  _text_encoder(CLIPTextModelWithProjection, folder, "text_encoder_2", dtype, safe))
     zero_empty = bool(_model_index(folder).get("force_zeros_for_empty_prompt", second is not None))
     return _assemble(name, tokenizer, text_encoder, unet, vae, scheduler_config, device, dtype, second, zero_empty)
+
+
+def _component(folder: Path, part: str, load: Callable[[], T]) -> T:
+    """Load one component of a model folder; any failure is one :class:`ModelError` naming it."""
+    try:
+        return load()
+    except ModelError:
+        raise
+    except Exception as exc:  # the libraries raise many types (RuntimeError for a size mismatch)
+        raise ModelError(f"could not read the {part} of the model in {folder}: {_mismatch(exc)}") from exc
+
+
+def _text_encoder(cls: type[M], folder: Path, part: str, dtype: torch.dtype, safe: bool | None) -> M:
+    """A text encoder whose every weight came from its file: transformers fills weights that its
+    config.json asks for but the file lacks with random values, silently; that is refused here."""
+    model, info = _component(folder, part, lambda: cls.from_pretrained(
+        folder, subfolder=part, dtype=dtype, use_safetensors=safe, output_loading_info=True,
+        ignore_mismatched_sizes=True))  # reported below, with the weights' names, instead of a RuntimeError
+    missing = sorted(info.get("missing_keys", ())) + sorted(str(k[0] if isinstance(k, tuple) else k)
+                                                            for k in info.get("mismatched_keys", ()))
+    if missing:
+        raise ModelError(f"could not read the {part} of the model in {folder}: its config.json does not match its "
+                         f"weights ({len(missing)} weights missing or of another shape, e.g. {missing[0]})")
+    return model
+
+
+def _mismatch(exc: BaseException) -> str:
+    """The informative line of a loading error: a size-mismatch line if there is one, else the first."""
+    lines = [line.strip(" |-") for line in str(exc).splitlines() if line.strip()]
+    found = next((line for line in lines if "mismatch" in line.lower() or "expected shape" in line), None)
+    line = found if found is not None else _first_line(exc)
+    return line.split(". If you want", 1)[0].replace("Cannot load  because ", "")[:300]
 
 
 def _load_single_file(
@@ -584,6 +615,10 @@ def _assemble(
     prediction = scheduler_config.get("prediction_type", "epsilon")
     if prediction not in PREDICTION_TYPES:
         raise ModelError(f"{name}: unsupported prediction type {prediction!r}")
+    if scheduler_config.get("rescale_betas_zero_snr") is True and prediction == "epsilon":
+        raise ModelError(f"{name}: the scheduler has zero terminal SNR (rescale_betas_zero_snr: true) with epsilon "
+                         "prediction, which cannot denoise its noisiest level; such models use v-prediction "
+                         "(prediction_type: v_prediction in scheduler/scheduler_config.json)")
     tokenizer_2, text_encoder_2 = second if second is not None else (None, None)
     _check_conditioning(name, unet, text_encoder, text_encoder_2)
     if tokenizer_2 is not None:

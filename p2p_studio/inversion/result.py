@@ -41,6 +41,23 @@ class InversionResult:
     def noise(self) -> torch.Tensor:
         return self.trajectory[0]
 
+    def check(self, steps: int, latent_shape: tuple[int, ...], embedding_shape: tuple[int, ...]) -> None:
+        """Raise ``ValueError`` unless this result fits an inversion of *steps* steps of latents of
+        *latent_shape* with text embeddings of *embedding_shape*: counts, shapes, floating-point
+        dtypes and finite values (a result read from a file is untrusted)."""
+        if self.num_steps != steps:
+            raise ValueError(f"{self.num_steps} steps, not {steps}")
+        optimised = steps if self.unconditional is Unconditional.OPTIMISED else 0
+        if len(self.optimised) != optimised:
+            raise ValueError(f"{len(self.optimised)} optimised embeddings, not {optimised}")
+        for what, tensors, shape in (("latent", self.trajectory, latent_shape),
+                                     ("embedding", self.optimised, embedding_shape)):
+            for t in tensors:
+                if tuple(t.shape) != tuple(shape) or not t.dtype.is_floating_point:
+                    raise ValueError(f"a {what} of shape {tuple(t.shape)} ({t.dtype}), not {tuple(shape)}")
+                if not bool(torch.isfinite(t).all()):
+                    raise ValueError(f"a {what} holds NaN or infinity")
+
     def unconditional_at(self, step: int, empty: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
         """The unconditional embedding to use at *step*, given the "" and source embeddings."""
         if self.unconditional is Unconditional.OPTIMISED:

@@ -61,6 +61,10 @@ class DDIMSchedule:
         alphas = scheduler.alphas_cumprod.double()
         final = float(scheduler.final_alpha_cumprod)
         levels = [float(alphas[t]) for t in self.timesteps] + [final]
+        if self.prediction_type == "epsilon" and min(levels[:-1]) <= 0.0:
+            raise ModelError("the model's scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its noisiest "
+                             "level is pure noise, which an epsilon-prediction model cannot denoise; such models "
+                             "are trained with v-prediction (prediction_type: v_prediction in the scheduler config)")
         self._coefficients = [
             step_coefficients(levels[k], levels[k + 1], self.prediction_type) for k in range(num_steps)
         ]

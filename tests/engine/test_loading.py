@@ -158,3 +158,52 @@ def test_folders_with_pickled_weights_are_refused_unless_allowed(tiny_dir, tmp_p
     config.write_text(json.dumps({**json.loads(config.read_text()), "num_train_timesteps": 0}))
     with pytest.raises(ModelError, match=r"scheduler config is invalid \(num_train_timesteps = 0\)"):
         load_model(str(broken), device="cpu")
+
+
+def _with_config(source: Path, folder: Path, component: str, **changes: object) -> Path:
+    import json
+
+    shutil.copytree(source, folder)
+    config = folder / component / ("scheduler_config.json" if component == "scheduler" else "config.json")
+    config.write_text(json.dumps({**json.loads(config.read_text()), **changes}))
+    return folder
+
+
+@pytest.mark.parametrize(("component", "changes", "message"), [
+    # size mismatch: a transformers RuntimeError traceback before
+    ("text_encoder", {"hidden_size": 48}, r"text_encoder .*config.json does not match its weights \(\d+ weights"),
+    # more layers than the file holds: transformers filled them with random weights, silently
+    ("text_encoder", {"num_hidden_layers": 5}, r"text_encoder .*e\.g\. encoder\.layers\.2\."),
+    ("unet", {"cross_attention_dim": 48}, r"^could not read the unet .*to_k\.weight expected shape"),
+    ("vae", {"latent_channels": 8}, r"^could not read the vae .*: decoder\.conv_in\.weight expected shape"),
+])
+def test_a_config_that_does_not_match_its_weights_names_the_component(tiny_dir, tmp_path, component, changes,
+                                                                      message) -> None:
+    folder = _with_config(tiny_dir, tmp_path / "m", component, **changes)
+    with pytest.raises(ModelError, match=message) as caught:
+        load_model(str(folder), device="cpu")
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 400
+
+
+def test_zero_terminal_snr_schedules(tiny_dir, tiny_v_dir, cat_photo, tmp_path) -> None:
+    """Real fine-tunes ship ``rescale_betas_zero_snr`` with trailing timesteps (a ZeroDivisionError
+    before): v-prediction models invert and edit; epsilon-prediction ones are refused in one line."""
+    import numpy as np
+    import torch
+
+    from p2p_studio.core.settings import EditSettings, Method, NullTextSettings
+    from p2p_studio.engine import Editor
+
+    zero_snr = {"rescale_betas_zero_snr": True, "timestep_spacing": "trailing"}
+    with pytest.raises(ModelError, match=r"zero terminal SNR \(rescale_betas_zero_snr: true\) with epsilon"):
+        load_model(str(_with_config(tiny_dir, tmp_path / "eps", "scheduler", **zero_snr)), device="cpu")
+    model = load_model(str(_with_config(tiny_v_dir, tmp_path / "v", "scheduler", **zero_snr)), device="cpu")
+    editor = Editor(model)
+    photo = editor.prepare(cat_photo)
+    for method in Method:
+        settings = EditSettings(steps=3, method=method, null_text=NullTextSettings(inner_steps=2))
+        inversion, _ = editor.invert(photo, "a cat", settings)
+        run = editor.edit(photo, "a cat", ["a dog"], settings, inversion=inversion)
+        assert torch.isfinite(run.latents).all() and np.asarray(run.edits[0].full).std() > 0
+        if method is Method.DIRECT:  # the source branch follows the inversion to the photo's latent
+            assert torch.equal(run.latents[0], inversion.trajectory[-1][0])
