@@ -15,6 +15,8 @@ from PySide6.QtCore import QLockFile, QSettings
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, WorkerLike
 from p2p_studio.app.session import Session
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.files import check_writable_folder
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, samples
 from p2p_studio.core.settings import Method, ModelChoice
 
@@ -25,6 +27,15 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(os.environ.get("P2P_STUDIO_DATA") or user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_folder_problem(folder: Path) -> str:
+    """Why P2P Studio cannot write to its data *folder* (created if missing), in one line; "" if it can."""
+    try:
+        check_writable_folder(folder, "the data folder")
+    except InputError as exc:
+        return str(exc)[0].upper() + str(exc)[1:]
+    return ""
 
 
 def engine_worker(choice: ModelChoice) -> WorkerLike:
@@ -40,13 +51,16 @@ class Studio:
     def __init__(self, folder: Path | None = None, make_worker: Callable[[ModelChoice], WorkerLike] = engine_worker,
                  session_name: str = "session") -> None:
         self.folder = Path(folder) if folder else data_dir()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        #: Why the data folder cannot be written ("" when it can): the app then opens read-only.
+        self.unwritable = data_folder_problem(self.folder)
         self.store = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
         self.settings = AppSettings.load(self.store)
         # One writer per session folder: a second app on it gets a read-only view (or a fresh session).
-        lock = QLockFile(str(self.folder / f"{session_name}.lock"))
-        lock.setStaleLockTime(0)  # stale only when its process is gone, however long the first app runs
-        self.lock: QLockFile | None = lock if lock.tryLock(200) else None
+        self.lock: QLockFile | None = None
+        if not self.unwritable:
+            lock = QLockFile(str(self.folder / f"{session_name}.lock"))
+            lock.setStaleLockTime(0)  # stale only when its process is gone, however long the first app runs
+            self.lock = lock if lock.tryLock(200) else None
         self.read_only = self.lock is None
         self.worker = make_worker(self.settings.model)
         self.session = Session(self.folder / session_name, read_only=self.read_only)
@@ -54,6 +68,9 @@ class Studio:
 
     @property
     def lock_message(self) -> str:
+        if self.unwritable:
+            return (f"{self.unwritable}. This window shows the saved session read-only and saves nothing; "
+                    f"set P2P_STUDIO_DATA to a folder you can write to.")
         return (f"Another P2P Studio window is using {self.session.folder}: this window shows it "
                 "read-only and saves nothing. Close the other window, or start a fresh session.")
 

@@ -35,6 +35,9 @@ def open_studio() -> DesktopStudio:
     studio = DesktopStudio()
     if not studio.read_only:
         return studio
+    if studio.unwritable:  # nothing can be saved anywhere here: say why, and show what there is
+        QMessageBox.warning(studio.window, "P2P Studio cannot save", studio.lock_message)
+        return studio
     answer = QMessageBox.question(
         studio.window, "P2P Studio is already open",
         "Another P2P Studio window is using your session. Start a fresh session (saved separately)?\n\n"
@@ -67,12 +70,23 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+def start_log(folder: Path) -> None:
+    """Log to ``p2p-studio.log`` in the data folder; where that cannot be written, to stderr."""
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    log = folder / "p2p-studio.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if log.exists() and not log.is_file():  # a FIFO would block the start forever
+            raise OSError(f"{log} is not a regular file")
+        logging.basicConfig(filename=str(log), level=logging.INFO, format=fmt)
+    except (OSError, ValueError):
+        logging.basicConfig(level=logging.INFO, format=fmt)
+
+
 def run(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     app = make_application(argv)
-    data_dir().mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=str(data_dir() / "p2p-studio.log"), level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    start_log(data_dir())
     logging.getLogger(__name__).info("P2P Studio %s started (data in %s)", __version__, data_dir())
     studio = open_studio()
     studio.window.show()

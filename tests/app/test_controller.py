@@ -201,6 +201,31 @@ def test_export_sends_the_items_recipe_and_never_the_original_path(app, cat_file
     assert recipe.photo_sha256 == session.photo_sha256 and recipe.photo_name == cat_file.name
 
 
+def test_export_of_a_photo_whose_name_is_not_utf8_writes_its_recipe(app, cat_file, tmp_path) -> None:
+    """Issue 26: the app's export failed with UnicodeEncodeError for ``caf\\xe9.jpg``."""
+    import os
+    import shutil
+
+    from p2p_studio.core.recipe import read_recipe, save_png
+
+    worker, session, controller, _ = app
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.jpg"))
+    shutil.copy(cat_file, odd)
+    worker.read(controller.open_photo(odd))
+    session.set_caption(CAPTION)
+    session.set_edit(EDIT)
+    job = controller.queue_edit()
+    worker.job_finished.emit(job, _result(session, session.settings))
+    export = controller.export(session.history[0], odd.with_name(odd.stem + "-edit.png"))
+    params = export.params
+    written = save_png(params.path.parent, params.path.stem, params.image, params.recipe)  # what the worker does
+    assert read_recipe(written).photo_name == "caf\\xe9.jpg" and written.name == odd.stem + "-edit.png"
+    session.flush()
+    restored = Session(tmp_path / "session")
+    assert restored.restore() and restored.photo_path == odd
+    restored.close()
+
+
 def test_a_recipe_restores_as_one_undo_step(app) -> None:
     _, session, controller, _ = app
     before = session.settings
@@ -303,3 +328,60 @@ def test_a_sweep_queues_its_cells_and_lands_as_one_sheet_for_its_own_photo(app, 
     worker.read(controller.open_photo(tmp_path / "other.png"))
     worker.job_finished.emit(stale, SweepDone(stale.params.grid, stale.params.cells, results[:2], thumbs[:2], 1.0))
     assert len(sheets) == 1 and session.history == []  # a new photo starts a new history
+
+
+def test_an_unusable_data_folder_opens_read_only_and_says_why(qapp, tmp_path, cat_file, monkeypatch) -> None:
+    """Issue 26: P2P_STUDIO_DATA naming a file died with FileExistsError; a read-only one said
+    'Another P2P Studio window is using …', which was false."""
+    import errno
+
+    from p2p_studio.app.studio import Studio
+    from p2p_studio.core import files
+
+    a_file = tmp_path / "data.txt"
+    a_file.write_text("not a folder")
+    studio = Studio(a_file, make_worker=lambda _choice: FakeWorker())
+    try:
+        assert studio.read_only and studio.lock is None
+        assert studio.lock_message.startswith(f"The data folder {a_file} is a file, not a folder. This window")
+        assert "Another P2P Studio window" not in studio.lock_message
+    finally:
+        studio.shutdown()
+    assert a_file.read_text() == "not a folder"
+
+    writable = Studio(tmp_path / "data", make_worker=lambda _choice: FakeWorker())
+    writable.worker.read(writable.controller.open_photo(cat_file))
+    writable.session.set_caption("saved before the disk became read-only")
+    writable.shutdown()
+    before = {p.name: p.read_bytes() for p in (tmp_path / "data" / "session").iterdir() if p.is_file()}
+
+    def read_only(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    studio = Studio(tmp_path / "data", make_worker=lambda _choice: FakeWorker())
+    try:
+        assert studio.read_only and "the file system is read-only" in studio.lock_message
+        assert studio.session.restore() and studio.session.caption == "saved before the disk became read-only"
+        studio.session.set_caption("typed in the read-only window")
+        studio.session.flush()
+    finally:
+        studio.shutdown()
+    after = {p.name: p.read_bytes() for p in (tmp_path / "data" / "session").iterdir() if p.is_file()}
+    assert after == before
+
+
+def test_the_desktop_app_starts_on_a_data_folder_that_is_a_file(qapp, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from p2p_studio.ui import desktop
+
+    a_file = tmp_path / "data"
+    a_file.write_text("x")
+    warned: list[str] = []
+    monkeypatch.setenv("P2P_STUDIO_DATA", str(a_file))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(desktop.DesktopStudio, "start", lambda self, first_run_demo=True: None)
+    assert desktop.run(["p2p-studio"]) == 0
+    assert len(warned) == 1 and warned[0].startswith(f"The data folder {a_file} is a file, not a folder")
