@@ -248,7 +248,7 @@ class StudioController(QObject):
         if item.image is None:
             self.error.emit("This result has no image to save.")
             return None
-        if s.photo_path is not None and Path(path).resolve() == s.photo_path.resolve():
+        if s.photo_path is not None and _same_path(Path(path), s.photo_path):
             self.error.emit("Refusing to overwrite the original photo; choose another file name.")
             return None
         return self._track(self.worker.submit(Export(Path(path), item.image, self.recipe_for(item))))
@@ -377,3 +377,12 @@ def _started_text(job: Job) -> str:
         JobKind.READ_RECIPE: "Reading recipe",
         JobKind.OPEN_PHOTO: "Opening the photo",
     }.get(job.kind, job.kind.value)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """Whether *a* and *b* name one file; a path that cannot even be resolved (a NUL in a name
+    read from a file) names none of the user's files."""
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return False
