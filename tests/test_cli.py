@@ -84,7 +84,7 @@ def test_generate(tiny_dir, tmp_path, capsys) -> None:
     ("args", "message"),
     [
         (["--edit", "a dog", "--blend", "horse"], "blend word 'horse' is in neither caption"),
-        (["--edit", "   "], "the caption is empty"),
+        (["--edit", "   "], "the edited caption is empty"),
         (["--edit", " ".join(["dog"] * 40)], "the caption is too long"),
         (["--edit", "a (dog:x)"], "re-weighting"),
     ],
