@@ -3,7 +3,7 @@
 VENV ?= .venv
 EXTRAS ?= test
 
-.PHONY: run test setup
+.PHONY: run test test-fast setup
 
 setup:
 	VENV=$(VENV) EXTRAS=$(EXTRAS) scripts/ensure-venv
@@ -13,3 +13,7 @@ run: setup
 
 test: setup
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q
+
+# The inner loop: everything but the demo-model edits and the installer builds.
+test-fast: setup
+	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -m "not demo_model and not packaging"

@@ -22,8 +22,8 @@ def test_import_contracts_hold() -> None:
     assert "broken" in result.stdout and " 0 broken" in result.stdout
 
 
-def test_mypy_strict_on_core_inversion_and_engine() -> None:
-    """The typed layers below the app ([tool.mypy] in pyproject.toml names them, strict)."""
+def test_mypy_strict() -> None:
+    """Every layer of the app, strict ([tool.mypy] in pyproject.toml names them)."""
     result = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout

@@ -187,7 +187,7 @@ class StudioController(QObject):
         """Queue an edit of the current photo (inverting first if needed)."""
         s = self.session
         edit = (edit if edit is not None else s.edit).strip()
-        if not self._ready_to_edit(edit):
+        if not self._ready_to_edit(edit) or s.photo is None:
             return None
         mask = s.mask if use_mask and s.mask is not None else None
         self._auto.stop()  # the edit inverts first; a second inversion queued behind it would only hit the cache
@@ -199,7 +199,7 @@ class StudioController(QObject):
         """Queue a sweep of the current edit over *axes* (``cross=0.2,0.5 self=0.2,0.4``)."""
         s = self.session
         edit = s.edit.strip()
-        if not self._ready_to_edit(edit):
+        if not self._ready_to_edit(edit) or s.photo is None:
             return None
         try:
             grid = SweepGrid.parse([axes])

@@ -433,7 +433,7 @@ def _png_writer(image: Image.Image) -> Callable[[Path], None]:
 
 def _maps_writer(maps: list[WordMap]) -> Callable[[Path], None]:
     def write(tmp: Path) -> None:
-        arrays = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in maps}
+        arrays: dict[str, Any] = {f"{m.prompt}_{m.index}_{m.word}": m.heat for m in maps}
         arrays[SHARES] = np.array([[m.prompt, m.index, m.share] for m in maps], dtype=np.float64)
         with open(tmp, "wb") as stream:
             np.savez_compressed(stream, **arrays)

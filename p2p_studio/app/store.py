@@ -257,7 +257,7 @@ class SessionStore:
                 self._last_error = (f"the session is not saved: {SESSION_FILE} could not be read or moved aside, "
                                     "and it is never written over")
                 return
-            atomic_write(self.path(SESSION_FILE), lambda tmp: tmp.write_text(text, "utf-8"))
+            atomic_write(self.path(SESSION_FILE), lambda tmp: _write_text(tmp, text))
 
         self.submit(write)
 
@@ -434,3 +434,7 @@ def _declared_bytes(member: Any) -> int:
     for side in shape:
         count *= int(side)
     return count * dtype.itemsize
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")

@@ -16,6 +16,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
@@ -248,7 +249,7 @@ class EngineWorker(QObject):
                 bar = download_progress_class(lambda text, frac, eta: self.progress.emit(
                     ProgressReport(job.id, job.kind, text, frac, eta)), job.cancel_event.is_set)
             model = load_choice(choice, tqdm_class=bar)
-            self._editor = Editor(model, InversionCache(choice.cache_dir))
+            self._editor = Editor(model, InversionCache(Path(choice.cache_dir) if choice.cache_dir else None))
             self.model_ready.emit(describe(model, choice))
         return self._editor
 
@@ -318,7 +319,7 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
                 frac = min(self.n / self.total, 1.0)
                 eta = remaining(time.monotonic() - self._started, frac)
                 report(f"Downloading model {self.n / 1e9:.2f} / {self.total / 1e9:.2f} GB", frac, eta)
-            return shown
+            return None if shown is None else bool(shown)
 
     return DownloadBar
 

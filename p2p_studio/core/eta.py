@@ -9,11 +9,20 @@ from typing import Protocol
 
 
 class ProgressLike(Protocol):
-    phase: str
-    step: int
-    total: int
-    inner: int
-    inner_total: int
+    @property
+    def phase(self) -> str: ...
+
+    @property
+    def step(self) -> int: ...
+
+    @property
+    def total(self) -> int: ...
+
+    @property
+    def inner(self) -> int: ...
+
+    @property
+    def inner_total(self) -> int: ...
 
     @property
     def fraction(self) -> float: ...

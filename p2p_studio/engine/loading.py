@@ -357,7 +357,8 @@ def load_model(
     """Load a model from a hub id, a local diffusers folder, a single-file checkpoint, or ``demo``.
 
     *config* (single files only) names a diffusers folder or hub id whose configs describe the
-    checkpoint; without it diffusers infers one (which needs those configs cached or online).
+    checkpoint; without it they are looked up in the local hub cache only, and a missing one is an
+    error that names the command that fetches it (diffusers would download it silently).
     """
     dev = pick_device(device)
     dtype = pick_dtype(dev, precision)

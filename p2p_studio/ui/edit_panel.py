@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +39,7 @@ DEFAULT_SWEEP = "cross=0.2,0.5,0.8 self=0.2,0.4"
 class WeightedLineEdit(QLineEdit):
     """A line edit where Ctrl+Up/Down re-weights the word under the cursor."""
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             delta = 0.1 if event.key() == Qt.Key.Key_Up else -0.1
@@ -120,7 +120,7 @@ class EditPanel(QWidget):
         self.run_masked = QPushButton("Re-run with painted mask")
         self.run_masked.setToolTip("Run the edit again using the mask as you painted it")
         self.run_masked.clicked.connect(lambda: self.controller.queue_edit(use_mask=True))
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.controller.queue_edit())
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(lambda: self.controller.queue_edit())
         buttons = QHBoxLayout()
         buttons.addWidget(self.run, 1)
         buttons.addWidget(self.run_masked)
@@ -133,9 +133,9 @@ class EditPanel(QWidget):
     def _params_box(self) -> QGroupBox:
         box = QGroupBox("Parameters")
         form = QFormLayout(box)
-        self.cross = self._number("cross")
-        self.self_frac = self._number("self_fraction")
-        self.threshold = self._number("threshold")
+        self.cross = self._real("cross")
+        self.self_frac = self._real("self_fraction")
+        self.threshold = self._real("threshold")
         self.blend = QCheckBox("Local blend")
         self.blend.setToolTip("Keep everything outside the edited words' region exactly as in the photo")
         self.blend.toggled.connect(lambda on: self._set("blend", on))
@@ -148,9 +148,9 @@ class EditPanel(QWidget):
             self.mask_kind.setItemData(self.mask_kind.count() - 1, kind.hint, Qt.ItemDataRole.ToolTipRole)
         self.mask_kind.setToolTip("; ".join(f"{k.value}: {k.hint}" for k in MaskKind))
         self.mask_kind.currentTextChanged.connect(lambda m: self._set("mask", m))
-        self.seed = self._number("seed")
-        self.steps = self._number("steps")
-        self.guidance = self._number("guidance", step=0.5, decimals=1)
+        self.seed = self._whole("seed")
+        self.steps = self._whole("steps")
+        self.guidance = self._real("guidance", step=0.5, decimals=1)
         label = {key: spec_of(EditSettings, key).label for key in ("cross", "self_fraction", "threshold", "steps",
                                                                    "guidance", "seed")}
         form.addRow(label["cross"], self.cross)
@@ -203,28 +203,24 @@ class EditPanel(QWidget):
         if self.run_sweep.isEnabled():
             self.controller.queue_sweep(self.sweep_axes.text())
 
-    def _number(self, key: str, step: float = 0.05, decimals: int = 2) -> QSpinBox | QDoubleSpinBox:
-        """A spin box for setting *key* with the schema's bounds and help text."""
-        spec = spec_of(EditSettings, key)
-        integer = EditSettings.__dataclass_fields__[key].type == "int"
-        nudge = 1.0 if integer else 10.0 ** -decimals  # open bounds: the nearest value the box can show
-        lo = (spec.lo or 0) + (nudge if spec.lo_open else 0)
-        hi = (spec.hi if spec.hi is not None else 1e9) - (nudge if spec.hi_open else 0)
-        spin: QSpinBox | QDoubleSpinBox
-        if integer:
-            spin = QSpinBox()
-            spin.setRange(int(lo), int(min(hi, 2**31 - 1)))  # a Qt spin box holds 32-bit integers
-        else:
-            spin = QDoubleSpinBox()
-            spin.setDecimals(decimals)
-            spin.setSingleStep(step)
-            spin.setRange(lo, hi)
-        spin.setToolTip(spec.help[0].upper() + spec.help[1:])
-        # connected last: setting the range must not write a value into the session
-        if integer:
-            spin.valueChanged.connect(lambda v: self._set(key, int(v)))
-        else:
-            spin.valueChanged.connect(lambda v: self._set(key, round(v, decimals + 1)))
+    def _whole(self, key: str) -> QSpinBox:
+        """A spin box for whole-number setting *key* with the schema's bounds and help text."""
+        lo, hi = _bounds(key, 1.0)
+        spin = QSpinBox()
+        spin.setRange(int(lo), int(min(hi, 2**31 - 1)))  # a Qt spin box holds 32-bit integers
+        spin.setToolTip(_help(key))
+        spin.valueChanged.connect(lambda v: self._set(key, int(v)))  # last: setting the range writes nothing
+        return spin
+
+    def _real(self, key: str, step: float = 0.05, decimals: int = 2) -> QDoubleSpinBox:
+        """A spin box for real-valued setting *key* with the schema's bounds and help text."""
+        lo, hi = _bounds(key, 10.0 ** -decimals)
+        spin = QDoubleSpinBox()
+        spin.setDecimals(decimals)
+        spin.setSingleStep(step)
+        spin.setRange(lo, hi)
+        spin.setToolTip(_help(key))
+        spin.valueChanged.connect(lambda v: self._set(key, round(v, decimals + 1)))  # last, as above
         return spin
 
     def _words_box(self) -> QGroupBox:
@@ -240,8 +236,8 @@ class EditPanel(QWidget):
         box = QGroupBox("Blend mask")
         self.show_mask = QCheckBox("Show mask (M)")
         self.show_mask.toggled.connect(self.mask_visible.emit)
-        self.paint_add = QToolButton(text="Paint")
-        self.paint_erase = QToolButton(text="Erase")
+        self.paint_add = _tool_button("Paint")
+        self.paint_erase = _tool_button("Erase")
         for button, mode in ((self.paint_add, "add"), (self.paint_erase, "erase")):
             button.setCheckable(True)
             button.toggled.connect(lambda on, m=mode: self._paint_toggled(m, on))
@@ -249,7 +245,7 @@ class EditPanel(QWidget):
         self.brush.setRange(2, 200)
         self.brush.setValue(24)
         self.brush.valueChanged.connect(self.brush_size.emit)
-        clear = QToolButton(text="Clear")
+        clear = _tool_button("Clear")
         clear.clicked.connect(lambda: self.session.set_mask(None, "clear mask"))
         row = QHBoxLayout()
         for w in (self.show_mask, self.paint_add, self.paint_erase, clear):
@@ -351,9 +347,29 @@ class EditPanel(QWidget):
             h = FlowLayout(row)  # long captions wrap instead of widening the panel
             h.addWidget(QLabel(f"{title}:"))
             for m in words:
-                button = QToolButton(text=m.word)
+                button = _tool_button(m.word)
                 button.setAutoRaise(True)
                 button.clicked.connect(lambda _=False, p=prompt, i=m.index: self.word_clicked.emit(p, i))
                 h.addWidget(button)
             self.words_layout.addWidget(row)
             self._word_rows.append(row)
+
+
+def _tool_button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    return button
+
+
+def _bounds(key: str, nudge: float) -> tuple[float, float]:
+    """The range a spin box for setting *key* can show: the schema's bounds, an open bound moved
+    in by *nudge* (the nearest value the box can show)."""
+    spec = spec_of(EditSettings, key)
+    lo = (spec.lo or 0) + (nudge if spec.lo_open else 0)
+    hi = (spec.hi if spec.hi is not None else 1e9) - (nudge if spec.hi_open else 0)
+    return lo, hi
+
+
+def _help(key: str) -> str:
+    text = spec_of(EditSettings, key).help
+    return text[0].upper() + text[1:]

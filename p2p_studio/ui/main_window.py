@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, b"PNG")
         self.controller.open_photo(bytes(data.data()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         if mode and self.session.mask is None and self.session.photo is not None:
             self.show_message("Paint where the edit may change the photo; then ‘Re-run with painted mask’.")
 
-    def _history_menu(self, pos) -> None:
+    def _history_menu(self, pos: QPoint) -> None:
         row = self.history.indexAt(pos).row()
         if not 0 <= row < len(self.session.history):
             return
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
                           f"P2P Studio {__version__}\nEdit photos by editing their caption "
                           "(Prompt-to-Prompt with null-text inversion).")
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.session.save_now()
         super().closeEvent(event)
 

@@ -22,7 +22,7 @@ from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import load_model
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.demo_model]  # minutes: outside `make test-fast`
 
 
 @pytest.fixture(scope="module")
