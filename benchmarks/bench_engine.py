@@ -29,10 +29,10 @@ from diffusers import AutoencoderKL, UNet2DConditionModel
 from diffusers.models.attention_processor import AttnProcessor2_0
 from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
 
+from inversion import Conditioning, DDIMSchedule, Method, NullTextSettings, Reporter, invert
 from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import LoadedModel, pick_device
-from p2p_studio.inversion import DDIMSchedule, Method, NullTextSettings, Reporter, invert
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
 # The published SD 1.5 configs (architecture only).
@@ -100,12 +100,12 @@ def _sync(device: torch.device) -> None:
         torch.cuda.synchronize()
 
 
-def plain_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncond: torch.Tensor,
+def plain_denoise(editor: Editor, noise: torch.Tensor, cond: Conditioning, uncond: Conditioning,
                   steps: int, guidance: float) -> float:
     """Baseline: the same batched CFG loop with diffusers' fused attention processor."""
     editor.model.unet.set_attn_processor(AttnProcessor2_0())
     schedule = DDIMSchedule(editor.model.scheduler_config, steps)
-    x = noise.expand(cond.shape[0], -1, -1, -1).clone()
+    x = noise.expand(cond.rows, -1, -1, -1).clone()
     _sync(noise.device)
     start = time.perf_counter()
     with torch.no_grad():
@@ -115,7 +115,7 @@ def plain_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncon
     return time.perf_counter() - start
 
 
-def p2p_denoise(editor: Editor, noise: torch.Tensor, cond: torch.Tensor, uncond: torch.Tensor,
+def p2p_denoise(editor: Editor, noise: torch.Tensor, cond: Conditioning, uncond: Conditioning,
                 plans: list, settings: EditSettings) -> tuple[float, int]:
     _sync(noise.device)
     start = time.perf_counter()
@@ -143,13 +143,13 @@ def main() -> None:
     torch.set_grad_enabled(False)
     model = build_model(device, dtype, args.arch)
     editor = Editor(model)
-    editor.predict.time_ids = model.time_ids((args.size, args.size), (args.size, args.size))
+    time_ids = model.time_ids((args.size, args.size), (args.size, args.size))
     caption, edited = "a cat sitting on a bench", "a tiger sitting on a bench"
     settings = EditSettings(steps=args.steps)
     plans = editor.plans(caption, [edited], settings)
     captions = [plans[0].source, plans[0].target]
-    cond = editor.embed(captions)
-    uncond = editor.empty_embedding()
+    cond = editor.embed(captions, time_ids)
+    uncond = editor.empty_embedding(time_ids)
     side = args.size // model.vae_scale
     noise = torch.randn(1, model.latent_channels, side, side, generator=torch.Generator().manual_seed(0)).to(device)
 
@@ -176,7 +176,7 @@ def main() -> None:
         "arch": args.arch, "model_kind": model.kind.value,
         "device": str(device), "dtype": str(dtype).replace("torch.", ""), "cpu": platform.processor() or None,
         "torch_threads": torch.get_num_threads(), "size_px": args.size, "latent": side, "steps": args.steps,
-        "batch": 2 * cond.shape[0],
+        "batch": 2 * cond.rows,
         "plain_denoise_s": round(plain, 3), "p2p_edit_s": round(p2p, 3),
         "p2p_over_plain": round(p2p / plain, 3),
         "null_text": {

@@ -17,11 +17,11 @@ import time
 
 from PIL import Image
 
+from inversion import Reporter
 from p2p_studio.core.resources import DEMO_MODEL, resolve_model, samples
 from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import load_model
-from p2p_studio.inversion import Reporter
 
 
 def main() -> None:

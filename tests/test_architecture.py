@@ -37,7 +37,7 @@ def test_ruff_clean() -> None:
 def test_no_hard_coded_sd_sizes_in_engine() -> None:
     """512/768 px, 77 tokens and the 0.18215 VAE factor must be read from the model, never written."""
     forbidden = {512, 768, 77, 0.18215}
-    for folder in ("p2p_studio/inversion", "p2p_studio/engine", "p2p_studio/cli.py"):
+    for folder in ("inversion", "p2p_studio/engine", "p2p_studio/cli.py"):
         paths = [ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py")
         for path in paths:
             for node in ast.walk(ast.parse(path.read_text())):

@@ -5,6 +5,7 @@ are the engine's public API (the app's worker, the CLI and the demo use only the
 hold the details.
 """
 
+from inversion import Progress, Reporter
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import EditedImage, Editor, EditRun, PreparedPhoto, check_plans
 from p2p_studio.engine.loading import (
@@ -17,7 +18,6 @@ from p2p_studio.engine.loading import (
 )
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.plan import EditPlan, make_plan
-from p2p_studio.inversion import Progress, Reporter
 
 __all__ = [
     "EditPlan",

@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from inversion import Conditioning, InversionResult
 from p2p_studio.core.files import atomic_write, describe_os_error, remove_stale_parts
-from p2p_studio.inversion import InversionResult
 
 log = logging.getLogger(__name__)
 ORIGIN_KEY = "p2p_origin"
@@ -47,7 +47,7 @@ class InversionCache:
         return self.folder / f"{cache_key(origin)}.safetensors"
 
     def get(self, origin: str, steps: int, latent_shape: tuple[int, ...],
-            embedding_shape: tuple[int, ...]) -> InversionResult | None:
+            empty: Conditioning) -> InversionResult | None:
         """The entry made from *origin*, if it holds what such an inversion holds (step count,
         latent and embedding shapes, float dtypes, finite values); anything else is a miss, and the
         next :meth:`put` replaces it."""
@@ -58,7 +58,7 @@ class InversionCache:
             if InversionResult.metadata(path).get(ORIGIN_KEY) != origin:
                 return None
             result = InversionResult.load(path)
-            result.check(steps, latent_shape, embedding_shape)
+            result.check(steps, latent_shape, empty)
         except Exception as exc:  # a damaged entry is a miss, never fatal
             log.warning("inversion cache entry %s not used: %s", path.name, exc)
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -14,10 +15,24 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from p2p_studio.core.errors import InputError, NumericalError, OutOfMemory
+from inversion import Cancelled as LibraryCancelled
+from inversion import (
+    Conditioning,
+    DDIMSchedule,
+    InversionResult,
+    NoisePredictor,
+    NullTextSettings,
+    Progress,
+    Reporter,
+    SchedulerError,
+    StepsError,
+    invert,
+)
+from inversion import Method as LibraryMethod
+from p2p_studio.core.errors import Cancelled, InputError, ModelError, NumericalError, OutOfMemory
 from p2p_studio.core.photos import working_size
 from p2p_studio.core.results import EditResult, Fidelity, psnr
-from p2p_studio.core.settings import EditSettings, ModelChoice
+from p2p_studio.core.settings import EditSettings, Method, ModelChoice
 from p2p_studio.core.sweep import DEFAULT_BATCH, SweepCell
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
@@ -27,9 +42,27 @@ from p2p_studio.engine.loading import LoadedModel, load_tokenizer
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.plan import EditPlan, make_plan
 from p2p_studio.engine.preview import LatentPreview
-from p2p_studio.inversion import DDIMSchedule, InversionResult, Method, NoisePredictor, Progress, Reporter, invert
 
 EDIT_PHASE = "Editing"
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """The inversion library's errors as P2P Studio's: a step count the scheduler cannot run is the
+    user's input, a scheduler it cannot use is the model's, a stop is the app's :class:`Cancelled`."""
+    try:
+        yield
+    except StepsError as exc:
+        raise InputError(str(exc)) from None
+    except SchedulerError as exc:
+        raise ModelError(str(exc)) from None
+    except LibraryCancelled as exc:
+        raise Cancelled(exc.phase) from None
+
+
+def null_text_settings(settings: EditSettings) -> NullTextSettings:
+    """The library's null-text settings from the validated schema's (the guidance is the edit's)."""
+    return NullTextSettings(**dataclasses.asdict(settings.inversion_settings()))
 
 
 def require_finite(tensor: torch.Tensor, where: str) -> None:
@@ -145,21 +178,27 @@ class Editor:
         digest = hashlib.sha256(pixels.numpy().tobytes()).hexdigest()[:32]
         return PreparedPhoto(photo, size, pixels, digest, working)
 
-    def embed(self, captions: list[Caption]) -> torch.Tensor:
-        """Text-encoder states of *captions*, one row each, padded to the model's token count."""
-        return self.model.encode_ids(torch.stack([c.padded() for c in captions]))
+    def embed(self, captions: list[Caption], time_ids: torch.Tensor | None = None) -> Conditioning:
+        """Conditioning of *captions*, one row each, padded to the model's token count (*time_ids*:
+        SDXL's size conditioning, see :meth:`time_ids`)."""
+        return self.model.encode_ids(torch.stack([c.padded() for c in captions]), time_ids)
 
-    def empty_embedding(self) -> torch.Tensor:
-        """The unconditional (empty caption) text-encoder states."""
-        return self.model.empty_embedding()
+    def empty_embedding(self, time_ids: torch.Tensor | None = None) -> Conditioning:
+        """The unconditional (empty caption) conditioning."""
+        return self.model.empty_embedding(time_ids)
 
-    def _time_ids(self, photo: PreparedPhoto) -> torch.Tensor | None:
-        """Size conditioning (SDXL): the photo's real size, crop (0, 0), the size it is worked at."""
+    def time_ids(self, photo: PreparedPhoto | None) -> torch.Tensor | None:
+        """Size conditioning (SDXL): the photo's real size, crop (0, 0), the size it is worked at;
+        without a photo, the model's native size. ``None`` for models without it."""
+        if photo is None:
+            return self.model.time_ids((self.model.native_size,) * 2, (self.model.native_size,) * 2)
         (w, h), (tw, th) = photo.original.size, photo.size
         return self.model.time_ids((h, w), (th, tw))
 
-    def _use_photo(self, photo: PreparedPhoto) -> None:
-        self.predict.time_ids = self._time_ids(photo)
+    def schedule(self, steps: int) -> DDIMSchedule:
+        """The model's DDIM schedule of *steps* steps (a bad count or config: one-line errors)."""
+        with library_errors():
+            return DDIMSchedule(self.model.scheduler_config, steps)
 
     def plans(self, caption: str, edits: Sequence[str], settings: EditSettings,
               per_edit: Sequence[EditSettings] | None = None) -> list[EditPlan]:
@@ -181,7 +220,7 @@ class Editor:
         """Everything an inversion depends on, as the text its cache entry must carry."""
         method = Method(settings.method)
         extra = settings.inversion_settings().__dict__ if method is Method.NULL_TEXT else {}
-        time_ids = self._time_ids(photo)
+        time_ids = self.time_ids(photo)
         sizes = {"time_ids": time_ids.tolist()} if time_ids is not None else {}
         return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
                             model=self.model.fingerprint, method=method.value, steps=settings.steps,
@@ -194,20 +233,20 @@ class Editor:
         settings.validate()
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         origin = self.inversion_origin(photo, caption, settings)
-        empty = self.empty_embedding()
+        time_ids = self.time_ids(photo)
+        empty = self.empty_embedding(time_ids)
         height, width = photo.pixels.shape[-2:]
         latent_shape = (1, self.model.latent_channels, height // self.model.vae_scale, width // self.model.vae_scale)
         if self.cache is not None:
-            hit = self.cache.get(origin, settings.steps, latent_shape, tuple(empty.shape))
+            hit = self.cache.get(origin, settings.steps, latent_shape, empty)
             if hit is not None:
                 return hit, True
-        self._use_photo(photo)
-        with out_of_memory_as_error(self.model.device):
+        with out_of_memory_as_error(self.model.device), library_errors():
             latents = self.model.encode_image(photo.pixels)
             require_finite(latents, "encoding the photo")
             result = invert(
-                Method(settings.method), self.predict, DDIMSchedule(self.model.scheduler_config, settings.steps),
-                latents, self.embed([source]), empty, settings.inversion_settings(), reporter,
+                LibraryMethod(settings.method.value), self.predict, self.schedule(settings.steps), latents,
+                self.embed([source], time_ids), empty, null_text_settings(settings), reporter,
             )
         for k, latent in enumerate(reversed(result.trajectory)):
             require_finite(latent, f"inversion step {k}")
@@ -244,14 +283,14 @@ class Editor:
         if inversion.num_steps != settings.steps:
             raise InputError(f"the inversion has {inversion.num_steps} steps but the edit asks for {settings.steps}")
         timings["inversion"] = time.perf_counter() - start
-        self._use_photo(photo)
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         captions = [source] + [p.target for p in plans]
-        cond = self.embed(captions)
-        empty, source_emb = self.empty_embedding(), cond[:1]
+        time_ids = self.time_ids(photo)
+        cond = self.embed(captions, time_ids)
+        empty, source_emb = self.empty_embedding(time_ids), cond[:1]
         pin = inversion.trajectory if inversion.pin_source else None
 
-        def uncond_at(k: int) -> torch.Tensor:
+        def uncond_at(k: int) -> Conditioning:
             return inversion.unconditional_at(k, empty, source_emb)
 
         latent_masks = _latent_masks(user_masks, tuple(inversion.noise.shape[-2:])) if user_masks else None
@@ -286,12 +325,12 @@ class Editor:
         generator = torch.Generator(device="cpu" if device.type == "mps" else device).manual_seed(settings.seed)
         noise = randn_tensor((1, self.model.latent_channels, side, side), generator=generator, device=device,
                              dtype=self.model.dtype).float()
-        noise = noise * DDIMSchedule(self.model.scheduler_config, settings.steps).init_noise_sigma
-        self.predict.time_ids = self.model.time_ids((self.model.native_size,) * 2, (self.model.native_size,) * 2)
-        empty = self.empty_embedding()
+        noise = noise * self.schedule(settings.steps).init_noise_sigma
+        time_ids = self.time_ids(None)
+        empty = self.empty_embedding(time_ids)
         timings: dict[str, float] = {}
         start = time.perf_counter()
-        result = self._run(noise, lambda k: empty, self.embed(captions), captions, plans, settings, None,
+        result = self._run(noise, lambda k: empty, self.embed(captions, time_ids), captions, plans, settings, None,
                            reporter, timings, per_edit=per_edit)
         for out in result.edits:
             out.full = out.image
@@ -337,8 +376,8 @@ class Editor:
     def _run(
         self,
         noise: torch.Tensor,
-        uncond_at: Callable[[int], torch.Tensor],
-        cond: torch.Tensor,
+        uncond_at: Callable[[int], Conditioning],
+        cond: Conditioning,
         captions: list[Caption],
         plans: list[EditPlan],
         settings: EditSettings,
@@ -377,8 +416,8 @@ class Editor:
     def denoise(
         self,
         noise: torch.Tensor,
-        uncond_at: Callable[[int], torch.Tensor],
-        cond: torch.Tensor,
+        uncond_at: Callable[[int], Conditioning],
+        cond: Conditioning,
         plans: list[EditPlan],
         settings: EditSettings,
         pin: list[torch.Tensor] | None,
@@ -392,8 +431,8 @@ class Editor:
         *preview*, about ten times per run the clean latent the model predicts for the first edited
         caption goes to ``reporter.preview`` as an image.
         """
-        schedule = DDIMSchedule(self.model.scheduler_config, settings.steps)
-        prompts = cond.shape[0]
+        schedule = self.schedule(settings.steps)
+        prompts = cond.rows
         device = self.model.device
         latent_hw = (noise.shape[-2], noise.shape[-1])
         levels = len(self.model.unet.config.block_out_channels)
@@ -401,7 +440,7 @@ class Editor:
                                       attention_levels(self.model.unet))
         x = noise.to(device).float().expand(prompts, -1, -1, -1).clone()
         every = max(1, settings.steps // PREVIEWS_PER_RUN)
-        with controlled_attention(self.model.unet, controller), torch.no_grad():
+        with controlled_attention(self.model.unet, controller), torch.no_grad(), library_errors():
             for k in range(settings.steps):
                 reporter.check(EDIT_PHASE)
                 controller.begin_step(k)

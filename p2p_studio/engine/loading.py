@@ -20,11 +20,11 @@ import torch
 from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
+from inversion import PREDICTION_TYPES, Conditioning
 from p2p_studio.core.errors import InputError, ModelError
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
 from p2p_studio.core.settings import ModelChoice
 from p2p_studio.engine.threads import use_threads_for
-from p2p_studio.inversion.schedule import PREDICTION_TYPES
 
 T = TypeVar("T")
 M = TypeVar("M", CLIPTextModel, CLIPTextModelWithProjection)
@@ -119,11 +119,8 @@ class LoadedModel:
     """The components of an SD-shaped model plus the facts the engine reads from them.
 
     SDXL models have a second text encoder (``text_encoder_2``, with a projection: the pooled
-    embedding) and its tokenizer. Their text states travel through the engine as one tensor like
-    SD's, ``(n, max_tokens + 1, width)``: the token states of both encoders side by side, then one
-    row that carries the pooled embedding (zero-padded to the width). So caching, batching and
-    null-text optimisation treat both alike; :class:`~p2p_studio.inversion.NoisePredictor` splits
-    the row off before the UNet.
+    embedding) and its tokenizer. Text is encoded to an :class:`inversion.Conditioning`: the token
+    states of both encoders side by side, the pooled embedding and the photo's time ids.
     """
 
     name: str
@@ -159,11 +156,6 @@ class LoadedModel:
         if self.prediction_type == "v_prediction" or int(self.text_encoder.config.hidden_size) == 1024:
             return ModelKind.SD2  # v-prediction, or the OpenCLIP ViT-H text encoder of SD 2.x
         return ModelKind.SD1
-
-    @property
-    def extra_rows(self) -> int:
-        """Rows after the token states in the engine's text tensors (1 for SDXL's pooled row)."""
-        return 1 if self.text_encoder_2 is not None else 0
 
     def time_ids(self, original_hw: tuple[int, int], target_hw: tuple[int, int]) -> torch.Tensor | None:
         """SDXL's ``add_time_ids`` for a photo of *original_hw* worked at *target_hw*, crop (0, 0);
@@ -203,24 +195,22 @@ class LoadedModel:
         return str(self.scheduler_config.get("prediction_type", "epsilon"))
 
     @torch.no_grad()
-    def encode_ids(self, ids: torch.Tensor) -> torch.Tensor:
-        """Token ids ``(n, max_tokens)`` -> fp32 text states ``(n, max_tokens + extra_rows, width)``.
+    def encode_ids(self, ids: torch.Tensor, time_ids: torch.Tensor | None = None) -> Conditioning:
+        """Token ids ``(n, max_tokens)`` -> fp32 conditioning: token states ``(n, max_tokens, width)``.
 
-        SDXL: both encoders' penultimate hidden states side by side, then the pooled row (the
-        second encoder's projected output), as ``StableDiffusionXLPipeline.encode_prompt`` does.
+        SDXL: both encoders' penultimate hidden states side by side, the pooled embedding (the
+        second encoder's projected output), as ``StableDiffusionXLPipeline.encode_prompt`` does,
+        and *time_ids* (see :meth:`time_ids`).
         """
         ids = ids.to(self.device)
         if self.text_encoder_2 is None:
             out: torch.Tensor = self.text_encoder(ids, return_dict=False)[0]
-            return out.float()
+            return Conditioning(out.float())
         with self._text_encoders_on_device():
             first = self.text_encoder(ids, output_hidden_states=True).hidden_states[-2]
             second = self.text_encoder_2(self._second_ids(ids), output_hidden_states=True)
         states = torch.cat([first.float(), second.hidden_states[-2].float()], dim=-1)
-        pooled = second.text_embeds.float()
-        row = states.new_zeros(states.shape[0], 1, states.shape[-1])
-        row[:, 0, : pooled.shape[-1]] = pooled
-        return torch.cat([states, row], dim=1)
+        return Conditioning(states, second.text_embeds.float(), time_ids)
 
     @contextmanager
     def _text_encoders_on_device(self) -> Iterator[None]:
@@ -249,11 +239,14 @@ class LoadedModel:
         after_end = (eos.int().cumsum(dim=1) - eos.int()) > 0  # every position after the first end token
         return torch.where(after_end, torch.full_like(ids, pad), ids)
 
-    def empty_embedding(self) -> torch.Tensor:
-        """The unconditional text states: the empty caption's, or zeros where the model says so."""
+    def empty_embedding(self, time_ids: torch.Tensor | None = None) -> Conditioning:
+        """The unconditional conditioning: the empty caption's, or zeros where the model says so."""
         ids = self.tokenizer("", padding="max_length", max_length=self.max_tokens, return_tensors="pt").input_ids
-        states = self.encode_ids(ids)
-        return torch.zeros_like(states) if self.zero_empty_prompt else states
+        empty = self.encode_ids(ids, time_ids)
+        if not self.zero_empty_prompt:
+            return empty
+        return Conditioning(torch.zeros_like(empty.states),
+                            None if empty.pooled is None else torch.zeros_like(empty.pooled), time_ids)
 
     @torch.no_grad()
     def encode_image(self, pixels: torch.Tensor) -> torch.Tensor:

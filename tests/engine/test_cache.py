@@ -9,6 +9,7 @@ import shutil
 import torch
 from PIL import Image
 
+from inversion import Conditioning
 from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.engine import cache as cache_module
 from p2p_studio.engine.cache import InversionCache
@@ -58,7 +59,7 @@ def test_a_failed_cache_write_is_a_warning_not_a_failed_edit(tiny, cat_photo, tm
 
 def _rewrite(path, change) -> None:
     """Re-save a cache entry with its origin kept and its tensors changed by *change*."""
-    from p2p_studio.inversion import InversionResult
+    from inversion import InversionResult
 
     meta = InversionResult.metadata(path)
     result = InversionResult.load(path)
@@ -79,7 +80,7 @@ def test_an_entry_with_its_origin_but_wrong_tensors_is_a_miss_and_is_replaced(ti
         "dtype": lambda r: r.trajectory.__setitem__(1, r.trajectory[1].to(torch.int32)),
         "nan": lambda r: r.trajectory[0].view(-1).__setitem__(0, float("nan")),
         "steps": lambda r: r.trajectory.pop(),
-        "optimised": lambda r: r.optimised.append(torch.zeros(1, 2, 3)),
+        "optimised": lambda r: r.optimised.append(Conditioning(torch.zeros(1, 2, 3))),
     }
     for name, change in changes.items():
         _rewrite(path, change)

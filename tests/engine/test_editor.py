@@ -7,12 +7,12 @@ import pytest
 import torch
 from PIL import Image
 
-from p2p_studio.core.errors import InputError
+from inversion import Reporter
+from p2p_studio.core.errors import Cancelled, InputError
 from p2p_studio.core.results import Fidelity, psnr
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
-from p2p_studio.inversion import Cancelled, Method, Reporter
 
 CAPTION = "a cat sitting on a bench"
 EDIT = "a tiger sitting on a bench"

@@ -10,13 +10,14 @@ import numpy as np
 import pytest
 import torch
 
+from inversion import DDIMSchedule, invert
+from inversion import Method as LibraryMethod
 from p2p_studio.core.errors import ModelError
 from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.engine.captions import tokenize
 from p2p_studio.engine.control import _blend_level, _refine_level, attention_levels
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import ModelKind, _check_tokenizers_agree, load_model
-from p2p_studio.inversion import DDIMSchedule, invert
 
 CAPTION = "a cat sitting on a bench"
 
@@ -36,20 +37,17 @@ def pipe(tiny_sdxl):
 
 def test_kinds_are_told_apart(tiny, tiny_v, tiny_sdxl) -> None:
     assert (tiny.kind, tiny_v.kind, tiny_sdxl.kind) == (ModelKind.SD1, ModelKind.SD2, ModelKind.SDXL)
-    assert tiny_sdxl.extra_rows == 1 and tiny.extra_rows == 0
 
 
 def test_text_states_equal_the_pipelines_encoding(tiny_sdxl, pipe) -> None:
     ids = tokenize(tiny_sdxl.tokenizer, CAPTION, tiny_sdxl.max_tokens).padded()[None]
-    states = tiny_sdxl.encode_ids(ids)
+    cond = tiny_sdxl.encode_ids(ids)
     embeds, negative, pooled, negative_pooled = pipe.encode_prompt(CAPTION, device="cpu",
                                                                    do_classifier_free_guidance=True)
-    width = pooled.shape[-1]
-    assert states.shape == (1, tiny_sdxl.max_tokens + 1, embeds.shape[-1])
-    assert torch.equal(states[:, :-1], embeds) and torch.equal(states[:, -1, :width], pooled)
-    assert not states[:, -1, width:].any()
+    assert cond.states.shape == (1, tiny_sdxl.max_tokens, embeds.shape[-1])
+    assert torch.equal(cond.states, embeds) and torch.equal(cond.pooled, pooled) and cond.time_ids is None
     empty = tiny_sdxl.empty_embedding()  # force_zeros_for_empty_prompt, as the pipeline does
-    assert not empty.any() and not negative.any() and not negative_pooled.any()
+    assert not empty.states.any() and not empty.pooled.any() and not negative.any() and not negative_pooled.any()
 
 
 def test_the_source_branch_equals_stable_diffusion_xl_pipeline(tiny_sdxl, pipe) -> None:
@@ -66,8 +64,19 @@ def test_time_ids_carry_the_photos_real_size(tiny_sdxl, cat_photo) -> None:
     (w, h), (tw, th) = cat_photo.size, photo.size
     origin = json.loads(editor.inversion_origin(photo, CAPTION, EditSettings()))
     assert origin["time_ids"] == [[h, w, 0, 0, th, tw]]
-    editor.invert(photo, CAPTION, EditSettings(steps=2, method=Method.DDIM))
-    assert editor.predict.time_ids.tolist() == [[h, w, 0, 0, th, tw]]
+    seen: list[list[list[float]]] = []
+    real_forward = tiny_sdxl.unet.forward
+
+    def forward(*args, added_cond_kwargs, **kwargs):
+        seen.append(added_cond_kwargs["time_ids"].tolist())
+        return real_forward(*args, added_cond_kwargs=added_cond_kwargs, **kwargs)
+
+    tiny_sdxl.unet.forward = forward
+    try:
+        editor.invert(photo, CAPTION, EditSettings(steps=2, method=Method.DDIM))
+    finally:
+        del tiny_sdxl.unet.forward
+    assert seen == [[[h, w, 0, 0, th, tw]]] * 2  # what the UNet was given, at each inversion step
 
 
 def test_null_text_reconstructs_better_than_ddim(tiny_sdxl, cat_photo) -> None:
@@ -85,18 +94,17 @@ def test_null_text_reconstructs_better_than_ddim(tiny_sdxl, cat_photo) -> None:
     assert errors[Method.NULL_TEXT] < 0.4 * errors[Method.DDIM], errors
 
 
-def test_null_text_optimises_the_pooled_row_too(tiny_sdxl, cat_photo) -> None:
+def test_null_text_optimises_the_pooled_embedding_too(tiny_sdxl, cat_photo) -> None:
     editor = Editor(tiny_sdxl)
     photo = editor.prepare(cat_photo)
-    editor._use_photo(photo)
+    time_ids = editor.time_ids(photo)
     z0 = tiny_sdxl.encode_image(photo.pixels)
-    cond = editor.embed([tokenize(tiny_sdxl.tokenizer, CAPTION, tiny_sdxl.max_tokens)])
-    result = invert(Method.NULL_TEXT, editor.predict, DDIMSchedule(tiny_sdxl.scheduler_config, 3), z0, cond,
-                    editor.empty_embedding())
-    width = int(tiny_sdxl.text_encoder_2.config.projection_dim)
-    assert result.optimised[0].shape == cond.shape
-    assert result.optimised[0][:, -1, :width].abs().sum() > 0  # started from zeros, moved
-    assert not result.optimised[0][:, -1, width:].any()  # the row's padding is not read by the UNet
+    cond = editor.embed([tokenize(tiny_sdxl.tokenizer, CAPTION, tiny_sdxl.max_tokens)], time_ids)
+    result = invert(LibraryMethod.NULL_TEXT, editor.predict, DDIMSchedule(tiny_sdxl.scheduler_config, 3), z0, cond,
+                    editor.empty_embedding(time_ids))
+    first = result.optimised[0]
+    assert first.states.shape == cond.states.shape and first.pooled.shape == cond.pooled.shape
+    assert first.pooled.abs().sum() > 0 and first.states.abs().sum() > 0  # both started from zeros and moved
 
 
 def test_outside_the_mask_pixels_are_the_photos_bit_for_bit(tiny_sdxl, cat_photo) -> None:
@@ -194,7 +202,8 @@ def test_offloaded_text_encoders_come_to_the_device_only_to_encode(tiny_sdxl, mo
         monkeypatch.setattr(encoder, "to", lambda device, n=name, e=encoder: events.append((n, str(device))) or e)
         hooks.append(encoder.register_forward_pre_hook(lambda module, args, n=name: events.append((n, "forward"))))
     try:
-        assert torch.equal(model.encode_ids(ids), expected)
+        got = model.encode_ids(ids)
+        assert torch.equal(got.states, expected.states) and torch.equal(got.pooled, expected.pooled)
     finally:
         for hook in hooks:
             hook.remove()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import torch
 
+from inversion import Reporter
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.core.sweep import SweepGrid
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
-from p2p_studio.inversion import Method, Reporter
 
 CAPTION = "a cat sitting on a bench"
 

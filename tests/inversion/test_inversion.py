@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from p2p_studio.core.photos import working_size
-from p2p_studio.engine.captions import tokenize
-from p2p_studio.engine.images import to_tensor
-from p2p_studio.inversion import (
+from inversion import (
     Cancelled,
     DDIMSchedule,
     InversionResult,
@@ -19,6 +16,9 @@ from p2p_studio.inversion import (
     ddim_invert,
     invert,
 )
+from p2p_studio.core.photos import working_size
+from p2p_studio.engine.captions import tokenize
+from p2p_studio.engine.images import to_tensor
 
 STEPS = 8
 
@@ -50,7 +50,7 @@ def test_null_text_beats_ddim_at_high_guidance(tiny, cat_photo) -> None:
     result = invert(Method.NULL_TEXT, predict, sched, z0, cond, empty)
     ddim_err = _mse(_sample(predict, sched, result.noise, lambda k: empty, cond, 7.5), z0)
     nt_err = _mse(_sample(predict, sched, result.noise, lambda k: result.optimised[k], cond, 7.5), z0)
-    assert len(result.optimised) == STEPS and all(u.dtype == torch.float32 for u in result.optimised)
+    assert len(result.optimised) == STEPS and all(u.states.dtype == torch.float32 for u in result.optimised)
     # DDIM inversion reconstructs badly at w=7.5; null-text must be clearly better.
     assert nt_err < 0.4 * ddim_err, (nt_err, ddim_err)
     # and at w=1 plain DDIM inversion round-trips (the model is well conditioned)
@@ -107,8 +107,8 @@ def test_null_text_optimises_in_fp32_with_half_precision_unet(tiny_dir, cat_phot
     z0, cond, empty = _setup(model, cat_photo)
     result = invert(Method.NULL_TEXT, NoisePredictor(model.unet), DDIMSchedule(model.scheduler_config, 3), z0, cond,
                     empty, NullTextSettings(inner_steps=2))
-    assert all(t.dtype == torch.float32 for t in result.trajectory + result.optimised)
-    assert all(torch.isfinite(t).all() for t in result.trajectory + result.optimised)
+    tensors = result.trajectory + [u.states for u in result.optimised]
+    assert all(t.dtype == torch.float32 for t in tensors) and all(torch.isfinite(t).all() for t in tensors)
 
 
 @pytest.mark.parametrize("method", list(Method))
@@ -122,3 +122,4 @@ def test_result_round_trips_through_file(tiny, cat_photo, tmp_path, method) -> N
     assert back.pin_source == (method is Method.DIRECT)
     assert all(torch.equal(a, b) for a, b in zip(back.trajectory, result.trajectory, strict=True))
     assert len(back.optimised) == len(result.optimised)
+    assert all(torch.equal(a.states, b.states) for a, b in zip(back.optimised, result.optimised, strict=True))

@@ -2,7 +2,7 @@ import pytest
 import torch
 from diffusers import DDIMScheduler
 
-from p2p_studio.inversion import DDIMSchedule
+from inversion import DDIMSchedule
 
 
 def _config(prediction_type: str) -> dict:

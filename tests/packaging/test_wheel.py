@@ -26,7 +26,8 @@ def test_installed_wheel_finds_its_own_resources(tmp_path: Path) -> None:
     wheel = next((tmp_path / "wheel").glob("p2p_studio-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("p2p_studio/_resources/demo-model/unet/diffusion_pytorch_model.safetensors",
-                   "p2p_studio/_resources/samples/samples.json", "p2p_studio/_resources/icons/p2p-studio-256.png"):
+                   "p2p_studio/_resources/samples/samples.json", "p2p_studio/_resources/icons/p2p-studio-256.png",
+                   "inversion/__init__.py", "inversion/null_text.py"):  # the inversion library, beside the app
         assert needed in names
     site = tmp_path / "site"
     subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True)

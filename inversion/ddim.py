@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import torch
 
-from p2p_studio.inversion.predict import NoisePredictor
-from p2p_studio.inversion.progress import Progress, Reporter
-from p2p_studio.inversion.schedule import DDIMSchedule
+from inversion.conditioning import Conditioning
+from inversion.predict import NoisePredictor
+from inversion.progress import Progress, Reporter
+from inversion.schedule import DDIMSchedule
 
 PHASE = "DDIM inversion"
 
@@ -16,7 +17,7 @@ def ddim_invert(
     predict: NoisePredictor,
     schedule: DDIMSchedule,
     clean_latents: torch.Tensor,
-    cond: torch.Tensor,
+    cond: Conditioning,
     reporter: Reporter | None = None,
 ) -> list[torch.Tensor]:
     """Return the trajectory ``[x_T, ..., x_0]`` (``N + 1`` fp32 latents on the CPU).

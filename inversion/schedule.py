@@ -14,7 +14,7 @@ from typing import Any
 import torch
 from diffusers import DDIMScheduler
 
-from p2p_studio.core.errors import InputError, ModelError
+from inversion.errors import SchedulerError, StepsError
 
 PREDICTION_TYPES = ("epsilon", "v_prediction", "sample")
 
@@ -43,16 +43,16 @@ class DDIMSchedule:
 
     def __init__(self, scheduler_config: dict[str, Any], num_steps: int) -> None:
         if num_steps < 1:
-            raise InputError("the number of steps must be at least 1")
+            raise StepsError("the number of steps must be at least 1")
         train = scheduler_config.get("num_train_timesteps", 1000)
         if isinstance(train, bool) or not isinstance(train, int) or train < 1:
-            raise ModelError(f"the model's scheduler config is invalid: num_train_timesteps = {train!r}")
+            raise SchedulerError(f"the model's scheduler config is invalid: num_train_timesteps = {train!r}")
         if num_steps > train:
-            raise InputError(f"{num_steps} steps are more than the model's scheduler has ({train})")
+            raise StepsError(f"{num_steps} steps are more than the model's scheduler has ({train})")
         try:
             scheduler = DDIMScheduler.from_config(dict(scheduler_config), clip_sample=False)
         except (ValueError, TypeError, KeyError, NotImplementedError) as exc:
-            raise ModelError(f"the model's scheduler config is invalid: {exc}") from None
+            raise SchedulerError(f"the model's scheduler config is invalid: {exc}") from None
         scheduler.set_timesteps(num_steps)
         self.num_steps = num_steps
         self.timesteps: list[int] = [int(t) for t in scheduler.timesteps]
@@ -62,9 +62,9 @@ class DDIMSchedule:
         final = float(scheduler.final_alpha_cumprod)
         levels = [float(alphas[t]) for t in self.timesteps] + [final]
         if self.prediction_type == "epsilon" and min(levels[:-1]) <= 0.0:
-            raise ModelError("the model's scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its noisiest "
-                             "level is pure noise, which an epsilon-prediction model cannot denoise; such models "
-                             "are trained with v-prediction (prediction_type: v_prediction in the scheduler config)")
+            raise SchedulerError("the model's scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its "
+                                 "noisiest level is pure noise, which an epsilon-prediction model cannot denoise; such "
+                                 "models use v-prediction (prediction_type: v_prediction in the scheduler config)")
         self._coefficients = [
             step_coefficients(levels[k], levels[k + 1], self.prediction_type) for k in range(num_steps)
         ]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from p2p_studio.core.errors import Cancelled
+from inversion.errors import Cancelled
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from p2p_studio.core.settings import NullTextSettings
-from p2p_studio.inversion.predict import NoisePredictor, guide
-from p2p_studio.inversion.progress import Progress, Reporter
-from p2p_studio.inversion.schedule import DDIMSchedule
+from inversion.conditioning import Conditioning
+from inversion.predict import NoisePredictor, guide
+from inversion.progress import Progress, Reporter
+from inversion.schedule import DDIMSchedule
+from inversion.settings import NullTextSettings
 
 PHASE = "Null-text"
 
@@ -17,15 +18,16 @@ def optimise_null_text(
     predict: NoisePredictor,
     schedule: DDIMSchedule,
     trajectory: list[torch.Tensor],
-    cond: torch.Tensor,
-    uncond_init: torch.Tensor,
+    cond: Conditioning,
+    uncond_init: Conditioning,
     settings: NullTextSettings = NullTextSettings(),
     reporter: Reporter | None = None,
-) -> list[torch.Tensor]:
-    """Return one optimised unconditional embedding per step (fp32, CPU).
+) -> list[Conditioning]:
+    """Return one optimised unconditional conditioning per step (fp32, CPU).
 
-    Guided sampling with these embeddings follows the DDIM-inversion *trajectory* (the pivots).
-    Only the embedding is optimised, always in fp32; the model may run in half precision.
+    Guided sampling with these follows the DDIM-inversion *trajectory* (the pivots). The token
+    states are optimised, and for SDXL-style models the pooled embedding too (it is half of the
+    unconditional signal guidance subtracts); always in fp32, the model may run in half precision.
     """
     reporter = reporter or Reporter()
     n = schedule.num_steps
@@ -33,14 +35,14 @@ def optimise_null_text(
     cond = cond.detach().to(device)
     uncond = uncond_init.detach().float().to(device)
     latent = trajectory[0].float().to(device)
-    result: list[torch.Tensor] = []
+    result: list[Conditioning] = []
     for k in range(n):
         t = schedule.timesteps[k]
         target = trajectory[k + 1].float().to(device)
         with torch.no_grad():
             out_cond = predict(latent, t, cond)
-        uncond = uncond.clone().requires_grad_(True)
-        optimiser = torch.optim.Adam([uncond], lr=settings.lr(k))
+        uncond = _trainable_copy(uncond)
+        optimiser = torch.optim.Adam(uncond.trainable(), lr=settings.lr(k))
         for j in range(settings.inner_steps):
             reporter.check(PHASE)
             out_uncond = predict(latent, t, uncond)
@@ -58,3 +60,8 @@ def optimise_null_text(
             out_uncond = predict(latent, t, uncond)
             latent = schedule.step(guide(out_uncond, out_cond, settings.guidance), k, latent)
     return result
+
+
+def _trainable_copy(cond: Conditioning) -> Conditioning:
+    return Conditioning(cond.states.clone().requires_grad_(True),
+                        None if cond.pooled is None else cond.pooled.clone().requires_grad_(True), cond.time_ids)
