@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
 import os
 import sys
@@ -12,11 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from tqdm import tqdm
+
 from p2p_studio import __version__
 from p2p_studio.core.errors import Cancelled, InputError, P2PError
 from p2p_studio.core.eta import EtaTracker, clock
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
+from p2p_studio.core.schema import whole_number
 from p2p_studio.core.settings import (
     DEVICES,
     PRECISIONS,
@@ -35,34 +39,39 @@ if TYPE_CHECKING:
 
 
 class ProgressBar:
-    """A one-line progress bar with ETA on stderr (plain lines when not a terminal)."""
+    """A progress bar with ETA per phase on stderr, drawn by tqdm: redrawn in place on a terminal;
+    elsewhere (a log, CI) a plain line at every tenth of the phase. The text and the fraction are
+    the app's (:class:`~p2p_studio.core.eta.EtaTracker`: null-text's inner iterations count)."""
+
+    STEPS = 1000  # the bar's resolution
 
     def __init__(self, stream: TextIO | None = None, width: int = 28) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.width = width
         self.tty = self.stream.isatty()
         self.eta = EtaTracker()
+        self.bar: tqdm[Any] | None = None
         self.last_line = -1
 
     def __call__(self, progress: Any) -> None:
         if progress.phase != self.eta.phase:
             self.finish()
         est = self.eta.update(progress)
-        if est.new_phase:
+        if self.bar is None:
+            self.bar = tqdm(total=self.STEPS, file=self.stream if self.tty else io.StringIO(), mininterval=0.1,
+                            bar_format=f"{{desc}} [{{bar:{self.width}}}] {{percentage:3.0f}}% ETA {{remaining}}",
+                            ascii=".#")
             self.last_line = -1
-        filled = int(est.fraction * self.width)
-        bar = "#" * filled + "." * (self.width - filled)
-        line = f"{est.text:<34} [{bar}] {est.fraction:4.0%} ETA {clock(est.eta_seconds)}"
-        if self.tty:
-            self.stream.write("\r" + line)
-            self.stream.flush()
-        elif int(est.fraction * 10) != self.last_line:
+        self.bar.set_description_str(f"{est.text:<34}", refresh=False)
+        self.bar.update(round(est.fraction * self.STEPS) - self.bar.n)
+        if not self.tty and int(est.fraction * 10) != self.last_line:  # a log gets whole lines
             self.last_line = int(est.fraction * 10)
-            self.stream.write(line + "\n")
+            self.stream.write(f"{self.bar.format_meter(**self.bar.format_dict)}\n")
 
     def finish(self) -> None:
-        if self.tty and self.eta.phase:
-            self.stream.write("\n")
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
         self.eta.reset()
 
 
@@ -100,7 +109,7 @@ def add_settings_options(p: argparse.ArgumentParser, photo: bool) -> None:
         spec = f.metadata.get("spec")
         if spec is None or spec.flag is None:
             continue
-        p.add_argument(spec.flag, dest=f.name, type=_bounded(f.name, spec, f.type == "int"),
+        p.add_argument(spec.flag, dest=f.name, type=_bounded(f.name, spec, whole_number(EditSettings, f.name)),
                        default=getattr(defaults, f.name), metavar="N",
                        help=f"{spec.help}; {spec.range_text()} (default: %(default)s)")
     p.add_argument("--cross-word", type=_word_fraction, action="append", default=[], metavar="WORD=F",
@@ -123,9 +132,7 @@ def settings_from_args(args: argparse.Namespace) -> EditSettings:
     if getattr(args, "inversion", None):
         values["method"] = Method(args.inversion)
     values["mask"] = MaskKind(args.mask)
-    settings = EditSettings(**values)
-    settings.validate()
-    return settings
+    return EditSettings.from_dict(values)
 
 
 def build_parser() -> argparse.ArgumentParser:

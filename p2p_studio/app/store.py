@@ -29,15 +29,17 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 from PIL import Image
+from pydantic import BaseModel, BeforeValidator, Field, Strict, StrictBool, StringConstraints
 
 from p2p_studio.core.captions import MAX_CAPTION_CHARS
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import atomic_write, describe_os_error, inside, read_regular_file, remove_stale_parts
 from p2p_studio.core.photos import decode_photo
+from p2p_studio.core.schema import CONFIG, read_model
 from p2p_studio.core.settings import EditSettings, Spec, read_number
 
 log = logging.getLogger(__name__)
@@ -97,24 +99,50 @@ class SessionState:
     notes: list[str] = field(default_factory=list)
 
 
-def _text(data: dict[str, Any], key: str, default: str = "", limit: int = MAX_CAPTION_CHARS) -> str:
-    value = data.get(key, default)
-    if not isinstance(value, str):
-        raise InputError(f"{key} is not text")
-    if len(value) > limit:
-        raise InputError(f"{key} is {len(value):,} characters long")
-    return value
-
-
-def _seconds(data: dict[str, Any], key: str) -> float:
+def _time_or_zero(value: Any) -> float:
     """A time of a history entry; one that is not a sane number reads as 0 (the entry is kept: its
     time is only shown, never used)."""
     try:
-        value = float(read_number(key, data.get(key, 0.0), integer=False))
-        TIME_SPEC.check(key, value)
+        seconds = float(read_number("time", value, integer=False))
+        TIME_SPEC.check("time", seconds)
     except InputError:
         return 0.0
-    return value
+    return seconds
+
+
+Text = Annotated[str, Strict(), StringConstraints(max_length=MAX_CAPTION_CHARS)]
+Seconds = Annotated[float, BeforeValidator(_time_or_zero)]
+
+
+class HistoryEntry(BaseModel):
+    """A history record as session.json stores it (``settings`` are validated on their own, so
+    bad settings cost only the settings)."""
+
+    model_config = CONFIG
+    id: Annotated[str, Strict(), StringConstraints(pattern=ITEM_ID.pattern)]
+    caption: Text = ""
+    edit: Text = ""
+    settings: dict[str, Any] = Field(default_factory=dict)
+    plan: Annotated[str, Strict(), StringConstraints(max_length=10_000)] = ""
+    created: Seconds = 0.0
+    seconds: Seconds = 0.0
+    starred: StrictBool = False
+    painted: StrictBool = False
+
+
+class SessionFile(BaseModel):
+    """The layout of session.json. The captions must be right or the file is not used; settings,
+    photo fields, history entries and the current id are checked on their own and dropped with a
+    note, so one bad value never costs the rest."""
+
+    model_config = CONFIG
+    version: Annotated[int, Strict()] = 2
+    caption: Text = ""
+    edit: Text = ""
+    settings: Any = Field(default_factory=dict)
+    photo: Any = Field(default_factory=dict)
+    history: Any = Field(default_factory=list)
+    current: Any = None
 
 
 def _photo_name(value: Any) -> str | None:
@@ -124,27 +152,15 @@ def _photo_name(value: Any) -> str | None:
     return value
 
 
-def _flag(data: dict[str, Any], key: str) -> bool:
-    value = data.get(key, False)
-    if not isinstance(value, bool):
-        raise InputError(f"{key} is not true or false")
-    return value
-
-
 def parse_item(data: Any, defaults: EditSettings) -> ItemRecord:
     """One history record; raises :class:`InputError` if it is not one of ours."""
-    if not isinstance(data, dict):
-        raise InputError("a history entry is not an object")
-    item_id = data.get("id")
-    if not isinstance(item_id, str) or not ITEM_ID.fullmatch(item_id):
-        raise InputError("a history entry has an invalid id")
+    entry = read_model(HistoryEntry, data, "a history entry")
     try:
-        settings = EditSettings.from_dict(data.get("settings", {}))
+        settings = EditSettings.from_dict(entry.settings)
     except InputError:
         settings = defaults
-    return ItemRecord(item_id, _text(data, "caption"), _text(data, "edit"), settings, _text(data, "plan", limit=10_000),
-                      _seconds(data, "created"), _seconds(data, "seconds"), _flag(data, "starred"),
-                      _flag(data, "painted"))
+    return ItemRecord(entry.id, entry.caption, entry.edit, settings, entry.plan, entry.created, entry.seconds,
+                      entry.starred, entry.painted)
 
 
 def parse_state(text: str, defaults: EditSettings) -> SessionState:
@@ -158,20 +174,21 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
         raise InputError(f"not valid JSON: {type(exc).__name__}") from None
     if not isinstance(data, dict):
         raise InputError("not a session (the JSON is not an object)")
-    state = SessionState(caption=_text(data, "caption"), edit=_text(data, "edit"))
+    file = read_model(SessionFile, data, "the session")
+    state = SessionState(caption=file.caption, edit=file.edit)
     try:
-        state.settings = EditSettings.from_dict(data.get("settings", {}))
+        state.settings = EditSettings.from_dict(file.settings)
     except InputError as exc:
         state.settings = defaults
         state.notes.append(f"settings reset to defaults ({exc})")
-    photo = data.get("photo", {})
+    photo = file.photo
     if isinstance(photo, dict):
-        name, sha, file = photo.get("name"), photo.get("sha256"), photo.get("file", LEGACY_PHOTO)
+        name, sha, photo_file = photo.get("name"), photo.get("sha256"), photo.get("file", LEGACY_PHOTO)
         state.photo_name = _photo_name(name)
         state.photo_sha256 = sha if isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) else ""
-        if isinstance(file, str) and (file == LEGACY_PHOTO or PHOTO_FILE.fullmatch(file)):
-            state.photo_file = file
-    entries = data.get("history", [])
+        if isinstance(photo_file, str) and (photo_file == LEGACY_PHOTO or PHOTO_FILE.fullmatch(photo_file)):
+            state.photo_file = photo_file
+    entries = file.history
     skipped = 0
     for entry in entries if isinstance(entries, list) else []:
         try:
@@ -180,7 +197,7 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
             skipped += 1
     if skipped or not isinstance(entries, list):
         state.notes.append(f"{skipped or 'all'} unreadable history entries left out (their files are kept)")
-    current = data.get("current")
+    current = file.current
     state.current = current if isinstance(current, str) and ITEM_ID.fullmatch(current) else None
     return state
 

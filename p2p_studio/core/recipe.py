@@ -13,14 +13,16 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from PIL import Image, PngImagePlugin
+from pydantic import BaseModel, Field, Strict
 
 from p2p_studio.core.captions import check_caption
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import read_regular_file, write_new
 from p2p_studio.core.photos import MAX_FILE_BYTES
+from p2p_studio.core.schema import CONFIG, read_model
 from p2p_studio.core.settings import EditSettings, MaskKind
 
 RECIPE_KEY = "p2p_studio"
@@ -60,29 +62,23 @@ class Recipe:
 
     @classmethod
     def from_json(cls, data: Any) -> Recipe:
-        """Read untrusted recipe data; raises :class:`InputError` with one line if it is not a recipe."""
-        if not isinstance(data, Mapping):
-            raise InputError("the recipe is not a JSON object")
-        caption = data.get("caption", data.get("source_caption"))
-        edit = data.get("edit", data.get("edited_caption"))
-        if not isinstance(caption, str) or not isinstance(edit, str):
+        """Read untrusted recipe data (:class:`RecipeFile`); raises :class:`InputError` with one line
+        if it is not a recipe."""
+        file = read_model(RecipeFile, data, "the recipe")
+        caption = file.caption if file.caption is not None else file.source_caption
+        edit = file.edit if file.edit is not None else file.edited_caption
+        if caption is None or edit is None:
             raise InputError("the recipe has no captions")
         check_caption(caption)
         check_caption(edit, "edited caption")
-        photo_data = data.get("photo")
-        photo: Mapping[str, Any] = photo_data if isinstance(photo_data, Mapping) else {}
-        plan = data.get("plan")
-        settings = data.get("settings", {})
-        if isinstance(settings, Mapping) and "mask" not in settings:
+        settings = file.settings
+        if "mask" not in settings:
             # written before refined masks existed: the result was made with the reference mask
             settings = {**settings, "mask": MaskKind.REFERENCE.value}
         return cls(
-            caption=caption, edit=edit, settings=EditSettings.from_dict(settings),
-            command=_text(data, "command", "edit"), model=_text(data, "model"),
-            model_hash=_text(data, "model_hash"), model_kind=_text(data, "model_kind"),
-            photo_name=_text(photo, "name"),
-            photo_sha256=_text(photo, "sha256"), plan=plan if isinstance(plan, Mapping) else None,
-            app_version=_text(data, "version"),
+            caption=caption, edit=edit, settings=EditSettings.from_dict(settings), command=file.command,
+            model=file.model, model_hash=file.model_hash, model_kind=file.model_kind, photo_name=file.photo.name,
+            photo_sha256=file.photo.sha256, plan=file.plan, app_version=file.version,
         )
 
     def parameters_text(self, size: tuple[int, int]) -> str:
@@ -99,9 +95,34 @@ class Recipe:
         return f"{self.edit}\nNegative prompt: \n{line}"
 
 
-def _text(data: Mapping[str, Any], key: str, default: str = "") -> str:
-    value = data.get(key, default)
-    return value if isinstance(value, str) else default
+Text = Annotated[str, Strict()]
+
+
+class RecipePhoto(BaseModel):
+    model_config = CONFIG
+    name: Text = ""
+    sha256: Text = ""
+
+
+class RecipeFile(BaseModel):
+    """The layout of a recipe's JSON, as every release wrote it (the CLI's unversioned one named the
+    captions ``source_caption`` / ``edited_caption``). Unknown keys are refused."""
+
+    model_config = CONFIG
+    app: Text = ""
+    recipe: Annotated[int, Strict()] = 1
+    version: Text = ""
+    command: Literal["edit", "generate"] = "edit"
+    caption: Text | None = None
+    edit: Text | None = None
+    source_caption: Text | None = None
+    edited_caption: Text | None = None
+    settings: dict[str, Any] = Field(default_factory=dict)
+    model: Text = ""
+    model_hash: Text = ""
+    model_kind: Text = ""
+    photo: RecipePhoto = Field(default_factory=RecipePhoto)
+    plan: dict[str, Any] | None = None
 
 
 def save_png(folder: Path, stem: str, image: Image.Image, recipe: Recipe | None = None,

@@ -87,7 +87,8 @@ def test_a_clean_session_restores_whole(saved) -> None:
     (os.urandom(3000), "not valid JSON"),
     (b"[1, 2, 3]", "the JSON is not an object"),
     (b"[" * 200_000 + b"]" * 200_000, "not valid JSON"),
-    (json.dumps({"caption": 5}).encode(), "caption is not text"),
+    (json.dumps({"caption": 5}).encode(), "caption must be text"),
+    (json.dumps({"caption": "a", "captoin": "typo"}).encode(), "unknown key 'captoin'"),
     (json.dumps({"caption": "x" * 50_000_000}).encode(), "larger than the limit of 20,000,000"),
     (b"", "not valid JSON"),
 ])
@@ -304,7 +305,7 @@ def test_a_huge_integer_as_a_real_setting_resets_settings_only_and_keeps_a_copy(
     original = _edit_state(saved, lambda state: state["settings"].update(guidance=10**400))
     session, notes, restored = _restore(saved)
     assert restored and [h.id for h in session.history] == ids and session.settings == EditSettings()
-    assert len(notes) == 1 and "settings reset to defaults (guidance is out of range" in notes[0]
+    assert len(notes) == 1 and "settings reset to defaults (Guidance (--guidance) is out of range" in notes[0]
     copies = list(saved.glob("session.json.*.partial"))
     assert len(copies) == 1 and copies[0].read_bytes() == original and copies[0].name in notes[0]
 

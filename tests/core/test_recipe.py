@@ -69,6 +69,11 @@ def test_a_recipe_keeps_its_mask_kind(tmp_path) -> None:
     '{"caption": "a", "edit": "b", "settings": {"seed": ' + "7" * 5000 + "}}",
     json.dumps({"caption": "a", "edit": "b", "settings": {"steps": 20.0}}),
     json.dumps({"caption": "a\udce9", "edit": "b"}),
+    # issue 27: one validator, strict types, unknown keys refused
+    json.dumps({"caption": "a", "edit": "b", "command": 1}),
+    json.dumps({"caption": "a", "edit": "b", "captoin": "typo"}),
+    json.dumps({"caption": "a", "edit": "b", "photo": {"name": 3}}),
+    json.dumps({"caption": "a", "edit": "b", "settings": {"crosss": 0.5}}),
 ])
 def test_a_bad_recipe_reads_as_none(tmp_path, text) -> None:
     _png_with(tmp_path / "bad.png", text)

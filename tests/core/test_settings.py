@@ -16,26 +16,30 @@ def test_plain_data_round_trips_exactly() -> None:
                      subtract_words=("bench",), feather=2.0, seed=SEED_LIMIT - 1)
     assert EditSettings.from_dict(s.to_dict()) == s
     assert EditSettings.from_dict({}) == EditSettings()
-    assert EditSettings.from_dict({"steps": 20, "guidance": 7, "unknown": 1}).guidance == 7.0
+    assert EditSettings.from_dict({"steps": 20, "guidance": 7}).guidance == 7.0
 
 
 @pytest.mark.parametrize(("data", "message"), [
     ({"seed": SEED_LIMIT}, r"^Seed \(--seed\) must be in \[0, 1.84467e\+19\)"),
     ({"seed": -1}, r"^Seed \(--seed\) must be in"),
-    ({"steps": 2.5}, "^steps must be a whole number, not 2.5$"),
-    ({"steps": 20.0}, "^steps must be a whole number, not 20.0$"),
+    ({"steps": 2.5}, r"^Steps \(--steps\) must be a whole number, not 2.5$"),
+    ({"steps": 20.0}, r"^Steps \(--steps\) must be a whole number, not 20.0$"),
+    ({"steps": True}, r"^Steps \(--steps\) must be a whole number, not True$"),
+    ({"unknown": 1}, "^unknown setting 'unknown'$"),
+    ({"null_text": {"inner_step": 3}}, "^unknown setting 'inner_step'$"),
+    ({"blend_words": ["cat", 3]}, "^blend_words must be a list of words$"),
     ({"seed": 10**400}, r"^Seed \(--seed\) must be in .*, not an integer of about 401 digits$"),
-    ({"guidance": 10**400}, r"^guidance is out of range \(an integer of about 401 digits\)$"),
+    ({"guidance": 10**400}, r"^Guidance \(--guidance\) is out of range \(an integer of about 401 digits\)$"),
     ({"null_text": {"guidance": -10**400}}, r"^guidance is out of range"),
-    ({"cross_words": {"cat": 10**309}}, r"^cross fraction of 'cat' is out of range"),
+    ({"cross_words": {"cat": 10**309}}, r"^the cross-attention fraction of 'cat' is out of range"),
     ({"feather": 1e308 * 10}, r"must be a finite number, not inf$"),
-    ({"steps": "50"}, "^steps must be a number, not '50'$"),
+    ({"steps": "50"}, r"^Steps \(--steps\) must be a whole number, not '50'$"),
     ({"guidance": float("nan")}, r"^Guidance \(--guidance\) must be a finite number"),
     ({"threshold": 1.0}, r"^Blend threshold \(--threshold\) must be in \(0, 1\), not 1.0$"),
-    ({"method": "magic"}, "^unknown inversion method 'magic'"),
+    ({"method": "magic"}, "^method must be one of null-text, negative-prompt, direct or ddim, not 'magic'$"),
     ({"blend": 1}, "^blend must be true or false, not 1$"),
-    ({"mask": "sharp"}, "^mask must be one of refined, reference, not 'sharp'$"),
-    ({"refine_scale": 0}, r"^refine_scale must be in \(0, 1\], not 0.0$"),
+    ({"mask": "sharp"}, "^mask must be one of refined or reference, not 'sharp'$"),
+    ({"refine_scale": 0}, r"^refine_scale must be in \(0, 1\], not 0$"),
     ({"blend_words": "cat"}, "^blend_words must be a list of words$"),
     ({"cross_words": {"cat": 2}}, "cross-attention fraction of 'cat'"),
     ({"null_text": {"inner_steps": 0}}, r"^inner_steps must be in \[1, 1000\], not 0$"),
@@ -53,6 +57,8 @@ def test_settings_are_immutable_and_replace_validates() -> None:
     assert s.replace(method="ddim").method is Method.DDIM and s.method is Method.NULL_TEXT
     with pytest.raises(InputError):
         s.replace(self_fraction=-0.1)
+    with pytest.raises(InputError, match=r"^unknown setting 'crosss'$"):  # silently the defaults before
+        s.replace(crosss=0.1)
 
 
 def test_the_command_line_is_built_from_the_schema(capsys) -> None:
