@@ -284,7 +284,7 @@ class StudioController(QObject):
         if isinstance(job.params, Invert):
             method = job.params.settings.method.value
             self.session.set_inversion(InversionState.RUNNING, f"{method} inversion: encoding the photo…")
-        self.status.emit(_started_text(job))
+        self.status.emit(job.params.label())
 
     def _on_progress(self, report: ProgressReport) -> None:
         eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0.02 else "ETA …"
@@ -300,29 +300,37 @@ class StudioController(QObject):
         self.preview.emit(preview.image, f"Preview of {what}, step {preview.step} of {preview.total}")
 
     def _on_finished(self, job: Job, payload: JobPayload) -> None:
+        """A job's result, to the handler of its kind (a model load reports through model_ready)."""
         self._untrack(job)
-        p = job.params
-        if isinstance(payload, Inverted):
-            how = "from cache" if payload.cached else f"in {payload.seconds:.1f} s"
-            self.session.set_inversion(InversionState.READY, f"inverted {how}")
-            self.status.emit(f"Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).")
-        elif isinstance(payload, EditResult) and isinstance(p, Edit):
-            quality = payload.fidelity
-            if p.photo_key == self.session.photo_key:
-                self._inversion_ready(quality)
-                self.session.add_result(payload, painted=p.painted)
-            hint = f" Reconstruction {quality.psnr_db:.1f} dB: {quality.hint}." if quality and quality.hint else ""
-            self.status.emit(f"Edited in {payload.seconds:.1f} s: {payload.edit}.{hint}")
-        elif isinstance(payload, SweepDone) and isinstance(p, Sweep):
-            self._sweep_done(p, payload)
-        elif isinstance(payload, Path):
-            self.exported.emit(str(payload))
-            self.status.emit(f"Saved {payload}")
-        elif isinstance(payload, Recipe) and isinstance(p, ReadRecipe):
-            self.recipe_found.emit(payload, str(p.path))
-        elif isinstance(payload, LoadedPhoto):
-            self._photo_read(job, payload)
+        handlers: dict[JobKind, Callable[[Any, Any], None]] = {
+            JobKind.INVERT: self._inverted, JobKind.EDIT: self._edited, JobKind.SWEEP: self._sweep_done,
+            JobKind.EXPORT: self._exported, JobKind.READ_RECIPE: self._recipe_read,
+            JobKind.OPEN_PHOTO: lambda p, photo: self._photo_read(job, photo),
+        }
+        handler = handlers.get(job.kind)
+        if handler is not None and payload is not None:
+            handler(job.params, payload)
         self.progress.emit("", 1.0, "")
+
+    def _inverted(self, p: Invert, done: Inverted) -> None:
+        how = "from cache" if done.cached else f"in {done.seconds:.1f} s"
+        self.session.set_inversion(InversionState.READY, f"inverted {how}")
+        self.status.emit(f"Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).")
+
+    def _edited(self, p: Edit, result: EditResult) -> None:
+        quality = result.fidelity
+        if p.photo_key == self.session.photo_key:
+            self._inversion_ready(quality)
+            self.session.add_result(result, painted=p.painted)
+        hint = f" Reconstruction {quality.psnr_db:.1f} dB: {quality.hint}." if quality and quality.hint else ""
+        self.status.emit(f"Edited in {result.seconds:.1f} s: {result.edit}.{hint}")
+
+    def _exported(self, p: Export, path: Path) -> None:
+        self.exported.emit(str(path))
+        self.status.emit(f"Saved {path}")
+
+    def _recipe_read(self, p: ReadRecipe, recipe: Recipe) -> None:
+        self.recipe_found.emit(recipe, str(p.path))
 
     def _inversion_ready(self, quality: Fidelity | None) -> None:
         """An edit of the current photo finished: its inversion is ready, with how faithful it is."""
@@ -360,23 +368,8 @@ class StudioController(QObject):
         self._after_open.pop(job.id, None)
         if job.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.CANCELLED, "stopped")
-        self.status.emit(f"Cancelled: {_started_text(job).lower()}")
+        self.status.emit(f"Cancelled: {job.params.label().lower()}")
         self.progress.emit("", 0.0, "")
-
-
-def _started_text(job: Job) -> str:
-    p = job.params
-    if isinstance(p, Edit):
-        return f"Editing: {p.edit}"
-    if isinstance(p, Sweep):
-        return f"Sweeping {len(p.cells)} cells: {p.grid.text()}"
-    return {
-        JobKind.INVERT: "Inverting the photo",
-        JobKind.LOAD_MODEL: "Loading model",
-        JobKind.EXPORT: "Saving",
-        JobKind.READ_RECIPE: "Reading recipe",
-        JobKind.OPEN_PHOTO: "Opening the photo",
-    }.get(job.kind, job.kind.value)
 
 
 def _same_path(a: Path, b: Path) -> bool:

@@ -56,6 +56,10 @@ class LoadModel:
     kind: ClassVar[JobKind] = JobKind.LOAD_MODEL
     choice: ModelChoice
 
+    def label(self) -> str:
+        """What the status line says while the job runs."""
+        return "Loading model"
+
 
 @dataclass(frozen=True)
 class Invert:
@@ -64,6 +68,9 @@ class Invert:
     photo_key: str
     caption: str
     settings: EditSettings
+
+    def label(self) -> str:
+        return "Inverting the photo"
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,9 @@ class Edit:
     def painted(self) -> bool:
         return self.mask is not None
 
+    def label(self) -> str:
+        return f"Editing: {self.edit}"
+
 
 @dataclass(frozen=True)
 class Sweep:
@@ -93,6 +103,9 @@ class Sweep:
     grid: SweepGrid
     cells: tuple[SweepCell, ...]
     settings: EditSettings
+
+    def label(self) -> str:
+        return f"Sweeping {len(self.cells)} cells: {self.grid.text()}"
 
 
 @dataclass(frozen=True)
@@ -113,11 +126,17 @@ class Export:
     image: Image.Image
     recipe: Recipe
 
+    def label(self) -> str:
+        return "Saving"
+
 
 @dataclass(frozen=True)
 class ReadRecipe:
     kind: ClassVar[JobKind] = JobKind.READ_RECIPE
     path: Path
+
+    def label(self) -> str:
+        return "Reading recipe"
 
 
 @dataclass(frozen=True)
@@ -126,6 +145,9 @@ class OpenPhoto:
 
     kind: ClassVar[JobKind] = JobKind.OPEN_PHOTO
     source: Path | bytes
+
+    def label(self) -> str:
+        return "Opening the photo"
 
 
 JobParams = LoadModel | Invert | Edit | Sweep | Export | ReadRecipe | OpenPhoto

@@ -38,13 +38,14 @@ from p2p_studio.app.jobs import (
     Plan,
     Preview,
     ProgressReport,
+    ReadRecipe,
     Sweep,
     SweepDone,
 )
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError
 from p2p_studio.core.eta import EtaTracker, remaining
-from p2p_studio.core.photos import read_photo
-from p2p_studio.core.recipe import read_recipe, save_png
+from p2p_studio.core.photos import LoadedPhoto, read_photo
+from p2p_studio.core.recipe import Recipe, read_recipe, save_png
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
 
@@ -171,19 +172,29 @@ class EngineWorker(QObject):
                 self._pending.pop(job.id, None)
 
     def _handle(self, job: Job) -> JobPayload:
-        p = job.params
-        if isinstance(p, LoadModel):
-            return self._load(job, p)
-        if isinstance(p, Invert):
-            return self._invert(job, p)
-        if isinstance(p, Edit):
-            return self._edit(job, p)
-        if isinstance(p, Sweep):
-            return self._sweep(job, p)
-        if isinstance(p, Export):
-            return save_png(p.path.parent, p.path.stem, p.image, p.recipe)  # never over an existing file
-        if isinstance(p, OpenPhoto):
-            return read_photo(p.source)
+        """Run *job* by the handler of its kind; a job of a kind without one is an error, never
+        mistaken for another kind."""
+        handler = self._handlers.get(type(job.params))
+        if handler is None:
+            raise TypeError(f"no handler for {type(job.params).__name__} jobs")
+        return handler(job, job.params)
+
+    @property
+    def _handlers(self) -> dict[type, Callable[[Job, Any], JobPayload]]:
+        """Job parameter type -> the method that runs it."""
+        return {LoadModel: self._load, Invert: self._invert, Edit: self._edit, Sweep: self._sweep,
+                Export: self._export, OpenPhoto: self._open, ReadRecipe: self._read_recipe}
+
+    @staticmethod
+    def _export(job: Job, p: Export) -> Path:
+        return save_png(p.path.parent, p.path.stem, p.image, p.recipe)  # never over an existing file
+
+    @staticmethod
+    def _open(job: Job, p: OpenPhoto) -> LoadedPhoto:
+        return read_photo(p.source)
+
+    @staticmethod
+    def _read_recipe(job: Job, p: ReadRecipe) -> Recipe | None:
         return read_recipe(p.path)
 
     def _reporter(self, job: Job) -> Reporter:

@@ -73,3 +73,22 @@ def test_failures_carry_their_kind(worker, qtbot, cat_photo, caplog) -> None:
     logged = [r.getMessage() for r in caplog.records]  # the log file tells what happened
     assert f"job {job.id} edit failed: blend word 'zebra' is in neither caption" in logged
     assert any(m.startswith(f"job {ok.id} invert done in ") for m in logged), logged
+
+
+def test_a_job_of_an_unknown_kind_fails_and_is_never_taken_for_another(worker, qtbot) -> None:
+    """The dispatch is one table; before, any job it did not know was run as a recipe read."""
+    import dataclasses
+    from typing import ClassVar
+
+    from p2p_studio.app.jobs import JobKind
+
+    @dataclasses.dataclass(frozen=True)
+    class Mystery:
+        kind: ClassVar[JobKind] = JobKind.READ_RECIPE  # files thread, like a recipe read
+        path: str = "x.png"
+
+    job = worker.submit(Mystery())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: bool(_of(worker, "failed")), timeout=10_000)
+    (_, failed_job, failure), = _of(worker, "failed")
+    assert failed_job is job and failure.kind is ErrorKind.INTERNAL
+    assert "no handler for Mystery jobs" in failure.message and not _of(worker, "finished")
