@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, b"PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.11 takes str
         self.controller.open_photo(bytes(data.data()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

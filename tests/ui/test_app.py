@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 import time
@@ -350,11 +351,41 @@ def test_screenshots_of_the_main_states(studio, wait_for, cat_file, type_into):
     wait_for(lambda: not studio.controller.busy)
     studio.session.set_params({"method": "negative-prompt", "steps": 3})
     run_edit(studio, wait_for, cat_file)
+    hidden = _pixels(window.canvas)
     window.panel.show_mask.setChecked(True)
     shot("3-result-with-mask")
+    _assert_overlay_is_the_mask(window.canvas, hidden, _pixels(window.canvas), studio.session.mask)
     window.panel.show_mask.setChecked(False)
     window.show_word_map(1, 1)
     shot("4-attention-map")
+    assert not np.array_equal(_pixels(window.canvas), hidden)  # the heat map is drawn over the photo
+
+
+def _pixels(widget) -> np.ndarray:
+    """What *widget* shows, as an RGB array (its real rendering)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().toImage().save(buffer, "PNG")
+    return np.asarray(Image.open(io.BytesIO(bytes(data.data()))).convert("RGB")).astype(np.int16)
+
+
+def _assert_overlay_is_the_mask(canvas, hidden: np.ndarray, shown: np.ndarray, mask: np.ndarray) -> None:
+    """The red overlay changes exactly the pixels of the photo's rectangle where the mask is set:
+    nothing outside the photo, redder where it is, and as much of the photo as the mask covers."""
+    rect = canvas.image_rect()
+    ratio = shown.shape[1] / canvas.width()  # device pixels per widget pixel
+    left, top = round(rect.left() * ratio), round(rect.top() * ratio)
+    right, bottom = round(rect.right() * ratio), round(rect.bottom() * ratio)
+    changed = np.abs(shown - hidden).sum(axis=2) > 0
+    inside = np.zeros_like(changed)
+    inside[max(top, 0):bottom, max(left, 0):right] = True
+    assert changed.any() and not (changed & ~inside).any()
+    assert (shown[changed, 0] >= hidden[changed, 0]).mean() > 0.95  # the overlay is red
+    coverage = float((mask > 0).mean())
+    assert 0.02 < coverage < 0.98 and abs(changed[inside].mean() - coverage) < 0.05, (changed[inside].mean(), coverage)
 
 
 def test_the_panel_shows_the_sessions_settings_and_the_schemas_bounds(studio) -> None:
@@ -412,6 +443,11 @@ def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wai
         (c, s) for s in (0.2, 0.4) for c in (0.2, 0.5, 0.8)]
     assert all(i.settings.replace(cross=0.8, self_fraction=0.4) == studio.session.settings for i in items)
     assert window.grab().save(str(_screenshot_folder() / "8-sweep-sheet.png"))
+    for button, thumb in zip(window.sheet.buttons, window.sheet.sheet.thumbnails, strict=True):
+        shown = button.icon().pixmap(button.iconSize()).toImage()
+        assert (shown.width(), shown.height()) == thumb.size  # each cell shows its own result
+        assert shown.pixelColor(thumb.width // 2, thumb.height // 2).getRgb()[:3] == thumb.getpixel(
+            (thumb.width // 2, thumb.height // 2))
     studio.session.set_params({"cross": 0.7})
     window.sheet.buttons[4].click()  # cross 0.5, self 0.4
     assert studio.session.current is items[4] and window.centre.currentWidget() is window.canvas
@@ -440,3 +476,29 @@ def test_the_first_edit_flow_with_an_sdxl_model(qtbot, tmp_path, tiny_sdxl_dir, 
         assert s.controller.recipe_for(item).model_kind == "sdxl"
     finally:
         s.shutdown()
+
+
+def test_paste_opens_the_clipboards_image(studio, wait_for) -> None:
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QApplication
+
+    image = QImage(96, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor(10, 200, 30))
+    QApplication.clipboard().setImage(image)
+    studio.window.paste()
+    wait_for(lambda: studio.session.photo is not None, 30)
+    assert studio.session.photo.size == (96, 64) and studio.session.photo.getpixel((5, 5)) == (10, 200, 30)
+    assert studio.session.photo_name == "pasted photo"
+
+
+def test_ctrl_return_queues_the_edit(studio, wait_for, cat_file, type_into) -> None:
+    window = studio.window
+    drop(window, cat_file)
+    type_into(window.panel.caption, CAPTION)
+    wait_for(lambda: studio.session.inversion_state is InversionState.READY)
+    type_into(window.panel.edit, EDIT)
+    window.panel.edit.setFocus()
+    QTest.keyClick(window.panel.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_for(lambda: len(studio.session.history) == 1)
+    assert studio.session.history[0].edit == EDIT
+    assert [b.text() for b in (window.panel.paint_add, window.panel.paint_erase)] == ["Paint", "Erase"]
