@@ -31,8 +31,9 @@ from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProject
 
 from inversion import Conditioning, DDIMSchedule, Method, NullTextSettings, Reporter, invert
 from p2p_studio.core.settings import EditSettings
+from p2p_studio.engine.devices import pick_device
 from p2p_studio.engine.editor import Editor
-from p2p_studio.engine.loading import LoadedModel, pick_device
+from p2p_studio.engine.model import LoadedModel
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
 # The published SD 1.5 configs (architecture only).

@@ -7,16 +7,11 @@ hold the details.
 
 from inversion import Progress, Reporter
 from p2p_studio.engine.cache import InversionCache
+from p2p_studio.engine.devices import quiet_libraries
 from p2p_studio.engine.editor import EditedImage, Editor, EditRun, PreparedPhoto, check_plans
-from p2p_studio.engine.loading import (
-    LoadedModel,
-    TokenizerOnly,
-    load_choice,
-    load_model,
-    load_tokenizer,
-    quiet_libraries,
-)
+from p2p_studio.engine.loading import TokenizerOnly, load_choice, load_model, load_tokenizer
 from p2p_studio.engine.maps import word_maps
+from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.plan import EditPlan, make_plan
 
 __all__ = [

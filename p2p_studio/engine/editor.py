@@ -38,8 +38,9 @@ from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.control import AttentionControl, attention_levels, controlled_attention
 from p2p_studio.engine.images import composite, feathered_mask, to_image, to_tensor
-from p2p_studio.engine.loading import LoadedModel, load_tokenizer
+from p2p_studio.engine.loading import load_tokenizer
 from p2p_studio.engine.maps import word_maps
+from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.plan import EditPlan, make_plan
 from p2p_studio.engine.preview import LatentPreview
 

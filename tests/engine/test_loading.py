@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from p2p_studio.core.errors import InputError, ModelError
-from p2p_studio.engine.loading import load_model, pick_device
+from p2p_studio.engine.devices import pick_device
+from p2p_studio.engine.loading import load_model
 
 
 def test_sizes_are_read_from_the_model(tiny) -> None:

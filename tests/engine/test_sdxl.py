@@ -17,7 +17,8 @@ from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.engine.captions import tokenize
 from p2p_studio.engine.control import _blend_level, _refine_level, attention_levels
 from p2p_studio.engine.editor import Editor
-from p2p_studio.engine.loading import ModelKind, _check_tokenizers_agree, load_model
+from p2p_studio.engine.loading import _check_tokenizers_agree, load_model
+from p2p_studio.engine.model import ModelKind
 
 CAPTION = "a cat sitting on a bench"
 
@@ -181,7 +182,7 @@ def test_a_single_file_sdxl_checkpoint_round_trips(tiny_sdxl, tiny_sdxl_dir, tmp
 def test_a_single_file_refiner_is_refused_from_its_keys(tmp_path) -> None:
     from safetensors.torch import save_file
 
-    from p2p_studio.engine.loading import SDXL_REFINER_KEY
+    from p2p_studio.engine.sources import SDXL_REFINER_KEY
 
     path = tmp_path / "sd_xl_refiner.safetensors"
     save_file({SDXL_REFINER_KEY: torch.zeros(2, 2)}, str(path))
