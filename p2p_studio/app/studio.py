@@ -7,6 +7,8 @@ session tests use one with a fake worker.
 from __future__ import annotations
 
 import os
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +40,22 @@ def data_folder_problem(folder: Path) -> str:
     return ""
 
 
+def settings_path(folder: Path) -> tuple[Path, str]:
+    """The settings file to use, and a note when it is not ``folder/settings.ini``: QSettings
+    blocks forever on a FIFO there, so anything but a regular file is moved aside (or, where it
+    cannot be, a fresh file elsewhere is used and the settings are not kept)."""
+    path = folder / "settings.ini"
+    if not path.exists() or path.is_file():
+        return path, ""
+    aside = path.with_name(f"settings.ini.{time.strftime('%Y%m%d-%H%M%S')}.corrupt")
+    try:
+        path.rename(aside)
+    except OSError:
+        fallback = Path(tempfile.mkdtemp(prefix="p2p-studio-")) / "settings.ini"
+        return fallback, f"{path} is not a regular file and cannot be moved aside: settings are not kept this time"
+    return path, f"{path} was not a regular file; it was moved aside to {aside.name} and the defaults are used"
+
+
 def engine_worker(choice: ModelChoice) -> WorkerLike:
     """The real worker (imports torch and the engine only when called)."""
     from p2p_studio.app.worker import EngineWorker
@@ -53,7 +71,8 @@ class Studio:
         self.folder = Path(folder) if folder else data_dir()
         #: Why the data folder cannot be written ("" when it can): the app then opens read-only.
         self.unwritable = data_folder_problem(self.folder)
-        self.store = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+        settings_file, self.settings_note = settings_path(self.folder)
+        self.store = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self.settings = AppSettings.load(self.store)
         # One writer per session folder: a second app on it gets a read-only view (or a fresh session).
         self.lock: QLockFile | None = None

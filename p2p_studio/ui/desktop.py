@@ -27,6 +27,8 @@ class DesktopStudio(Studio):
         if self.read_only:
             self.window.setWindowTitle("P2P Studio — read-only")
             self.window.show_error(self.lock_message)
+        elif self.settings_note:
+            self.window.show_error(self.settings_note)
 
 
 def open_studio() -> DesktopStudio:

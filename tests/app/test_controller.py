@@ -385,3 +385,21 @@ def test_the_desktop_app_starts_on_a_data_folder_that_is_a_file(qapp, tmp_path, 
     monkeypatch.setattr(desktop.DesktopStudio, "start", lambda self, first_run_demo=True: None)
     assert desktop.run(["p2p-studio"]) == 0
     assert len(warned) == 1 and warned[0].startswith(f"The data folder {a_file} is a file, not a folder")
+
+
+def test_a_fifo_as_settings_ini_does_not_hang_the_start(qapp, tmp_path) -> None:
+    """QSettings blocks forever reading a FIFO: it is moved aside first, with a note."""
+    import os
+
+    from p2p_studio.app.studio import Studio
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    os.mkfifo(folder / "settings.ini")
+    studio = Studio(folder, make_worker=lambda _choice: FakeWorker())
+    try:
+        assert "was not a regular file; it was moved aside" in studio.settings_note
+        assert len(list(folder.glob("settings.ini.*.corrupt"))) == 1
+        assert studio.settings.model.spec  # the defaults
+    finally:
+        studio.shutdown()
