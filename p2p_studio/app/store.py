@@ -24,7 +24,6 @@ import json
 import logging
 import re
 import shutil
-import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +36,15 @@ from pydantic import BaseModel, BeforeValidator, Field, Strict, StrictBool, Stri
 
 from p2p_studio.core.captions import MAX_CAPTION_CHARS
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import atomic_write, describe_os_error, inside, read_regular_file, remove_stale_parts
+from p2p_studio.core.files import (
+    aside_name,
+    atomic_write,
+    describe_os_error,
+    inside,
+    move_aside,
+    read_regular_file,
+    remove_stale_parts,
+)
 from p2p_studio.core.photos import decode_photo
 from p2p_studio.core.schema import CONFIG, read_model
 from p2p_studio.core.settings import EditSettings, Spec, read_number
@@ -333,24 +340,20 @@ class SessionStore:
 
     def quarantine(self, relative: str, why: str) -> str:
         """Move a bad file aside (``NAME.<time>.corrupt``); returns the note for the user."""
-        path = self.folder / relative
-        aside = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.corrupt")
         if not self.read_only:
             with contextlib.suppress(OSError):
-                if not aside.exists():
-                    path.rename(aside)
-                    return f"{relative} could not be read ({why}); it was moved aside to {aside.name}"
+                aside = move_aside(self.folder / relative)
+                return f"{relative} could not be read ({why}); it was moved aside to {aside.name}"
         return f"{relative} could not be read ({why})"
 
-    def keep_copy(self, relative: str, why: str) -> str:
-        """Copy a file that was read only in part aside (``NAME.<time>.partial``) before the app
-        writes over it, so what was left out is still on disk; returns the note."""
-        path = self.folder / relative
-        aside = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.partial")
+    def keep_copy(self, relative: str, data: bytes, why: str) -> str:
+        """Keep *data*, the content of a file that was read only in part, aside
+        (``NAME.<time>.partial``) before the app writes over it, so what was left out is still on
+        disk; returns the note."""
+        aside = aside_name(self.folder / relative, "partial")
         if self.read_only:
             return why
         try:
-            data = self.read_bytes(relative, MAX_STATE_BYTES)
             with open(aside, "xb") as stream:
                 stream.write(data)
         except OSError:
@@ -366,7 +369,8 @@ class SessionStore:
         if not path.exists() and not path.is_symlink():
             return None
         try:
-            state = parse_state(self.read_bytes(SESSION_FILE, MAX_STATE_BYTES).decode("utf-8"), defaults)
+            data = self.read_bytes(SESSION_FILE, MAX_STATE_BYTES)
+            state = parse_state(data.decode("utf-8"), defaults)
         except UnicodeDecodeError:
             why = "not valid JSON (not UTF-8 text)"
         except OSError as exc:
@@ -378,7 +382,7 @@ class SessionStore:
             why = f"unexpected content ({type(exc).__name__})"
         else:
             if state.notes:
-                state.notes = [self.keep_copy(SESSION_FILE, "; ".join(state.notes))]
+                state.notes = [self.keep_copy(SESSION_FILE, data, "; ".join(state.notes))]
             return state
         state = SessionState()
         note = self.quarantine(SESSION_FILE, why)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, WorkerLike
 from p2p_studio.app.session import Session
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import check_writable_folder
+from p2p_studio.core.files import check_writable_folder, move_aside
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, samples
 from p2p_studio.core.settings import Method, ModelChoice
 
@@ -47,9 +46,8 @@ def settings_path(folder: Path) -> tuple[Path, str]:
     path = folder / "settings.ini"
     if not path.exists() or path.is_file():
         return path, ""
-    aside = path.with_name(f"settings.ini.{time.strftime('%Y%m%d-%H%M%S')}.corrupt")
     try:
-        path.rename(aside)
+        aside = move_aside(path)
     except OSError:
         fallback = Path(tempfile.mkdtemp(prefix="p2p-studio-")) / "settings.ini"
         return fallback, f"{path} is not a regular file and cannot be moved aside: settings are not kept this time"

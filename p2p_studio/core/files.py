@@ -198,6 +198,21 @@ def check_writable_folder(folder: Path, what: str) -> None:
         raise InputError(f"cannot write to {what} {folder}: {describe_os_error(exc)}") from None
 
 
+def aside_name(path: Path, tag: str) -> Path:
+    """Where a file the app could not use is kept: ``NAME.<time>.<tag>`` beside it."""
+    return path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.{tag}")
+
+
+def move_aside(path: Path) -> Path:
+    """Move a file the app could not use to ``NAME.<time>.corrupt`` beside it, never over another
+    file; returns the new path (``OSError`` if it cannot be moved)."""
+    aside = aside_name(path, "corrupt")
+    if aside.exists() or aside.is_symlink():
+        raise FileExistsError(errno.EEXIST, "a file of that name exists", str(aside))
+    path.rename(aside)
+    return aside
+
+
 def inside(root: Path, path: Path) -> Path:
     """*path* resolved (symlinks followed); ``ValueError`` unless it lies in *root* resolved.
 
