@@ -14,6 +14,6 @@ run: setup
 test: setup
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q
 
-# The inner loop: everything but the demo-model edits and the installer builds.
+# The inner loop: everything but the demo-model edits, the slow end-to-end checks and the installers.
 test-fast: setup
-	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -m "not demo_model and not packaging"
+	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -m "not demo_model and not slow and not packaging"

@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from p2p_studio import __version__
 from p2p_studio.selftest import run_self_test
+
+pytestmark = pytest.mark.slow  # whole demo edits in subprocesses: outside `make test-fast`
 
 
 def test_self_test_edits_the_sample_and_keeps_its_result(qapp, tmp_path: Path) -> None:

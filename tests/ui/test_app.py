@@ -418,6 +418,7 @@ def test_the_canvas_shows_the_edit_forming(studio, wait_for, cat_file, type_into
     assert window.canvas.after.width() == Image.open(cat_file).width  # the result replaced it
 
 
+@pytest.mark.slow
 def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wait_for, cat_file, type_into):
     window = studio.window
     window.resize(1280, 800)
