@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from tqdm import tqdm
 
 from p2p_studio import __version__
-from p2p_studio.core.errors import Cancelled, InputError, P2PError
+from p2p_studio.core.errors import Cancelled, InputError, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, clock
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
@@ -464,8 +464,7 @@ def error_line(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = f" ({text_of(str(exc.filename))})" if exc.filename else ""
         return f"could not write the results: {describe_os_error(exc)}{where}"
-    lines = str(exc).strip().splitlines()
-    return f"unexpected error ({type(exc).__name__}: {lines[0] if lines else 'no message'})"
+    return unexpected(exc)
 
 
 def main(argv: list[str] | None = None) -> int:

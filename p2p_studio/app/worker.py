@@ -42,7 +42,7 @@ from p2p_studio.app.jobs import (
     Sweep,
     SweepDone,
 )
-from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError
+from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, remaining
 from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.recipe import Recipe, read_recipe, save_png
@@ -162,7 +162,7 @@ class EngineWorker(QObject):
             self.job_failed.emit(job, Failure(exc.kind, str(exc)))
         except Exception as exc:  # a bug: report it in one line, keep the details in the log
             log.error("job %s failed:\n%s", job.kind.value, traceback.format_exc())
-            message = f"unexpected error ({type(exc).__name__}: {exc}); details are in the log"
+            message = f"{unexpected(exc)}; details are in the log"
             self.job_failed.emit(job, Failure(ErrorKind.INTERNAL, message))
         else:
             log.info("job %s %s done in %.1f s", job.id, job.kind.value, time.perf_counter() - started)

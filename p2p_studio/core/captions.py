@@ -123,5 +123,11 @@ def check_edit_words(caption: str, edits: list[str], blend: tuple[str, ...] | No
 
 
 def _has(words: list[str], phrase: str) -> bool:
+    return bool(phrase.split()) and bool(phrase_starts(words, phrase))
+
+
+def phrase_starts(keys: list[str], phrase: str) -> list[int]:
+    """Where *phrase* (one word or several) occurs in *keys*, the caption's normalised words: the
+    index of each occurrence's first word. The engine finds blend and subtract words the same way."""
     parts = [normalise_word(p) for p in phrase.split()]
-    return bool(parts) and any(words[i:i + len(parts)] == parts for i in range(len(words) - len(parts) + 1))
+    return [i for i in range(len(keys) - len(parts) + 1) if keys[i:i + len(parts)] == parts]

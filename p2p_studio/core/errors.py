@@ -58,3 +58,14 @@ class Cancelled(Exception):
     def __init__(self, phase: str = "") -> None:
         super().__init__(f"{phase or 'run'} cancelled")
         self.phase = phase
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's text (its type's name when it has none)."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line for an exception nobody foresaw (a bug): its type and first line, never a traceback."""
+    return f"unexpected error ({type(exc).__name__}: {first_line(exc)})"

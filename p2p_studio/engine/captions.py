@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import torch
 from transformers import PreTrainedTokenizerBase
 
-from p2p_studio.core.captions import Weighted, check_words, normalise_word, parse_weights
+from p2p_studio.core.captions import Weighted, check_words, normalise_word, parse_weights, phrase_starts
 from p2p_studio.core.errors import InputError
 
 __all__ = ["Caption", "Weighted", "Word", "parse_weights", "tokenize"]
@@ -49,13 +49,11 @@ class Caption:
 
     def find(self, word: str) -> list[Word]:
         """All occurrences of *word* (a single word or a phrase) as Word spans."""
-        parts = [normalise_word(p) for p in word.split()]
-        keys = [w.key for w in self.words]
+        n = len(word.split())
         hits = []
-        for i in range(len(keys) - len(parts) + 1):
-            if keys[i : i + len(parts)] == parts:
-                first, last = self.words[i], self.words[i + len(parts) - 1]
-                hits.append(Word(" ".join(w.text for w in self.words[i : i + len(parts)]), first.start, last.end))
+        for i in phrase_starts([w.key for w in self.words], word):
+            first, last = self.words[i], self.words[i + n - 1]
+            hits.append(Word(" ".join(w.text for w in self.words[i : i + n]), first.start, last.end))
         return hits
 
     def token_labels(self) -> list[str]:

@@ -18,7 +18,7 @@ from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
 from inversion import PREDICTION_TYPES
-from p2p_studio.core.errors import ModelError
+from p2p_studio.core.errors import ModelError, first_line
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
 from p2p_studio.core.settings import ModelChoice
 from p2p_studio.engine.devices import pick_device, pick_dtype
@@ -29,7 +29,6 @@ from p2p_studio.engine.sources import (
     cached_configs,
     cached_snapshot,
     check_model_folder,
-    first_line,
     hub_snapshot,
     is_sdxl_folder,
     looks_like_path,

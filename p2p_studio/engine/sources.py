@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from p2p_studio.core.errors import ModelError
+from p2p_studio.core.errors import ModelError, first_line
 from p2p_studio.engine.model import ModelKind
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
@@ -192,8 +192,3 @@ def single_file_kind(path: Path) -> ModelKind:
     if SDXL_KEY in keys:
         return ModelKind.SDXL
     return ModelKind.SD2 if SD2_KEY in keys else ModelKind.SD1
-
-
-def first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
