@@ -34,6 +34,7 @@ from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.devices import pick_device
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.model import LoadedModel
+from p2p_studio.engine.run import RunSpec
 from p2p_studio.testing.clip_tokenizer import clip_tokenizer
 
 # The published SD 1.5 configs (architecture only).
@@ -120,9 +121,11 @@ def p2p_denoise(editor: Editor, noise: torch.Tensor, cond: Conditioning, uncond:
                 plans: list, settings: EditSettings) -> tuple[float, int]:
     _sync(noise.device)
     start = time.perf_counter()
-    _, controller = editor.denoise(noise, lambda k: uncond, cond, plans, settings, None, Reporter())
+    spec = RunSpec(noise, plans[0].source, plans, cond, lambda k: uncond, settings, (settings,) * len(plans))
+    _, controller = editor.pipeline.denoise(spec, Reporter())
     _sync(noise.device)
-    store = controller.store.numel() * controller.store.element_size() if controller.store is not None else 0
+    stored = [t for t in (controller.recorder.cross_sum, controller.recorder.self_sum) if t is not None]
+    store = sum(t.numel() * t.element_size() for t in stored)
     return time.perf_counter() - start, store
 
 

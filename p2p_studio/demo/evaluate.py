@@ -36,7 +36,8 @@ from p2p_studio.demo.world import (
     shape_masks,
     unseen_caption_scene,
 )
-from p2p_studio.engine.editor import Editor, PreparedPhoto
+from p2p_studio.engine.editor import Editor
+from p2p_studio.engine.run import PreparedPhoto
 
 #: Offsets into the held-out seed range, one per measurement, so they never share scenes.
 _GENERATION, _SWAP, _PHOTO, _REWEIGHT = 0, 100_000, 200_000, 300_000

@@ -8,11 +8,12 @@ hold the details.
 from inversion import Progress, Reporter
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.devices import quiet_libraries
-from p2p_studio.engine.editor import EditedImage, Editor, EditRun, PreparedPhoto, check_plans
+from p2p_studio.engine.editor import Editor, check_plans
 from p2p_studio.engine.loading import TokenizerOnly, load_choice, load_model, load_tokenizer
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.plan import EditPlan, make_plan
+from p2p_studio.engine.run import EditedImage, EditRun, PreparedPhoto, RunSpec
 
 __all__ = [
     "EditPlan",
@@ -24,6 +25,7 @@ __all__ = [
     "PreparedPhoto",
     "Progress",
     "Reporter",
+    "RunSpec",
     "TokenizerOnly",
     "check_plans",
     "load_choice",

@@ -1,20 +1,24 @@
-"""Attention control: exact equalities the algorithm guarantees, and processor restoration."""
+"""Attention control: exact equalities the algorithm guarantees, and processor restoration.
+
+Probabilities go through :meth:`AttentionControl.attend`, the path the processor takes after
+projecting a layer's input (see ``attention_probe``)."""
 
 from __future__ import annotations
 
 import pytest
 import torch
+from attention_probe import attend, record
 from diffusers.models.attention_processor import AttnProcessor2_0
 
 from p2p_studio.core.settings import EditSettings, MaskKind
-from p2p_studio.engine.control import AttentionControl, ControlledAttnProcessor, controlled_attention
+from p2p_studio.engine.control import AttentionControl, ControlledAttnProcessor, LayerCase, controlled_attention
 from p2p_studio.engine.plan import make_plan
 
 
 def _controller(tiny, src, tgts, latent_hw=(32, 32), **kw):
     settings = EditSettings(steps=10, **kw)
     plans = [make_plan(tiny.tokenizer, src, t, tiny.max_tokens, settings) for t in tgts]
-    return AttentionControl(plans, settings, latent_hw, len(tiny.unet.config.block_out_channels), tiny.max_tokens)
+    return AttentionControl(plans, settings, latent_hw, len(tiny.unet.config.block_out_channels))
 
 
 def _random_probs(batch, heads, q, k, seed=0):
@@ -26,50 +30,59 @@ def test_reweighting_scales_exactly_the_chosen_columns(tiny) -> None:
     ctl = _controller(tiny, "a cat on a bench", ["a (cat:2.5) on a (bench:-1)"])
     ctl.begin_step(0)
     probs = _random_probs(4, 2, 64, tiny.max_tokens)
-    out = ctl.process(probs.clone(), is_cross=True)
-    plan = ctl.plans[0]
+    assert ctl.case(True, 64) is LayerCase.CONDITIONAL
+    out = attend(ctl, probs, is_cross=True)
+    plan = ctl.windows.plans[0]
     cat, bench = plan.target.find("cat")[0].start, plan.target.find("bench")[0].start
-    expected = probs[2].clone()
+    expected = out[2].clone()
     expected[..., cat] *= 2.5
     expected[..., bench] *= -1
     assert torch.equal(out[3], expected)
-    assert torch.equal(out[:3], probs[:3])  # unconditional half and source are untouched
+    torch.testing.assert_close(out[:3], probs[:3])  # unconditional half and source are not edited
 
 
 def test_swap_injects_source_maps_then_releases(tiny) -> None:
     ctl = _controller(tiny, "a cat on a bench", ["a dog on a bench"], cross=0.5)
     probs = _random_probs(4, 2, 64, tiny.max_tokens, seed=1)
     ctl.begin_step(4)
-    assert torch.equal(ctl.process(probs.clone(), True)[3], probs[2])
+    out = attend(ctl, probs, True)
+    assert torch.equal(out[3], out[2])
     ctl.begin_step(5)
-    assert torch.equal(ctl.process(probs.clone(), True)[3], probs[3])
+    out = attend(ctl, probs, True)
+    torch.testing.assert_close(out[3], probs[3])
+    assert not torch.equal(out[3], out[2])
 
 
 def test_self_attention_injected_only_at_low_resolution_and_early(tiny) -> None:
     ctl = _controller(tiny, "a cat", ["a dog"], self_fraction=0.3, self_max_scale=0.25)
     ctl.begin_step(0)
-    assert ctl.needs_probs(False, 8 * 8) and not ctl.needs_probs(False, 16 * 16)
+    assert ctl.case(False, 8 * 8) is LayerCase.SOURCE_ONLY and ctl.case(False, 16 * 16) is LayerCase.FUSED
     probs = _random_probs(4, 2, 64, 64)
-    assert torch.equal(ctl.process(probs.clone(), False)[3], probs[2])
+    out = attend(ctl, probs, False)
+    assert torch.equal(out[3], out[2])
+    torch.testing.assert_close(out[2], probs[2])
     ctl.begin_step(3)
-    assert not ctl.needs_probs(False, 8 * 8)
+    assert ctl.case(False, 8 * 8) is LayerCase.FUSED
 
 
 def test_each_edit_keeps_its_own_self_attention_window(tiny) -> None:
     settings = EditSettings(steps=10, self_max_scale=0.25)
     plans = [make_plan(tiny.tokenizer, "a cat", "a dog", tiny.max_tokens, settings.replace(self_fraction=f))
              for f in (0.3, 0.1, 0.0)]
-    ctl = AttentionControl(plans, settings, (32, 32), len(tiny.unet.config.block_out_channels), tiny.max_tokens)
+    ctl = AttentionControl(plans, settings, (32, 32), len(tiny.unet.config.block_out_channels))
     probs = _random_probs(8, 2, 64, 64, seed=3)
     ctl.begin_step(0)  # edits 1 and 2 inject, edit 3 (window 0) keeps its own
-    assert not ctl.source_self_only(False, 64)
-    out = ctl.process(probs.clone(), False)
-    assert torch.equal(out[5], probs[4]) and torch.equal(out[6], probs[4]) and torch.equal(out[7], probs[7])
+    assert ctl.case(False, 64) is LayerCase.CONDITIONAL
+    out = attend(ctl, probs, False)
+    assert torch.equal(out[5], out[4]) and torch.equal(out[6], out[4]) and not torch.equal(out[7], out[4])
+    torch.testing.assert_close(out[7], probs[7])
     ctl.begin_step(1)  # only edit 1 still injects
-    out = ctl.process(probs.clone(), False)
-    assert torch.equal(out[5], probs[4]) and torch.equal(out[6:], probs[6:])
+    out = attend(ctl, probs, False)
+    assert torch.equal(out[5], out[4]) and not torch.equal(out[6], out[4])
+    torch.testing.assert_close(out[6:], probs[6:])
     ctl.begin_step(3)  # no edit injects: nothing is materialised for self-attention
-    assert not ctl.needs_probs(False, 64) and torch.equal(ctl.process(probs.clone(), False), probs)
+    assert ctl.case(False, 64) is LayerCase.FUSED
+    torch.testing.assert_close(attend(ctl, probs, False), probs)
 
 
 def test_fused_path_matches_diffusers_processor(tiny) -> None:
@@ -85,7 +98,23 @@ def test_fused_path_matches_diffusers_processor(tiny) -> None:
             ctl.begin_step(0)
             ours = unet(x, 500, encoder_hidden_states=emb).sample
     torch.testing.assert_close(ours, reference, rtol=1e-4, atol=1e-5)
-    assert ctl.store is not None  # blend-resolution maps were recorded on the explicit path
+    assert ctl.recorder.cross_sum is not None  # blend-resolution maps were recorded on the explicit path
+
+
+def test_an_edit_through_the_unet_equals_the_unedited_batch_where_nothing_is_injected(tiny) -> None:
+    """Identical captions with every window closed: each layer's explicit path gives what fused
+    attention gives, so every prompt's prediction is the source's (to float precision)."""
+    unet = tiny.unet
+    ctl = _controller(tiny, "a cat", ["a cat"], cross=0.0, self_fraction=0.0)
+    g = torch.Generator().manual_seed(1)
+    x = torch.randn(1, 4, 32, 32, generator=g).expand(4, -1, -1, -1)
+    emb = torch.randn(2, tiny.max_tokens, unet.config.cross_attention_dim, generator=g).repeat_interleave(2, 0)
+    with torch.no_grad(), controlled_attention(unet, ctl):
+        ctl.begin_step(9)
+        out = unet(x, 500, encoder_hidden_states=emb).sample
+    torch.testing.assert_close(out[1], out[0], rtol=1e-5, atol=1e-6)
+    torch.testing.assert_close(out[3], out[2], rtol=1e-5, atol=1e-6)
+    assert ctl.recorder.cross_count > 0
 
 
 def test_processors_restored_after_error(tiny) -> None:
@@ -96,7 +125,7 @@ def test_processors_restored_after_error(tiny) -> None:
     def boom(*_a, **_k):
         raise RuntimeError("boom")
 
-    ctl.edit_cond = boom
+    ctl.edit = boom
     with pytest.raises(RuntimeError, match="boom"), controlled_attention(unet, ctl):
         assert all(isinstance(p, ControlledAttnProcessor) for p in unet.attn_processors.values())
         ctl.begin_step(0)
@@ -112,9 +141,9 @@ def test_attention_store_does_not_grow_with_steps(tiny) -> None:
     sizes = []
     for k in range(10):
         ctl.begin_step(k)
-        ctl.process(probs.clone(), True)
-        sizes.append(ctl.store.numel())
-    assert len(set(sizes)) == 1 and ctl.store_count == 10
+        attend(ctl, probs, True)
+        sizes.append(ctl.recorder.cross_sum.numel())
+    assert len(set(sizes)) == 1 and ctl.recorder.cross_count == 10
 
 
 @pytest.mark.parametrize(
@@ -130,7 +159,7 @@ def test_attention_store_does_not_grow_with_steps(tiny) -> None:
 def test_blend_maps_are_latent_quarter_but_not_too_coarse(tiny, latent_hw, levels, min_side, blend_hw) -> None:
     settings = EditSettings(steps=10, blend_min_side=min_side)
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionControl([plan], settings, latent_hw, levels, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, latent_hw, levels)
     assert ctl.grid.blend_hw == blend_hw
 
 
@@ -140,16 +169,16 @@ def test_blend_mask_thresholds_above_the_attention_floor(tiny, from_floor, expec
     peak (dilated by the 3x3 pool to 4x4 cells); the paper's 0-to-max rule masks everything."""
     settings = EditSettings(steps=10, mask_from_floor=from_floor, blend_min_side=8)
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, (16, 16), 3)
     h, w = ctl.grid.blend_hw
     assert (h, w) == (8, 8)
     word = torch.full((h, w), 0.5)
     word[3:5, 3:5] = 1.0
-    store = torch.zeros(ctl.prompts, h * w, tiny.max_tokens)
+    store = torch.zeros(2, h * w, tiny.max_tokens)
     for prompt, words in ((0, plan.blend_source), (1, plan.blend_target)):
         store[prompt, :, words[0].start] = word.flatten()
-    ctl.store, ctl.store_count = store, 1
-    mask = ctl.blend_masks()[0]
+    record(ctl, store)
+    mask = ctl.blender.words.latent()[0]
     cells = mask.reshape(h, 2, w, 2).all(3).all(1)  # latent 16x16 -> blend cells 8x8
     assert int(cells.sum()) == expected_cells
     if from_floor:
@@ -174,7 +203,7 @@ def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) 
     mask is exactly the disc; the reference mask is the pooled block."""
     settings = EditSettings(steps=10, blend_min_side=8, mask=MaskKind(kind))
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, (16, 16), 3)
     assert ctl.grid.blend_hw == (8, 8) and ctl.grid.refine_hw == (16, 16)
     disc = _disc(16, 16, 7.5, 6.5, 4.2)
     word = torch.zeros(8, 8)
@@ -182,20 +211,21 @@ def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) 
     store = torch.zeros(2, 64, tiny.max_tokens)
     store[0, :, plan.blend_source[0].start] = word.flatten()
     store[1, :, plan.blend_target[0].start] = word.flatten()
-    ctl.store, ctl.store_count = store, 1
-    probs = _object_attention(disc)[None, None].expand(4, 2, -1, -1)
+    record(ctl, store)
+    # the object's attention with a floor that softmax(log) keeps finite; its outline is the disc's
+    probs = (_object_attention(disc) + 1e-30)[None, None].expand(4, 2, -1, -1)
     for step in (0, 9):  # the injected step records the source's maps for every prompt
         ctl.begin_step(step)
-        assert ctl.needs_probs(False, 256) is (kind == "refined")
-        ctl.process(probs.clone(), is_cross=False)
-    mask = ctl.blend_masks()[0]
+        assert (ctl.case(False, 256) is not LayerCase.FUSED) is (kind == "refined")
+        attend(ctl, probs, is_cross=False)
+    mask = ctl.blender.words.latent()[0]
     if kind == "refined":
-        assert ctl.self_count == 2 and ctl.self_store.shape == (2, 256, 256)
+        assert ctl.recorder.self_count == 2 and ctl.recorder.self_sum.shape == (2, 256, 256)
         assert torch.equal(mask, disc)
-        full = ctl.outline_masks((64, 64))[0]  # photo size: the same disc, 4x finer edges
+        full = ctl.blender.words.outline((64, 64))[0]  # photo size: the same disc, 4x finer edges
         assert torch.equal(full.reshape(16, 4, 16, 4)[:, 1:3, :, 1:3].all(3).all(1), disc)
     else:
-        assert ctl.self_store is None
+        assert ctl.recorder.self_sum is None
         assert mask.sum() > disc.sum() * 1.5 and bool(mask[disc].all())
 
 
@@ -206,9 +236,9 @@ def test_refined_mask_store_is_flat_in_steps_and_off_without_blend(tiny) -> None
     probs = _random_probs(4, 2, 256, 256)
     for k in range(10):
         ctl.begin_step(k)
-        ctl.process(probs.clone(), False)
-    assert ctl.self_store.shape == (2, 256, 256) and ctl.self_count == 10
-    torch.testing.assert_close(ctl.self_store / 10, probs[2:].mean(1))
+        attend(ctl, probs, False)
+    assert ctl.recorder.self_sum.shape == (2, 256, 256) and ctl.recorder.self_count == 10
+    torch.testing.assert_close(ctl.recorder.self_sum / 10, probs[2:].mean(1))
     off = _controller(tiny, "a cat", ["a dog"], latent_hw=(16, 16), blend=False)
     off.begin_step(9)
-    assert not off.needs_probs(False, 256)
+    assert off.case(False, 256) is LayerCase.FUSED

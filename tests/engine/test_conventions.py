@@ -7,6 +7,7 @@ import random
 
 import pytest
 import torch
+from attention_probe import attend, record
 
 from p2p_studio.core.settings import BlendMaps, EditSettings
 from p2p_studio.engine.alignment import align, refine_map, swap_map
@@ -63,8 +64,12 @@ def test_step_windows_follow_the_reference_arithmetic(tiny, steps, cross, self_s
     assert int(plan.cross_steps[:, 0].sum()) == cross and bool(plan.cross_steps[cross - 1, 0])
     assert int(plan.cross_steps[:, dog].sum()) == int(0.3 * (steps + 1))
     assert (plan.self_steps, plan.blend_start) == (self_steps, blend)
-    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
-    assert ctl.self_steps == self_steps and ctl.blend_start == blend
+    ctl = AttentionControl([plan], settings, (16, 16), 3)
+    assert ctl.windows.self_steps == self_steps
+    ctl.begin_step(blend - 1)
+    assert not ctl.windows.blend_open(0)
+    ctl.begin_step(blend)
+    assert ctl.windows.blend_open(0)
     assert plan.windows() == (f"cross-attention replaced for steps 0–{cross - 1} of {steps}; "
                               f"dog: 0–{int(0.3 * (steps + 1)) - 1}, self-attention 0–{self_steps - 1}, "
                               f"blend from step {blend}")
@@ -83,11 +88,11 @@ def test_every_injected_row_sums_to_one(tiny, source, edited) -> None:
     assert all(m.sources_of(j) for j in range(tiny.max_tokens))  # no target position is left empty
     settings = EditSettings(steps=10)
     plan = make_plan(tiny.tokenizer, source, edited, tiny.max_tokens, settings)
-    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, (16, 16), 3)
     probs = torch.rand(4, 2, 64, tiny.max_tokens, generator=torch.Generator().manual_seed(3)).softmax(-1)
     for step in range(10):
         ctl.begin_step(step)
-        out = ctl.process(probs.clone(), is_cross=True)
+        out = attend(ctl, probs, is_cross=True)
         assert torch.allclose(out[3].sum(-1), torch.ones(2, 64), atol=1e-6), step
 
 
@@ -97,19 +102,19 @@ def test_the_blend_records_the_maps_the_convention_names(tiny, maps) -> None:
     word's; after it, the edited branch's own. Own: always the edited branch's own map."""
     settings = EditSettings(steps=10, cross=0.5, blend_maps=maps, blend_min_side=8)
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, (16, 16), 3)
     positions = ctl.grid.positions(ctl.grid.blend_factor)
     cat, dog = plan.source.find("cat")[0].start, plan.target.find("dog")[0].start
     probs = torch.rand(4, 2, positions, tiny.max_tokens, generator=torch.Generator().manual_seed(5)).softmax(-1)
     for step, injected in ((0, True), (7, False)):
         ctl.begin_step(step)
-        ctl.store, ctl.store_count = None, 0
-        ctl.process(probs.clone(), is_cross=True)
-        recorded = ctl.store[1, :, dog]
+        ctl.recorder.cross_sum, ctl.recorder.cross_count = None, 0
+        attend(ctl, probs, is_cross=True)
+        recorded = ctl.recorder.cross_sum[1, :, dog]
         source_word, own_word = probs[2, :, :, cat].mean(0), probs[3, :, :, dog].mean(0)
         expected = source_word if injected and maps is BlendMaps.INJECTED else own_word
         assert torch.allclose(recorded, expected, atol=1e-7)
-        assert torch.allclose(ctl.store[0, :, cat], source_word, atol=1e-7)  # the source is never edited
+        assert torch.allclose(ctl.recorder.cross_sum[0, :, cat], source_word, atol=1e-7)  # the source is never edited
 
 
 def test_subtract_words_are_thresholded_per_caption_then_united(tiny) -> None:
@@ -118,7 +123,7 @@ def test_subtract_words_are_thresholded_per_caption_then_united(tiny) -> None:
     settings = EditSettings(steps=10, blend_min_side=8, subtract_words=("bench",), threshold=0.01,
                             mask_from_floor=False)
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
-    ctl = AttentionControl([plan], settings, (16, 16), 3, tiny.max_tokens)
+    ctl = AttentionControl([plan], settings, (16, 16), 3)
     h, w = ctl.grid.blend_hw
     store = torch.zeros(2, h * w, tiny.max_tokens)
     store[0, :, plan.blend_source[0].start] = 1.0  # blend everything
@@ -127,7 +132,7 @@ def test_subtract_words_are_thresholded_per_caption_then_united(tiny) -> None:
     left[:, :2], right[:, -2:] = 1.0, 0.2
     store[0, :, plan.subtract_source[0].start] = left.flatten()
     store[1, :, plan.subtract_target[0].start] = right.flatten()
-    ctl.store, ctl.store_count = store, 1
-    mask = ctl.blend_masks()[0]
+    record(ctl, store)
+    mask = ctl.blender.words.latent()[0]
     cols = mask.reshape(16, 16).any(0)
     assert not cols[:3].any() and not cols[-3:].any() and cols[5:11].all()

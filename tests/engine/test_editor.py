@@ -142,7 +142,7 @@ def test_generate_draws_noise_like_stable_diffusion_pipeline(tiny) -> None:
 
 def test_out_of_memory_becomes_one_clear_error() -> None:
     from p2p_studio.core.errors import OutOfMemory
-    from p2p_studio.engine.editor import out_of_memory_as_error
+    from p2p_studio.engine.guards import out_of_memory_as_error
 
     for exc in (torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2 GiB"),
                 RuntimeError("MPS backend out of memory")):

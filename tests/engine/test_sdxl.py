@@ -15,8 +15,8 @@ from inversion import Method as LibraryMethod
 from p2p_studio.core.errors import ModelError
 from p2p_studio.core.settings import EditSettings, Method
 from p2p_studio.engine.captions import tokenize
-from p2p_studio.engine.control import _blend_level, _refine_level, attention_levels
 from p2p_studio.engine.editor import Editor
+from p2p_studio.engine.grid import attention_levels, blend_level, refine_level
 from p2p_studio.engine.loading import _check_tokenizers_agree, load_model
 from p2p_studio.engine.model import ModelKind
 
@@ -142,10 +142,10 @@ def test_maps_come_from_levels_that_have_attention(tiny_sdxl) -> None:
     assert attention_levels(tiny_sdxl.unet) == frozenset({2, 4})
     # SDXL base (attention at latent/2 and latent/4), 1024 px: 32x32 blend maps, refined at 64x64
     sdxl = frozenset({2, 4})
-    assert _blend_level((128, 128), 0.25, 16, 3, sdxl) == 4
-    assert _refine_level((128, 128), 0.5, 4, 3, sdxl) == 2
+    assert blend_level((128, 128), 0.25, 16, 3, sdxl) == 4
+    assert refine_level(0.5, 4, 3, sdxl) == 2
     # a small photo would want the top level, which has no attention: the next level instead
-    assert _blend_level((32, 24), 0.25, 16, 3, sdxl) == 2 and _refine_level((32, 24), 0.5, 2, 3, sdxl) == 2
+    assert blend_level((32, 24), 0.25, 16, 3, sdxl) == 2 and refine_level(0.5, 2, 3, sdxl) == 2
 
 
 def test_refiners_are_refused_with_one_line(tiny_sdxl_dir, tmp_path) -> None:

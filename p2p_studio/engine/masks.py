@@ -1,0 +1,100 @@
+"""Mask derivation: each edit's word masks cut from the recorded attention maps."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from p2p_studio.core.settings import EditSettings, MaskKind
+from p2p_studio.engine.captions import Word
+from p2p_studio.engine.plan import EditPlan
+from p2p_studio.engine.recorder import MapRecorder
+
+#: Propagation steps through self-attention for refined masks (see :meth:`WordMasks.refine`).
+REFINE_PASSES = 2
+
+
+def _token_weights(words: tuple[Word, ...], length: int) -> torch.Tensor:
+    weights = torch.zeros(length)
+    for w in words:
+        weights[w.start : w.end] = 1.0
+    return weights
+
+
+class WordMasks:
+    """Per edit: the union of the source and edited blend words' masks, minus the subtract words'.
+
+    The reference mask is the blend-level map, max-pooled, cut at a fraction of its range; a
+    refined mask first propagates that map through the prompt's recorded self-attention."""
+
+    def __init__(self, plans: list[EditPlan], settings: EditSettings, recorder: MapRecorder) -> None:
+        self.plans = plans
+        self.settings = settings
+        self.recorder = recorder
+
+    @property
+    def refined(self) -> bool:
+        """Whether masks are refined: asked for, and self-attention maps were recorded (a UNet
+        without attention at the refine level leaves the reference mask)."""
+        return self.settings.mask is MaskKind.REFINED and self.recorder.self_sum is not None
+
+    def latent(self) -> torch.Tensor | None:
+        """``(E, h, w)`` masks at the latent's size for the latent blend: cut at ``threshold``, so
+        they leave the edit room to form."""
+        return self.cut(self.recorder.grid.latent_hw, self.settings.threshold)
+
+    def outline(self, size: tuple[int, int]) -> torch.Tensor | None:
+        """``(E, h, w)`` masks at *size* for the photo-size composite. A refined mask is cut at
+        ``outline_threshold`` of the same maps: the objects' outline rather than the blend's margin."""
+        return self.cut(size, self.settings.outline_threshold if self.refined else self.settings.threshold)
+
+    def cut(self, size: tuple[int, int], threshold: float) -> torch.Tensor | None:
+        maps = self.recorder.cross_maps()
+        if maps is None or not self.plans:
+            return None
+        masks = []
+        for e, plan in enumerate(self.plans, start=1):
+            mask = self._cut(self._score(maps, 0, plan.blend_source, True), threshold, size)
+            mask |= self._cut(self._score(maps, e, plan.blend_target, True), threshold, size)
+            if plan.subtract_source or plan.subtract_target:
+                # each caption's map thresholded on its own (no pooling), then their union
+                limit = self.settings.subtract_threshold
+                sub = self._cut(self._score(maps, 0, plan.subtract_source, False), limit, size)
+                sub |= self._cut(self._score(maps, e, plan.subtract_target, False), limit, size)
+                mask &= ~sub
+            masks.append(mask)
+        return torch.stack(masks)
+
+    def _score(self, maps: torch.Tensor, prompt: int, words: tuple[Word, ...], pool: bool) -> torch.Tensor:
+        """The map a word mask is cut from: the words' summed cross-attention map (max-pooled where
+        *pool*), or that map propagated through the prompt's self-attention."""
+        weights = _token_weights(words, maps.shape[1]).to(maps.device)
+        m = (maps[prompt] * weights[:, None, None]).sum(0)
+        if self.refined:
+            return self.refine(m, prompt)
+        if pool:
+            m = F.max_pool2d(m[None, None], 3, stride=1, padding=1)[0, 0]
+        return m
+
+    def refine(self, m: torch.Tensor, prompt: int) -> torch.Tensor:
+        """``A @ m``: each position takes the word-map value of the positions it attends to, where
+        ``A`` is the prompt's head- and step-averaged self-attention at the refine level. Attention
+        stays within an object, so the product keeps the map's extent but takes the object's edges."""
+        attention = self.recorder.self_attention(prompt)
+        assert attention is not None
+        h, w = self.recorder.grid.refine_hw
+        m = F.interpolate(m[None, None], size=(h, w), mode="bilinear", align_corners=False).reshape(-1)
+        m = (m - m.min()) / (m.max() - m.min()).clamp_min(1e-12)
+        for _ in range(REFINE_PASSES):
+            m = attention @ m
+        return m.reshape(h, w)
+
+    def _cut(self, m: torch.Tensor, threshold: float, size: tuple[int, int]) -> torch.Tensor:
+        """A score map upsampled (bilinear, not the reference code's nearest: map cells would show
+        as steps) to *size* and cut at *threshold* of its range."""
+        m = F.interpolate(m[None, None], size=size, mode="bilinear", align_corners=False)[0, 0]
+        floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
+        span = m.max() - floor
+        if span <= 0:
+            return torch.zeros_like(m, dtype=torch.bool)
+        return (m - floor) / span > threshold
