@@ -1,5 +1,6 @@
 """Inversion of real images into a diffusion model's noise space: DDIM, null-text (Mokady et al.),
-negative-prompt (Miyake et al.) and Direct inversion (Ju et al.), on a plain diffusers UNet.
+negative-prompt (Miyake et al.), Direct (Ju et al.) and ReNoise inversion (Garibi et al.), on a
+plain diffusers UNet.
 
 A library of its own: torch and diffusers only. An application checks its users' input, builds a
 :class:`Conditioning` from its text encoders and a :class:`DDIMSchedule` from its scheduler's
@@ -14,8 +15,9 @@ from inversion.conditioning import Conditioning
 from inversion.ddim import ddim_invert
 from inversion.errors import Cancelled, InversionError, SchedulerError, StepsError
 from inversion.null_text import optimise_null_text
-from inversion.predict import NoisePredictor, guide
+from inversion.predict import NoisePredictor, guide, guides
 from inversion.progress import Progress, ProgressFn, Reporter, StopFn
+from inversion.renoise import ReNoiseSettings, renoise_invert
 from inversion.result import InversionResult, Unconditional
 from inversion.schedule import PREDICTION_TYPES, DDIMSchedule, step_coefficients
 from inversion.settings import Method, NullTextSettings
@@ -32,6 +34,7 @@ __all__ = [
     "NullTextSettings",
     "Progress",
     "ProgressFn",
+    "ReNoiseSettings",
     "Reporter",
     "SchedulerError",
     "StepsError",
@@ -39,8 +42,10 @@ __all__ = [
     "Unconditional",
     "ddim_invert",
     "guide",
+    "guides",
     "invert",
     "optimise_null_text",
+    "renoise_invert",
     "step_coefficients",
 ]
 
@@ -54,14 +59,21 @@ def invert(
     empty: Conditioning,
     settings: NullTextSettings = NullTextSettings(),
     reporter: Reporter | None = None,
+    renoise: ReNoiseSettings | None = None,
 ) -> InversionResult:
     """Invert *clean_latents* (VAE-encoded and scaled, ``(1, C, h, w)``) under the caption's
     conditioning *cond*; *empty* is the empty caption's (null-text starts from it).
 
     ``settings.guidance`` is the guidance the result is meant to be sampled with (null-text
-    optimises for it). Raises :class:`Cancelled` when the reporter asks to stop.
+    optimises for it, ReNoise inverts the sampler that uses it). *renoise*: ReNoise's settings
+    (default: the authors' for the step count). Raises :class:`Cancelled` when the reporter asks
+    to stop.
     """
     method = Method(method)
+    if method is Method.RENOISE:
+        found = renoise_invert(predict, schedule, clean_latents, cond, empty, settings.guidance,
+                               renoise or ReNoiseSettings.for_steps(schedule.num_steps), reporter)
+        return InversionResult(method, found, Unconditional.EMPTY, settings.guidance)
     trajectory = ddim_invert(predict, schedule, clean_latents, cond, reporter)
     if method is Method.NULL_TEXT:
         optimised = optimise_null_text(predict, schedule, trajectory, cond, empty, settings, reporter)

@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 
 from inversion.conditioning import Conditioning
-from inversion.predict import NoisePredictor, guide
+from inversion.predict import NoisePredictor, guide, guides
 from inversion.progress import Progress, Reporter
 from inversion.schedule import DDIMSchedule
 from inversion.settings import NullTextSettings
@@ -28,9 +28,13 @@ def optimise_null_text(
     Guided sampling with these follows the DDIM-inversion *trajectory* (the pivots). The token
     states are optimised, and for SDXL-style models the pooled embedding too (it is half of the
     unconditional signal guidance subtracts); always in fp32, the model may run in half precision.
+    At a guidance of 1 or below the sampler never reads the unconditional output: nothing to
+    optimise, the initial conditioning is every step's.
     """
     reporter = reporter or Reporter()
     n = schedule.num_steps
+    if not guides(settings.guidance):
+        return [uncond_init.detach().float().cpu()] * n
     device = predict.device
     cond = cond.detach().to(device)
     uncond = uncond_init.detach().float().to(device)

@@ -39,14 +39,24 @@ class NoisePredictor:
     def guided(
         self, latents: torch.Tensor, timestep: int, uncond: Conditioning, cond: Conditioning, scale: float
     ) -> torch.Tensor:
-        """Classifier-free guided output: one UNet call on ``[uncond; cond]``."""
+        """Classifier-free guided output: one UNet call on ``[uncond; cond]``; at a *scale* of 1 or
+        below (diffusers' convention, few-step models run at 0) the conditional half alone."""
         n = latents.shape[0]
+        if not guides(scale):
+            return self(latents, timestep, cond.expand(n))
         both = Conditioning.cat([uncond.expand(n), cond.expand(n)])
         out = self(torch.cat([latents, latents]), timestep, both)
         out_uncond, out_cond = out.chunk(2)
         return guide(out_uncond, out_cond, scale)
 
 
+def guides(scale: float) -> bool:
+    """Whether classifier-free guidance at *scale* reads the unconditional output (above 1)."""
+    return scale > 1.0
+
+
 def guide(out_uncond: torch.Tensor, out_cond: torch.Tensor, scale: float) -> torch.Tensor:
-    """Classifier-free guidance, ``u + w (c - u)``."""
+    """Classifier-free guidance, ``u + w (c - u)``; ``c`` at a scale of 1 or below."""
+    if not guides(scale):
+        return out_cond
     return out_uncond + scale * (out_cond - out_uncond)

@@ -61,6 +61,8 @@ class DDIMSchedule:
         alphas = scheduler.alphas_cumprod.double()
         final = float(scheduler.final_alpha_cumprod)
         levels = [float(alphas[t]) for t in self.timesteps] + [final]
+        #: alpha-bar at the start of each step, and after the last one
+        self.levels = levels
         if self.prediction_type == "epsilon" and min(levels[:-1]) <= 0.0:
             raise SchedulerError("the model's scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its "
                                  "noisiest level is pure noise, which an epsilon-prediction model cannot denoise; such "
@@ -80,6 +82,11 @@ class DDIMSchedule:
         """The clean latent the model predicts from *sample* at step ``k`` (for previews)."""
         c, d = self._to_clean[k]
         return c * sample + d * model_output
+
+    def add_noise(self, clean: torch.Tensor, noise: torch.Tensor, k: int) -> torch.Tensor:
+        """*clean* noised forward to the level of ``timesteps[k]``."""
+        a = self.levels[k]
+        return math.sqrt(a) * clean + math.sqrt(1 - a) * noise
 
     def invert(self, model_output: torch.Tensor, k: int, sample: torch.Tensor) -> torch.Tensor:
         """Undo step ``k``: from the less noisy *sample* back to the level of ``timesteps[k]``."""

@@ -14,6 +14,7 @@ class Method(str, enum.Enum):
     NEGATIVE_PROMPT = "negative-prompt"  #: Miyake et al.: the caption as the unconditional embedding
     DIRECT = "direct"  #: Ju et al. (PnP inversion): pin the source branch to the inversion
     DDIM = "ddim"  #: plain DDIM inversion
+    RENOISE = "renoise"  #: Garibi et al.: fixed-point iteration per step, for few-step models too
 
 
 @dataclass(frozen=True)

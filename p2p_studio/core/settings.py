@@ -29,6 +29,7 @@ class Method(str, enum.Enum):
     NEGATIVE_PROMPT = "negative-prompt"
     DIRECT = "direct"
     DDIM = "ddim"
+    RENOISE = "renoise"
 
     @property
     def hint(self) -> str:
@@ -41,6 +42,7 @@ _METHOD_HINTS = {
     Method.NEGATIVE_PROMPT: "fast (seconds): uses the caption as negative prompt (slightly less faithful)",
     Method.DIRECT: "fast (seconds): the source branch follows the inversion exactly",
     Method.DDIM: "plain DDIM inversion; drifts at high guidance (for comparison)",
+    Method.RENOISE: "fast and faithful at few steps: re-evaluates each inversion step (ReNoise)",
 }
 
 class BlendMaps(str, enum.Enum):
@@ -81,7 +83,7 @@ SEED_LIMIT = 2**64  # torch.Generator.manual_seed takes seeds in [0, 2**64)
 class NullTextSettings:
     """Null-text optimisation (Mokady et al.); defaults are the paper's."""
 
-    guidance: float = field(default=7.5, metadata=spec_field("classifier-free guidance scale", 0, 50, lo_open=True))
+    guidance: float = field(default=7.5, metadata=spec_field("classifier-free guidance scale", 0, 50))
     inner_steps: int = field(default=10, metadata=spec_field("Adam iterations per step at most", 1, 1000))
     learning_rate: float = field(
         default=1e-2, metadata=spec_field("Adam learning rate at the first step", 0, 1, lo_open=True))
@@ -106,7 +108,8 @@ class EditSettings:
 
     steps: int = field(default=50, metadata=spec_field("denoising steps", 1, 1000, flag="--steps", label="Steps"))
     guidance: float = field(default=7.5, metadata=spec_field(
-        "classifier-free guidance scale", 0, 50, lo_open=True, flag="--guidance", label="Guidance"))
+        "classifier-free guidance scale (1 or below: none, the conditional prediction alone)", 0, 50,
+        flag="--guidance", label="Guidance"))
     method: Method = Method.NULL_TEXT
     cross: float = field(default=0.8, metadata=spec_field(
         "fraction of steps (from the start) in which the caption's cross-attention maps are injected", 0, 1,

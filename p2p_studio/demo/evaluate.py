@@ -147,8 +147,10 @@ def _photo_case(editor: Editor, i: int, steps: int, overrides: Mapping[str, Any]
 
 def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
                          overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Null-text inversion of rendered photos, then a local-blend swap of a word."""
+    """Inversion of rendered photos (null-text unless *overrides* say otherwise), then a local-blend
+    swap of a word."""
     psnrs, outside_identical, attribute_ok, seconds = [], [], [], []
+    method = EditSettings.from_dict({**(overrides or {})}).method
     for i in range(n):
         case = _photo_case(editor, i, steps, overrides)
         attribute, value, photo_array = case.attribute, case.value, case.array
@@ -161,7 +163,7 @@ def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
         outside = np.asarray(out.mask_full) == 0 if out.mask_full is not None else np.zeros(full.shape[:2], bool)
         outside_identical.append(bool(outside.any()) and bool(np.array_equal(full[outside], photo_array[outside])))
         attribute_ok.append(_has(judge(full), attribute, value))
-    return {"photos": n, "method": EditSettings().method.value, "psnr_db_mean": round(float(np.mean(psnrs)), 2),
+    return {"photos": n, "method": method.value, "psnr_db_mean": round(float(np.mean(psnrs)), 2),
             "psnr_db_min": round(float(np.min(psnrs)), 2), "outside_mask_identical": _rate(outside_identical),
             "target_attribute_inside": _rate(attribute_ok), "seconds_per_photo": round(float(np.mean(seconds)), 2)}
 

@@ -1,6 +1,7 @@
 """Prompt-to-Prompt attention control through diffusers attention processors.
 
-The UNet runs one batch ``[uncond x P; cond x P]`` for P prompts (source first). A single
+The UNet runs one batch ``[uncond x P; cond x P]`` for P prompts (source first), or
+``[cond x P]`` at a guidance of 1 or below. A single
 :class:`ControlledAttnProcessor` is installed on every attention layer with
 ``set_attn_processor`` inside :func:`controlled_attention`, which restores the previous
 processors on exit, error or cancel. :class:`AttentionControl` decides per layer and step
@@ -101,18 +102,21 @@ class AttentionControl:
 
     def attend(self, query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, mask: torch.Tensor | None,
                scale: float, is_cross: bool) -> torch.Tensor:
-        """Attention of a whole batch ``(B, heads, Q, d)``, controlled where :meth:`case` says so;
-        the unconditional half always runs fused (it is neither read nor edited)."""
-        p = self.prompts
-        case = self.case(is_cross, query.shape[2]) if query.shape[0] == 2 * p else LayerCase.FUSED
+        """Attention of a whole batch ``(B, heads, Q, d)``, controlled where :meth:`case` says so.
+        The batch is ``[uncond x P; cond x P]``, or ``[cond x P]`` where guidance needs no
+        unconditional half; the unconditional half always runs fused (it is neither read nor edited)."""
+        p, batch = self.prompts, query.shape[0]
+        case = self.case(is_cross, query.shape[2]) if batch in (p, 2 * p) else LayerCase.FUSED
         if case is LayerCase.FUSED:
             return F.scaled_dot_product_attention(query, key, value, attn_mask=mask, scale=scale)
         out = query.new_empty((*query.shape[:-1], value.shape[-1]))
-        out[:p] = F.scaled_dot_product_attention(query[:p], key[:p], value[:p], attn_mask=_rows(mask, 0, p),
-                                                 scale=scale)
-        end = p + 1 if case is LayerCase.SOURCE_ONLY else 2 * p
-        probs = self.edit(_probabilities(query[p:end], key[p:end], scale, _rows(mask, p, end)), is_cross)
-        out[p:] = torch.matmul(probs.to(value.dtype), value[p:])  # one source row broadcasts to every prompt
+        c = batch - p  # the first conditional row
+        if c:
+            out[:c] = F.scaled_dot_product_attention(query[:c], key[:c], value[:c], attn_mask=_rows(mask, 0, c),
+                                                     scale=scale)
+        end = c + 1 if case is LayerCase.SOURCE_ONLY else batch
+        probs = self.edit(_probabilities(query[c:end], key[c:end], scale, _rows(mask, c, end)), is_cross)
+        out[c:] = torch.matmul(probs.to(value.dtype), value[c:])  # one source row broadcasts to every prompt
         return out
 
 

@@ -17,6 +17,7 @@ from inversion import (
     InversionResult,
     NullTextSettings,
     Progress,
+    ReNoiseSettings,
     Reporter,
     invert,
 )
@@ -112,10 +113,12 @@ class Editor:
         method = Method(settings.method)
         extra = settings.inversion_settings().__dict__ if method is Method.NULL_TEXT else {}
         time_ids = self.time_ids(photo)
-        sizes = {"time_ids": time_ids.tolist()} if time_ids is not None else {}
+        more: dict[str, object] = {"time_ids": time_ids.tolist()} if time_ids is not None else {}
+        if method is Method.RENOISE:
+            more["renoise"] = dataclasses.asdict(ReNoiseSettings.for_steps(settings.steps))
         return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
                             model=self.model.fingerprint, method=method.value, steps=settings.steps,
-                            guidance=settings.guidance, null_text=extra, **sizes)
+                            guidance=settings.guidance, null_text=extra, **more)
 
     def invert(
         self, photo: PreparedPhoto, caption: str, settings: EditSettings, reporter: Reporter | None = None
@@ -138,6 +141,7 @@ class Editor:
             result = invert(
                 LibraryMethod(settings.method.value), self.predict, self.schedule(settings.steps), latents,
                 self.embed([source], time_ids), empty, null_text_settings(settings), reporter,
+                ReNoiseSettings.for_steps(settings.steps),
             )
         for k, latent in enumerate(reversed(result.trajectory)):
             require_finite(latent, f"inversion step {k}")

@@ -36,7 +36,7 @@ def test_plain_data_round_trips_exactly() -> None:
     ({"steps": "50"}, r"^Steps \(--steps\) must be a whole number, not '50'$"),
     ({"guidance": float("nan")}, r"^Guidance \(--guidance\) must be a finite number"),
     ({"threshold": 1.0}, r"^Blend threshold \(--threshold\) must be in \(0, 1\), not 1.0$"),
-    ({"method": "magic"}, "^method must be one of null-text, negative-prompt, direct or ddim, not 'magic'$"),
+    ({"method": "magic"}, "^method must be one of null-text, negative-prompt, direct, ddim or renoise, not 'magic'$"),
     ({"blend": 1}, "^blend must be true or false, not 1$"),
     ({"mask": "sharp"}, "^mask must be one of refined or reference, not 'sharp'$"),
     ({"refine_scale": 0}, r"^refine_scale must be in \(0, 1\], not 0$"),
