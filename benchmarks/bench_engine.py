@@ -52,6 +52,11 @@ SD15_SCHEDULER = dict(
 )
 
 
+# The published SD 2.1 configs (architecture only; SD-Turbo is this UNet), 768 px native.
+SD21_UNET = dict(SD15_UNET, sample_size=96, cross_attention_dim=1024, attention_head_dim=(5, 10, 20, 20),
+                 use_linear_projection=True)
+SD21_TEXT = dict(hidden_size=1024, intermediate_size=4096, num_attention_heads=16, max_position_embeddings=77)
+
 # The published SDXL base 1.0 configs (architecture only).
 SDXL_UNET = dict(
     sample_size=128, in_channels=4, out_channels=4, layers_per_block=2, block_out_channels=(320, 640, 1280),
@@ -73,14 +78,16 @@ def _vae(device: torch.device) -> AutoencoderKL:
 
 
 def build_model(device: torch.device, dtype: torch.dtype, arch: str = "sd15") -> LoadedModel:
+    """A random-weight model of *arch* (``sd15``, ``sd21`` or ``sdxl``): the real UNet, shallow
+    text encoders and a small VAE of the right widths (only the UNet is timed)."""
     torch.manual_seed(0)
-    sdxl = arch == "sdxl"
-    unet = UNet2DConditionModel(**(SDXL_UNET if sdxl else SD15_UNET)).to(device, dtype).eval().requires_grad_(False)
-    # Only the UNet is timed; the text encoders and VAE are shallow stand-ins of the right widths.
-    text = CLIPTextModel(CLIPTextConfig(num_hidden_layers=1, vocab_size=49408, **SD15_TEXT)).to(device).eval()
+    unet_config, text_config = {"sd15": (SD15_UNET, SD15_TEXT), "sd21": (SD21_UNET, SD21_TEXT),
+                                "sdxl": (SDXL_UNET, SD15_TEXT)}[arch]
+    unet = UNet2DConditionModel(**unet_config).to(device, dtype).eval().requires_grad_(False)
+    text = CLIPTextModel(CLIPTextConfig(num_hidden_layers=1, vocab_size=49408, **text_config)).to(device).eval()
     tokenizer = clip_tokenizer(SD15_TEXT["max_position_embeddings"])
-    if not sdxl:
-        return LoadedModel("sd15-architecture-random", tokenizer, text, unet, _vae(device), SD15_SCHEDULER,
+    if arch != "sdxl":
+        return LoadedModel(f"{arch}-architecture-random", tokenizer, text, unet, _vae(device), SD15_SCHEDULER,
                            device, dtype)
     second = CLIPTextModelWithProjection(CLIPTextConfig(num_hidden_layers=1, vocab_size=49408, **SDXL_TEXT_2))
     return LoadedModel("sdxl-architecture-random", tokenizer, text, unet, _vae(device), SDXL_SCHEDULER, device,
@@ -133,7 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     device = pick_device("auto")
     gpu = device.type == "cuda"
-    parser.add_argument("--arch", choices=("sd15", "sdxl"), default="sd15")
+    parser.add_argument("--arch", choices=("sd15", "sd21", "sdxl"), default="sd15")
     parser.add_argument("--size", type=int, default=None, help="default: 512 (SDXL 1024) on a GPU, 256 on the CPU")
     parser.add_argument("--steps", type=int, default=None, help="default: 20 on a GPU, 6 (SDXL 4) on the CPU")
     parser.add_argument("--null-text-steps", type=int, default=None, help="default: 5 on a GPU, 2 (SDXL 1) on the CPU")

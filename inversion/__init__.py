@@ -66,13 +66,13 @@ def invert(
 
     ``settings.guidance`` is the guidance the result is meant to be sampled with (null-text
     optimises for it, ReNoise inverts the sampler that uses it). *renoise*: ReNoise's settings
-    (default: the authors' for the step count). Raises :class:`Cancelled` when the reporter asks
+    (default: :meth:`ReNoiseSettings.for_steps`). Raises :class:`Cancelled` when the reporter asks
     to stop.
     """
     method = Method(method)
     if method is Method.RENOISE:
         found = renoise_invert(predict, schedule, clean_latents, cond, empty, settings.guidance,
-                               renoise or ReNoiseSettings.for_steps(schedule.num_steps), reporter)
+                               renoise or ReNoiseSettings.for_steps(schedule.num_steps, settings.guidance), reporter)
         return InversionResult(method, found, Unconditional.EMPTY, settings.guidance)
     trajectory = ddim_invert(predict, schedule, clean_latents, cond, reporter)
     if method is Method.NULL_TEXT:

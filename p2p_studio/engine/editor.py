@@ -115,7 +115,7 @@ class Editor:
         time_ids = self.time_ids(photo)
         more: dict[str, object] = {"time_ids": time_ids.tolist()} if time_ids is not None else {}
         if method is Method.RENOISE:
-            more["renoise"] = dataclasses.asdict(ReNoiseSettings.for_steps(settings.steps))
+            more["renoise"] = dataclasses.asdict(ReNoiseSettings.for_steps(settings.steps, settings.guidance))
         return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
                             model=self.model.fingerprint, method=method.value, steps=settings.steps,
                             guidance=settings.guidance, null_text=extra, **more)
@@ -141,7 +141,7 @@ class Editor:
             result = invert(
                 LibraryMethod(settings.method.value), self.predict, self.schedule(settings.steps), latents,
                 self.embed([source], time_ids), empty, null_text_settings(settings), reporter,
-                ReNoiseSettings.for_steps(settings.steps),
+                ReNoiseSettings.for_steps(settings.steps, settings.guidance),
             )
         for k, latent in enumerate(reversed(result.trajectory)):
             require_finite(latent, f"inversion step {k}")

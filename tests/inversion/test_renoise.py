@@ -267,6 +267,9 @@ def test_evaluations_per_step_follow_the_settings(tiny) -> None:
         predict = NoisePredictor(tiny.unet)
         invert(Method.RENOISE, predict, schedule, z0, cond, cond, NullTextSettings(guidance=1.0), renoise=settings)
         assert predict.evaluations == first * (6 + reference) + (4 - first) * (10 + reference)
+    predict = NoisePredictor(tiny.unet)  # without guidance the app re-evaluates three times per step
+    invert(Method.RENOISE, predict, schedule, z0, cond, cond, NullTextSettings(guidance=0.0))
+    assert predict.evaluations == 4 * (1 + 3)
 
 
 def test_a_diverging_step_keeps_plain_ddim_inversions_estimate(tiny) -> None:
