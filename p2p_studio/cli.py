@@ -214,7 +214,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
         print(f"p2p-studio: note: using the built-in demo model, which knows only coloured shapes; for real "
               f"photos pass --model {STABLE_DIFFUSION} (downloaded once) or set {MODEL_ENV}",
               file=stderr if stderr is not None else sys.stderr)
-    from p2p_studio.engine import Editor, InversionCache, check_plans, load_choice, quiet_libraries
+    from p2p_studio.engine import Editor, InversionCache, check_plans, fraction_note, load_choice, quiet_libraries
 
     quiet_libraries()
     t0 = time.perf_counter()
@@ -227,7 +227,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
              else editor.plans(args.caption, args.edits, settings))
     report: dict[str, Any] = {"model": model.name, "model_kind": model.kind.value, "device": str(model.device),
                               "threads": model.threads,
-                              "plans": [p.explain() for p in plans]}
+                              "plans": [p.explain() for p in plans], "windows_note": fraction_note(settings)}
     if args.explain:
         return report
     if batch:
@@ -434,6 +434,7 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
         blend = plan["blend_words"]
         stream.write(f"  blend words: source {blend['source'] or '-'}, edited {blend['target'] or '-'}\n")
         stream.write(f"  steps: {plan['windows']}\n")
+    stream.write(f"{report['windows_note']}\n")
 
 
 def _print_outputs(outputs: dict[str, Any], stream: TextIO) -> None:

@@ -70,6 +70,16 @@ def test_explain_prints_the_plan(tiny_dir, cat_file, capsys) -> None:
     assert "blend words: source ['cat'], edited ['tigerish']" in out
     windows = "cross-attention replaced for steps 0–7 of 10; tigerish: 0–2, self-attention 0–3, blend from step 2"
     assert f"steps: {windows}" in out
+    assert ("windows are fractions of the 10 steps, rounded down: cross-attention 0.8 → 8 of 10 (int(f·(T+1))), "
+            "self-attention 0.4 → 4 of 10 (int(f·T)), blend start 0.2 → step 2 (int(f·T))") in out
+
+
+def test_explain_says_which_window_a_few_steps_empty(tiny_dir, cat_file, capsys) -> None:
+    code, out, _ = _run(capsys, "edit", str(cat_file), "--caption", "a cat on a bench", "--edit",
+                        "a dog on a bench", "--model", str(tiny_dir), "--steps", "4", "--self", "0.2", "--explain")
+    assert code == 0
+    assert "self-attention 0.2 → 0 of 4 (int(f·T))" in out
+    assert out.rstrip().endswith("at 4 steps the self-attention window covers no step")
 
 
 def test_generate(tiny_dir, tmp_path, capsys) -> None:

@@ -12,7 +12,7 @@ from p2p_studio.engine.editor import Editor, check_plans
 from p2p_studio.engine.loading import TokenizerOnly, load_choice, load_model, load_tokenizer
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.model import LoadedModel
-from p2p_studio.engine.plan import EditPlan, make_plan
+from p2p_studio.engine.plan import EditPlan, fraction_note, make_plan
 from p2p_studio.engine.run import EditedImage, EditRun, PreparedPhoto, RunSpec
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "RunSpec",
     "TokenizerOnly",
     "check_plans",
+    "fraction_note",
     "load_choice",
     "load_model",
     "load_tokenizer",

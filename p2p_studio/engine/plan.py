@@ -105,6 +105,19 @@ def cross_window(steps: int, fraction: float) -> int:
     return min(int(fraction * (steps + 1)), steps)
 
 
+def fraction_note(settings: EditSettings) -> str:
+    """What the window fractions come to at ``settings.steps``, naming any that the rounding down
+    empties (at 4 steps a self-attention fraction of 0.2 is no step at all)."""
+    n = settings.steps
+    windows = (("cross-attention", settings.cross, cross_window(n, settings.cross), "int(f·(T+1))"),
+               ("self-attention", settings.self_fraction, step_window(n, settings.self_fraction), "int(f·T)"))
+    parts = [f"{name} {f:g} → {k} of {n} ({rule})" for name, f, k, rule in windows]
+    parts.append(f"blend start {settings.blend_start:g} → step {step_window(n, settings.blend_start)} (int(f·T))")
+    text = f"windows are fractions of the {n} steps, rounded down: " + ", ".join(parts)
+    empty = [name for name, f, k, _ in windows if f > 0 and k == 0]
+    return text + (f"; at {n} steps the {' and '.join(empty)} window covers no step" if empty else "")
+
+
 def step_window(steps: int, fraction: float) -> int:
     """``int(f * T)``: the reference's count for self-attention replacement and local-blend start."""
     return int(fraction * steps)
