@@ -3,9 +3,24 @@ and the windowed launcher of the installers (the app, optionally opening photos)
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 
 SELF_TEST = "--self-test"
+
+
+def display_problem(env: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot open here, in one line, or ``None``. On Linux Qt needs an X11 or
+    Wayland display unless a platform plugin is named; without one it aborts, blaming a library
+    that is installed (the xcb plugin's own message)."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display found (DISPLAY and WAYLAND_DISPLAY are unset): use the command line "
+            "(p2p-studio edit PHOTO --caption TEXT --edit TEXT), p2p-studio --self-test, "
+            "or set QT_QPA_PLATFORM=offscreen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +39,9 @@ def gui_main(argv: list[str] | None = None) -> int:
         from p2p_studio.selftest import main as self_test
 
         return self_test()
+    if problem := display_problem(os.environ, sys.platform):
+        print(f"p2p-studio: error: {problem}", file=sys.stderr)
+        return 2
     from p2p_studio.ui.desktop import run
 
     return run([sys.argv[0], *args])
