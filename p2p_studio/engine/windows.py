@@ -20,6 +20,10 @@ class StepWindows:
         self.cross_now: torch.Tensor | None = None
         #: ``(E,)`` bool: the edits that take the source's self-attention now.
         self.self_now = torch.zeros(len(plans), dtype=torch.bool)
+        #: Whether some edit, and whether every edit, takes the source's self-attention now (read
+        #: by every attention layer, so plain flags set once per step).
+        self.self_open = False
+        self.self_open_for_all = False
 
     def begin(self, step: int) -> None:
         self.step = step
@@ -27,17 +31,10 @@ class StepWindows:
         if self._cross is not None and step < self._cross.shape[1]:
             now = self._cross[:, step, :]
         self.cross_now = now if now is not None and bool(now.any()) else None
-        self.self_now = torch.tensor([step < p.self_steps for p in self.plans], dtype=torch.bool)
-
-    @property
-    def self_open(self) -> bool:
-        """Whether some edit takes the source's self-attention at this step."""
-        return bool(self.self_now.any())
-
-    @property
-    def self_open_for_all(self) -> bool:
-        """Whether every edit takes the source's self-attention at this step."""
-        return bool(self.plans) and bool(self.self_now.all())
+        open_now = [step < p.self_steps for p in self.plans]
+        self.self_now = torch.tensor(open_now, dtype=torch.bool)
+        self.self_open = any(open_now)
+        self.self_open_for_all = bool(open_now) and all(open_now)
 
     def blend_open(self, edit: int) -> bool:
         """Whether edit *edit* (0-based) has reached the step its local blend starts at."""
