@@ -7,7 +7,7 @@ import torch
 from inversion.conditioning import Conditioning
 from inversion.predict import NoisePredictor
 from inversion.progress import Progress, Reporter
-from inversion.schedule import DDIMSchedule
+from inversion.schedule import Schedule
 
 PHASE = "DDIM inversion"
 
@@ -15,15 +15,17 @@ PHASE = "DDIM inversion"
 @torch.no_grad()
 def ddim_invert(
     predict: NoisePredictor,
-    schedule: DDIMSchedule,
+    schedule: Schedule,
     clean_latents: torch.Tensor,
     cond: Conditioning,
     reporter: Reporter | None = None,
+    step_noise: list[torch.Tensor] | None = None,
 ) -> list[torch.Tensor]:
     """Return the trajectory ``[x_T, ..., x_0]`` (``N + 1`` fp32 latents on the CPU).
 
     Each step evaluates the model at the *less* noisy latent with the noisier timestep,
-    ``eps(z_{t-1}, t)``: the approximation that makes plain DDIM inversion drift.
+    ``eps(z_{t-1}, t)``: the approximation that makes plain DDIM inversion drift. A stochastic
+    sampler's steps are undone with *step_noise* (one tensor per step).
     """
     reporter = reporter or Reporter()
     n = schedule.num_steps
@@ -32,7 +34,8 @@ def ddim_invert(
     for i, k in enumerate(reversed(range(n))):
         reporter.check(PHASE)
         out = predict(latent, schedule.timesteps[k], cond)
-        latent = schedule.invert(out, k, latent)
+        noise = step_noise[k].to(latent.device) if step_noise else None
+        latent = schedule.invert(out, k, latent, noise)
         trajectory.append(latent.cpu())
         reporter.report(Progress(PHASE, i + 1, n))
     trajectory.reverse()

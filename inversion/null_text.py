@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from inversion.conditioning import Conditioning
 from inversion.predict import NoisePredictor, guide, guides
 from inversion.progress import Progress, Reporter
-from inversion.schedule import DDIMSchedule
+from inversion.schedule import Schedule
 from inversion.settings import NullTextSettings
 
 PHASE = "Null-text"
@@ -16,7 +16,7 @@ PHASE = "Null-text"
 
 def optimise_null_text(
     predict: NoisePredictor,
-    schedule: DDIMSchedule,
+    schedule: Schedule,
     trajectory: list[torch.Tensor],
     cond: Conditioning,
     uncond_init: Conditioning,

@@ -11,7 +11,9 @@ The iteration follows the authors' ``inversion_step`` (github garibida/ReNoise-I
 ``src/renoise_inversion.py``); the tests hold a port of it. Deviations: the regulariser's
 reference output is computed with the same guidance as the estimate (the authors' batch pairs the
 rows up wrongly when guidance is on), patches span every latent channel (not a fixed 4), and the
-step arithmetic is :class:`~inversion.schedule.DDIMSchedule`'s, for every prediction type.
+step arithmetic is :class:`~inversion.schedule.Schedule`'s, for every prediction type and sampler:
+the exact inverse of a stochastic step given its noise (the authors' Euler-ancestral ``inv_step``
+approximates it), with exact noise correction afterwards (:mod:`inversion.stochastic`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import torch.nn.functional as F
 from inversion.conditioning import Conditioning
 from inversion.predict import NoisePredictor
 from inversion.progress import Progress, Reporter
-from inversion.schedule import DDIMSchedule
+from inversion.schedule import Schedule
 
 PHASE = "ReNoise inversion"
 _EPSILON = 1e-6
@@ -77,7 +79,7 @@ class ReNoiseSettings:
             return cls(iterations=3, first_iterations=3, average=(2, 4), first_average=(0, 4), regularise_steps=0)
         return cls(regularise_steps=0)
 
-    def plan(self, timestep: int) -> tuple[int, tuple[int, int]]:
+    def plan(self, timestep: float) -> tuple[int, tuple[int, int]]:
         """``(iterations, averaged range)`` at *timestep*."""
         if timestep < self.first_below:
             return min(self.first_iterations, self.iterations), self.first_average
@@ -87,29 +89,29 @@ class ReNoiseSettings:
 class StepModel:
     """One inversion step's model calls: conditional, or guided like the sampler that follows."""
 
-    def __init__(self, predict: NoisePredictor, timestep: int, cond: Conditioning, uncond: Conditioning,
+    def __init__(self, predict: NoisePredictor, timestep: int | float, cond: Conditioning, uncond: Conditioning,
                  guidance: float) -> None:
         self.predict, self.timestep, self.cond, self.uncond, self.guidance = predict, timestep, cond, uncond, guidance
 
     def __call__(self, latents: torch.Tensor) -> torch.Tensor:
-        if self.guidance <= 1.0:
-            return self.predict(latents, self.timestep, self.cond)
         return self.predict.guided(latents, self.timestep, self.uncond, self.cond, self.guidance)
 
 
 @torch.no_grad()
 def renoise_invert(
     predict: NoisePredictor,
-    schedule: DDIMSchedule,
+    schedule: Schedule,
     clean_latents: torch.Tensor,
     cond: Conditioning,
     uncond: Conditioning,
     guidance: float,
     settings: ReNoiseSettings,
     reporter: Reporter | None = None,
+    step_noise: list[torch.Tensor] | None = None,
 ) -> list[torch.Tensor]:
     """Return the trajectory ``[x_T, ..., x_0]`` (``N + 1`` fp32 latents on the CPU), inverting
-    the sampler that runs with *guidance* (conditional only at 1 or below) and *uncond*."""
+    the sampler that runs with *guidance* (conditional only at 1 or below) and *uncond*; a
+    stochastic sampler's steps are undone with *step_noise* (one tensor per step)."""
     reporter = reporter or Reporter()
     n = schedule.num_steps
     generator = torch.Generator().manual_seed(settings.seed)
@@ -120,15 +122,18 @@ def renoise_invert(
     for i, k in enumerate(reversed(range(n))):
         reporter.check(PHASE)
         step = StepModel(predict, schedule.timesteps[k], cond, uncond, guidance)
-        latent = renoise_step(step, schedule, k, latent, schedule.add_noise(clean, noise, k), settings, generator)
+        drawn = step_noise[k].to(clean.device) if step_noise else None
+        latent = renoise_step(step, schedule, k, latent, schedule.add_noise(clean, noise, k), settings, generator,
+                              drawn)
         trajectory.append(latent.cpu())
         reporter.report(Progress(PHASE, i + 1, n))
     trajectory.reverse()
     return trajectory
 
 
-def renoise_step(predict: StepModel, schedule: DDIMSchedule, k: int, lower: torch.Tensor, forward: torch.Tensor,
-                 settings: ReNoiseSettings, generator: torch.Generator) -> torch.Tensor:
+def renoise_step(predict: StepModel, schedule: Schedule, k: int, lower: torch.Tensor, forward: torch.Tensor,
+                 settings: ReNoiseSettings, generator: torch.Generator,
+                 noise: torch.Tensor | None = None) -> torch.Tensor:
     """Undo denoising step *k*: the latent at ``timesteps[k]`` from *lower*, the latent after it.
 
     *forward* is the photo noised forward to that level; the model's output there is what the
@@ -149,12 +154,12 @@ def renoise_step(predict: StepModel, schedule: DDIMSchedule, k: int, lower: torc
             mean = out.clone() if mean is None else j * mean / (j + 1) + out / (j + 1)
         if i >= start:
             out = regularise(out, target, settings, generator)
-        following = schedule.invert(out, k, lower)
+        following = schedule.invert(out, k, lower, noise)
         if i > 0 and guard.diverges(estimate, following):
             return guard.first
         estimate = following
     if mean is not None:
-        estimate = schedule.invert(regularise(mean, target, settings, generator), k, lower)
+        estimate = schedule.invert(regularise(mean, target, settings, generator), k, lower, noise)
     return estimate
 
 

@@ -35,6 +35,9 @@ class InversionResult:
     optimised: list[Conditioning] = field(default_factory=list)
     #: Direct inversion: pin the source branch to the trajectory after every step.
     pin_source: bool = False
+    #: A stochastic sampler's noise of each step (after noise correction); empty for a
+    #: deterministic one.
+    step_noise: list[torch.Tensor] = field(default_factory=list)
 
     @property
     def num_steps(self) -> int:
@@ -44,16 +47,21 @@ class InversionResult:
     def noise(self) -> torch.Tensor:
         return self.trajectory[0]
 
-    def check(self, steps: int, latent_shape: tuple[int, ...], empty: Conditioning) -> None:
+    def check(self, steps: int, latent_shape: tuple[int, ...], empty: Conditioning, stochastic: bool = False) -> None:
         """Raise ``ValueError`` unless this result fits an inversion of *steps* steps of latents of
-        *latent_shape* for a model whose unconditional conditioning is like *empty*: counts, shapes,
-        floating-point dtypes and finite values (a result read from a file is untrusted)."""
+        *latent_shape* for a model whose unconditional conditioning is like *empty* (and a
+        *stochastic* sampler's noise): counts, shapes, floating-point dtypes and finite values (a
+        result read from a file is untrusted)."""
         if self.num_steps != steps:
             raise ValueError(f"{self.num_steps} steps, not {steps}")
+        noises = steps if stochastic else 0
+        if len(self.step_noise) != noises:
+            raise ValueError(f"{len(self.step_noise)} step noises, not {noises}")
         optimised = steps if self.unconditional is Unconditional.OPTIMISED else 0
         if len(self.optimised) != optimised:
             raise ValueError(f"{len(self.optimised)} optimised embeddings, not {optimised}")
         checks = [("latent", t, latent_shape) for t in self.trajectory]
+        checks += [("step noise", t, latent_shape) for t in self.step_noise]
         for u in self.optimised:
             checks.append(("embedding", u.states, tuple(empty.states.shape)))
             if (u.pooled is None) != (empty.pooled is None):
@@ -122,4 +130,5 @@ class InversionResult:
             guidance=float(meta["guidance"]),
             optimised=[Conditioning(s, pooled[i] if pooled else None) for i, s in enumerate(states)],
             pin_source=json.loads(meta["pin_source"]),
+            step_noise=series("step_noise."),
         )

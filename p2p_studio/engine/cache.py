@@ -47,10 +47,10 @@ class InversionCache:
         return self.folder / f"{cache_key(origin)}.safetensors"
 
     def get(self, origin: str, steps: int, latent_shape: tuple[int, ...],
-            empty: Conditioning) -> InversionResult | None:
+            empty: Conditioning, stochastic: bool = False) -> InversionResult | None:
         """The entry made from *origin*, if it holds what such an inversion holds (step count,
-        latent and embedding shapes, float dtypes, finite values); anything else is a miss, and the
-        next :meth:`put` replaces it."""
+        latent and embedding shapes, a *stochastic* sampler's step noise, float dtypes, finite
+        values); anything else is a miss, and the next :meth:`put` replaces it."""
         path = self.path(origin)
         if not path.is_file():
             return None
@@ -58,7 +58,7 @@ class InversionCache:
             if InversionResult.metadata(path).get(ORIGIN_KEY) != origin:
                 return None
             result = InversionResult.load(path)
-            result.check(steps, latent_shape, empty)
+            result.check(steps, latent_shape, empty, stochastic)
         except Exception as exc:  # a damaged entry is a miss, never fatal
             log.warning("inversion cache entry %s not used: %s", path.name, exc)
             return None

@@ -13,12 +13,12 @@ from PIL import Image
 
 from inversion import (
     Conditioning,
-    DDIMSchedule,
     InversionResult,
     NullTextSettings,
     Progress,
     ReNoiseSettings,
     Reporter,
+    Schedule,
     invert,
 )
 from inversion import Method as LibraryMethod
@@ -88,8 +88,9 @@ class Editor:
         (w, h), (tw, th) = photo.original.size, photo.size
         return self.model.time_ids((h, w), (th, tw))
 
-    def schedule(self, steps: int) -> DDIMSchedule:
-        """The model's DDIM schedule of *steps* steps (a bad count or config: one-line errors)."""
+    def schedule(self, steps: int) -> Schedule:
+        """The schedule of the model's sampler for *steps* steps (a bad count or config: one-line
+        errors)."""
         return self.pipeline.schedule(steps)
 
     def plans(self, caption: str, edits: Sequence[str], settings: EditSettings,
@@ -117,7 +118,8 @@ class Editor:
         if method is Method.RENOISE:
             more["renoise"] = dataclasses.asdict(ReNoiseSettings.for_steps(settings.steps, settings.guidance))
         return cache_origin(photo=photo.digest, size=photo.size, caption=" ".join(caption.split()),
-                            model=self.model.fingerprint, method=method.value, steps=settings.steps,
+                            model=self.model.fingerprint, sampler=self.model.sampler, method=method.value,
+                            steps=settings.steps,
                             guidance=settings.guidance, null_text=extra, **more)
 
     def invert(
@@ -132,7 +134,8 @@ class Editor:
         height, width = photo.pixels.shape[-2:]
         latent_shape = (1, self.model.latent_channels, height // self.model.vae_scale, width // self.model.vae_scale)
         if self.cache is not None:
-            hit = self.cache.get(origin, settings.steps, latent_shape, empty)
+            hit = self.cache.get(origin, settings.steps, latent_shape, empty,
+                                 self.schedule(settings.steps).stochastic)
             if hit is not None:
                 return hit, True
         with out_of_memory_as_error(self.model.device), library_errors():
@@ -256,6 +259,7 @@ class Editor:
             inversion.noise, source, plans, cond, uncond_at, settings, _each(per_edit, settings, plans), photo,
             pin=inversion.trajectory if inversion.pin_source else None,
             painted=tuple(user_masks) if user_masks else None, preview=preview,
+            step_noise=tuple(inversion.step_noise),
         )
 
     def seed_run(self, caption: str, plans: list[EditPlan], settings: EditSettings,
@@ -271,11 +275,18 @@ class Editor:
         generator = torch.Generator(device="cpu" if device.type == "mps" else device).manual_seed(settings.seed)
         noise = randn_tensor((1, self.model.latent_channels, side, side), generator=generator, device=device,
                              dtype=self.model.dtype).float()
-        noise = noise * self.schedule(settings.steps).init_noise_sigma
+        schedule = self.schedule(settings.steps)
+        # a stochastic sampler's noise, drawn after the initial noise as diffusers' schedulers draw it
+        drawn = {k: randn_tensor(tuple(noise.shape), generator=generator, device=device, dtype=self.model.dtype)
+                 for k in range(schedule.num_steps) if schedule.draws[k]}
+        step_noise = tuple(drawn.get(k, torch.zeros_like(noise)).float() for k in range(schedule.num_steps)) \
+            if schedule.stochastic else ()
+        noise = noise * schedule.init_noise_sigma
         time_ids = self.time_ids(None)
         empty = self.empty_embedding(time_ids)
         cond = self.embed([source] + [p.target for p in plans], time_ids)
-        return RunSpec(noise, source, plans, cond, lambda k: empty, settings, _each(per_edit, settings, plans))
+        return RunSpec(noise, source, plans, cond, lambda k: empty, settings, _each(per_edit, settings, plans),
+                       step_noise=step_noise)
 
     def _result(self, spec: RunSpec, batch: Batch, seconds: dict[str, float], cached: bool) -> EditRun:
         """The run's result: the batch's images and maps, timings, and the source branch's fidelity."""

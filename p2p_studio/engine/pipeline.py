@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from inversion import DDIMSchedule, NoisePredictor, Progress, Reporter
+from inversion import NoisePredictor, Progress, Reporter, Schedule, make_schedule
 from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.grid import attention_levels
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
@@ -31,10 +31,11 @@ class P2PPipeline:
         self.model = model
         self.predict = NoisePredictor(model.unet)
 
-    def schedule(self, steps: int) -> DDIMSchedule:
-        """The model's DDIM schedule of *steps* steps (a bad count or config: one-line errors)."""
+    def schedule(self, steps: int) -> Schedule:
+        """The schedule of the model's sampler for *steps* steps (a bad count or config: one-line
+        errors)."""
         with library_errors():
-            return DDIMSchedule(self.model.scheduler_config, steps)
+            return make_schedule(self.model.sampler, self.model.scheduler_config, steps)
 
     def run(self, spec: RunSpec, reporter: Reporter | None = None) -> Batch:
         """Denoise → decode → masks at the photo's size → composite."""
@@ -56,6 +57,8 @@ class P2PPipeline:
         """
         settings, steps = spec.settings, spec.settings.steps
         schedule = self.schedule(steps)
+        if schedule.stochastic and len(spec.step_noise) != steps:
+            raise ValueError(f"the {schedule.name} sampler needs the noise of each of its {steps} steps")
         prompts = spec.cond.rows
         device = self.model.device
         levels = len(self.model.unet.config.block_out_channels)
@@ -73,7 +76,7 @@ class P2PPipeline:
                     shown = min(1, prompts - 1)
                     image = spec.preview.image(schedule.predict_clean(out[shown], k, x[shown]))
                     reporter.preview(Progress(EDIT_PHASE, k + 1, steps), image)
-                x = schedule.step(out, k, x)
+                x = schedule.step(out, k, x, spec.step_noise[k].to(device) if spec.step_noise else None)
                 if spec.pin is not None:
                     x[0] = spec.pin[k + 1].to(device)
                 x = control.blender.blend(x, control.windows)

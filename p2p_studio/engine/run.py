@@ -52,6 +52,8 @@ class RunSpec:
     #: Per edit, a hand-painted float mask in [0, 1] at any resolution, or ``None``.
     painted: tuple[np.ndarray | None, ...] | None = None
     preview: LatentPreview | None = None
+    #: A stochastic sampler's noise of each step, shared by every caption (empty: deterministic).
+    step_noise: tuple[torch.Tensor, ...] = ()
 
     @property
     def captions(self) -> list[Caption]:

@@ -4,11 +4,15 @@ The port below follows github garibida/ReNoise-Inversion, ``src/renoise_inversio
 ``inversion_step``, ``noise_regularization``, ``auto_corr_loss``, ``patchify_latents_kl_divergence``
 and ``latents_kl_divergence``, with the DDIM ``inv_step`` of ``src/schedulers/ddim_scheduler.py``,
 statement for statement (guidance off, as in the authors' configurations), driven through a
-stand-in for their pipeline object.
+stand-in for their pipeline object; for a stochastic sampler also the noise correction at the end
+of ``inversion_step`` with the exact update of ``step_and_update_noise``
+(``src/schedulers/euler_scheduler.py``: the required noise itself, not the authors' ten gradient
+steps towards it, which leave it part way).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -20,10 +24,13 @@ from diffusers import DDIMScheduler
 from inversion import (
     Conditioning,
     DDIMSchedule,
+    EulerSchedule,
+    LCMSchedule,
     Method,
     NoisePredictor,
     NullTextSettings,
     ReNoiseSettings,
+    correct_noise,
     ddim_invert,
     invert,
 )
@@ -112,6 +119,38 @@ class OurStepScheduler(PortDDIMScheduler):
     def inv_step(self, model_output, timestep, sample, return_dict=False):
         k = [int(t) for t in self.timesteps].index(int(timestep))
         return (self.schedule.invert(model_output, k, sample),)
+
+
+class OurStochasticScheduler(OurStepScheduler):
+    """The authors' stochastic scheduler: one noise per step in ``noise_list``, our arithmetic in
+    ``inv_step`` (its exact inverse), ``add_noise`` (the sampler's levels) and
+    ``step_and_update_noise`` (the exact required noise)."""
+
+    noise_list: list
+
+    def _index(self, timestep):
+        return [int(t) for t in self.timesteps].index(int(timestep))
+
+    def add_noise(self, original_samples, noise, timesteps):
+        return self.schedule.add_noise(original_samples, noise, self._index(timesteps))
+
+    def inv_step(self, model_output, timestep, sample, return_dict=False):
+        k = self._index(timestep)
+        return (self.schedule.invert(model_output, k, sample, self.noise_list[k]),)
+
+    def step_and_update_noise(self, model_output, timestep, sample, expected_prev_sample, return_dict=False,
+                              optimize_epsilon_type=False):
+        k = self._index(timestep)
+        if self.schedule.noise_scale(k) > 0:
+            self.noise_list[k] = self.schedule.required_noise(model_output, k, sample, expected_prev_sample)
+        return (self.schedule.step(model_output, k, sample, self.noise_list[k]),)
+
+
+def port_noise_correction(pipe, approximated_z_tp1, z_t, t, prompt_embeds):
+    """The end of ``inversion_step`` when ``perform_noise_correction`` is set (guidance off)."""
+    noise_pred = port_unet_pass(pipe, approximated_z_tp1, t, prompt_embeds)
+    pipe.scheduler.step_and_update_noise(noise_pred, t, approximated_z_tp1, z_t, return_dict=False,
+                                         optimize_epsilon_type=True)
 
 
 def port_unet_pass(pipe, z_t, t, prompt_embeds):
@@ -208,6 +247,51 @@ def test_each_step_equals_the_authors_inversion_step(tiny, steps, k, renoise) ->
     assert torch.equal(theirs_gen.get_state(), ours_gen.get_state())  # the same shifts were drawn
     plain = schedule.invert(NoisePredictor(tiny.unet)(lower, schedule.timesteps[k], cond), k, lower)
     assert not torch.equal(ours, plain)  # and it is not plain DDIM inversion
+
+
+@pytest.mark.parametrize("schedule_of", [lambda c: EulerSchedule(c, 4, ancestral=True), lambda c: LCMSchedule(c, 4)],
+                         ids=["euler-a", "lcm"])
+@pytest.mark.parametrize("k", [2, 1])
+def test_a_stochastic_step_and_its_noise_correction_equal_the_authors(tiny, schedule_of, k) -> None:
+    """Euler-ancestral and LCM in the app's few-step configuration (three re-evaluations, no
+    regularisation: with it, the clipped KL gradient amplifies last-bit differences of the
+    auto-correlation's reductions, see above): the estimate bit for bit, and the corrected noise
+    with which the sampler's step lands exactly on the lower latent."""
+    z0, cond = _model_inputs(tiny)
+    config = {**tiny.scheduler_config, "timestep_spacing": "trailing"}
+    schedule = schedule_of(config)
+    settings = dataclasses.replace(ReNoiseSettings.for_steps(4, 1.0), divergence=None)
+    port = PortConfig(max_num_renoise_steps_first_step=settings.first_iterations,
+                      average_first_step_range=settings.first_average, average_step_range=settings.average,
+                      noise_regularization_num_reg_steps=0)
+    g = torch.Generator().manual_seed(7)
+    noise = torch.randn(z0.shape, generator=g)
+    drawn = [torch.randn(z0.shape, generator=g) for _ in range(schedule.num_steps)]
+    lower = z0 + 0.3 * torch.randn(z0.shape, generator=torch.Generator().manual_seed(8))
+
+    scheduler = OurStochasticScheduler.from_config(dict(config), clip_sample=False)
+    scheduler.set_timesteps(4)
+    scheduler.timesteps = torch.tensor(schedule.timesteps)
+    scheduler.schedule, scheduler.noise_list = schedule, [d.clone() for d in drawn]
+    pipe = SimpleNamespace(cfg=port, scheduler=scheduler, z_0=z0, noise=noise, unet=tiny.unet)
+    t = torch.tensor(schedule.timesteps[k])
+    theirs_gen, ours_gen = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
+    theirs = port_inversion_step(pipe, lower, t, cond.states, settings.iterations, generator=theirs_gen)
+    with torch.no_grad():
+        port_noise_correction(pipe, theirs, lower, t, cond.states)
+
+    predict = NoisePredictor(tiny.unet)
+    step = StepModel(predict, schedule.timesteps[k], cond, cond, 1.0)
+    with torch.no_grad():
+        ours = renoise_step(step, schedule, k, lower, schedule.add_noise(z0, noise, k), settings, ours_gen, drawn[k])
+    trajectory = [ours if i == k else lower if i == k + 1 else z0 for i in range(schedule.num_steps + 1)]
+    corrected = correct_noise(predict, schedule, trajectory, cond, [cond] * schedule.num_steps, 1.0)
+    assert torch.equal(ours, theirs)
+    assert torch.equal(corrected[k], scheduler.noise_list[k])
+    assert not torch.equal(corrected[k], drawn[k])
+    with torch.no_grad():
+        landed = schedule.step(predict(ours, schedule.timesteps[k], cond), k, ours, corrected[k])
+    torch.testing.assert_close(landed, lower, rtol=0, atol=1e-5)
 
 
 @pytest.mark.parametrize("steps", [4, 50])
