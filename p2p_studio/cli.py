@@ -18,13 +18,15 @@ from tqdm import tqdm
 from p2p_studio import __version__
 from p2p_studio.core.errors import Cancelled, InputError, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, clock
-from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.recipe import Recipe, RecipeLora
 from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
 from p2p_studio.core.schema import whole_number
 from p2p_studio.core.settings import (
     DEVICES,
     PRECISIONS,
+    SAMPLERS,
     EditSettings,
+    LoraChoice,
     MaskKind,
     Method,
     ModelChoice,
@@ -157,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model-config", default=None,
                        help="diffusers folder or hub id whose configs describe a single-file checkpoint")
         p.add_argument("--allow-pickle", action="store_true", help="allow legacy .ckpt checkpoints")
+        p.add_argument("--lora", action="append", default=[], metavar="FILE[:SCALE]",
+                       help="fuse a LoRA (.safetensors) into the model at SCALE (default 1); repeat for several")
+        p.add_argument("--sampler", choices=SAMPLERS, default="auto",
+                       help="sampler: auto is the model's own (DDIM for schedulers P2P does not run, LCM with an "
+                       "LCM-LoRA); euler-a and lcm add noise each step, stored with the inversion "
+                       "(default: %(default)s)")
         add_settings_options(p, photo)
         p.add_argument("--device", choices=DEVICES, default="auto",
                        help="where to run: auto picks cuda, then mps, then the cpu (default: %(default)s)")
@@ -189,7 +197,8 @@ def _model_choice(args: argparse.Namespace) -> ModelChoice:
                          "built-in demo model")
     return ModelChoice(spec=args.model or default_model(), device=args.device, precision=args.precision,
                        cache_dir=str(args.cache_dir) if args.cache_dir else None, config=args.model_config,
-                       allow_pickle=args.allow_pickle)
+                       allow_pickle=args.allow_pickle, sampler=args.sampler,
+                       loras=tuple(LoraChoice.parse(text) for text in args.lora))
 
 
 def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any]:
@@ -310,6 +319,8 @@ def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, 
     base = Recipe(caption=args.caption, edit=args.caption, settings=settings,
                   command="edit" if photo_path is not None else "generate", model=model.name,
                   model_hash=model.fingerprint, model_kind=model.kind.value, app_version=__version__,
+                  sampler=model.sampler, loras=tuple(RecipeLora(lora.name, lora.sha256, lora.scale)
+                                                     for lora in model.loras),
                   photo_name=text_of(photo_path.name) if photo_path is not None else "",
                   photo_sha256=original.sha256 if original is not None else "")
     report["outputs"] = _write_outputs(args, photo_path, result, base, cells)

@@ -16,19 +16,30 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from PIL import Image, PngImagePlugin
-from pydantic import BaseModel, Field, Strict
+from pydantic import BaseModel, Field, Strict, StringConstraints
 
 from p2p_studio.core.captions import check_caption
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import read_regular_file, write_new
 from p2p_studio.core.photos import MAX_FILE_BYTES
 from p2p_studio.core.schema import CONFIG, read_model
-from p2p_studio.core.settings import EditSettings, MaskKind
+from p2p_studio.core.settings import LORA_SCALE, EditSettings, MaskKind
 
 RECIPE_KEY = "p2p_studio"
 RECIPE_VERSION = 2
+#: How other tools name the samplers in a ``parameters`` text (A1111's names).
+SAMPLER_NAMES = {"ddim": "DDIM", "euler": "Euler", "euler-a": "Euler a", "lcm": "LCM"}
 #: A recipe's JSON text is refused above this size (captions are short; a recipe is a few kB).
 MAX_RECIPE_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class RecipeLora:
+    """A LoRA a result was made with: its file name, content hash and scale."""
+
+    name: str
+    sha256: str
+    scale: float
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,9 @@ class Recipe:
     #: The edit plan in plain data (``EditPlan.explain()``), for people reading the file.
     plan: Mapping[str, Any] | None = None
     app_version: str = ""
+    #: The sampler the run used (``ddim``, ``euler``, ``euler-a``, ``lcm``; empty: not recorded, DDIM).
+    sampler: str = ""
+    loras: tuple[RecipeLora, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -56,6 +70,10 @@ class Recipe:
             "model": self.model, "model_hash": self.model_hash, "model_kind": self.model_kind,
             "photo": {"name": self.photo_name, "sha256": self.photo_sha256},
         }
+        if self.sampler:
+            data["sampler"] = self.sampler
+        if self.loras:
+            data["loras"] = [{"name": x.name, "sha256": x.sha256, "scale": x.scale} for x in self.loras]
         if self.plan is not None:
             data["plan"] = dict(self.plan)
         return data
@@ -78,24 +96,36 @@ class Recipe:
         return cls(
             caption=caption, edit=edit, settings=EditSettings.from_dict(settings), command=file.command,
             model=file.model, model_hash=file.model_hash, model_kind=file.model_kind, photo_name=file.photo.name,
-            photo_sha256=file.photo.sha256, plan=file.plan, app_version=file.version,
+            photo_sha256=file.photo.sha256, plan=file.plan, app_version=file.version, sampler=file.sampler,
+            loras=tuple(RecipeLora(x.name, x.sha256, x.scale) for x in file.loras),
         )
 
     def parameters_text(self, size: tuple[int, int]) -> str:
         """The ``parameters`` text chunk other tools (A1111, ComfyUI readers, civitai) understand."""
         fields: dict[str, Any] = {
-            "Steps": self.settings.steps, "Sampler": "DDIM", "CFG scale": self.settings.guidance,
+            "Steps": self.settings.steps, "Sampler": SAMPLER_NAMES.get(self.sampler or "ddim", self.sampler),
+            "CFG scale": self.settings.guidance,
             "Seed": self.settings.seed, "Size": f"{size[0]}x{size[1]}", "Model": self.model,
         }
         if self.model_hash:
             fields["Model hash"] = self.model_hash[:10]
         if self.command == "edit":
             fields["Inversion"] = self.settings.method.value
+        if self.loras:
+            hashes = ", ".join(f"{x.name.rsplit('.', 1)[0]}: {x.sha256[:12]}" for x in self.loras)
+            fields["Lora hashes"] = f'"{hashes}"'
         line = ", ".join(f"{k}: {v}" for k, v in fields.items())
         return f"{self.edit}\nNegative prompt: \n{line}"
 
 
 Text = Annotated[str, Strict()]
+
+
+class RecipeLoraFile(BaseModel):
+    model_config = CONFIG
+    name: Text
+    sha256: Annotated[str, Strict(), StringConstraints(pattern="^[0-9a-f]{64}$")]
+    scale: Annotated[float, Field(ge=LORA_SCALE[0], le=LORA_SCALE[1], allow_inf_nan=False)]
 
 
 class RecipePhoto(BaseModel):
@@ -123,6 +153,8 @@ class RecipeFile(BaseModel):
     model_kind: Text = ""
     photo: RecipePhoto = Field(default_factory=RecipePhoto)
     plan: dict[str, Any] | None = None
+    sampler: Literal["", "ddim", "euler", "euler-a", "lcm"] = ""
+    loras: list[RecipeLoraFile] = Field(default_factory=list, max_length=32)
 
 
 def save_png(folder: Path, stem: str, image: Image.Image, recipe: Recipe | None = None,

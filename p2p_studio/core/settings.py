@@ -18,8 +18,9 @@ from typing import Any
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.schema import Spec, read_into, read_number, shown, spec_field, spec_of
 
-__all__ = ["DEVICES", "PER_EDIT_FIELDS", "PRECISIONS", "SEED_LIMIT", "BlendMaps", "EditSettings", "MaskKind",
-           "Method", "ModelChoice", "NullTextSettings", "Spec", "read_number", "shown", "spec_of"]
+__all__ = ["DEVICES", "LORA_SCALE", "PER_EDIT_FIELDS", "PRECISIONS", "SAMPLERS", "SEED_LIMIT", "BlendMaps",
+           "EditSettings", "LoraChoice", "MaskKind", "Method", "ModelChoice", "NullTextSettings", "Spec",
+           "read_number", "shown", "spec_of"]
 
 
 class Method(str, enum.Enum):
@@ -76,6 +77,11 @@ _MASK_HINTS = {
 
 DEVICES = ("auto", "cuda", "mps", "cpu")
 PRECISIONS = ("auto", "fp32", "fp16", "bf16")
+#: Samplers: ``auto`` is the model's own (DDIM for schedulers the engine does not run; LCM with an
+#: LCM-LoRA); the others as :class:`inversion.Sampler` names them.
+SAMPLERS = ("auto", "ddim", "euler", "euler-a", "lcm")
+#: A LoRA's scale is in this range (negative scales invert a style; beyond 4 images break).
+LORA_SCALE = (-4.0, 4.0)
 SEED_LIMIT = 2**64  # torch.Generator.manual_seed takes seeds in [0, 2**64)
 
 
@@ -201,6 +207,43 @@ class EditSettings:
 
 
 @dataclass(frozen=True)
+class LoraChoice:
+    """A LoRA file (``.safetensors``) to fuse into the model at *scale*."""
+
+    path: str
+    scale: float = 1.0
+
+    @classmethod
+    def parse(cls, text: str) -> LoraChoice:
+        """``FILE`` or ``FILE:SCALE`` (the command line's ``--lora``); one :class:`InputError` line."""
+        path, scale = text, "1"
+        head, sep, tail = text.rpartition(":")
+        if sep and head and not tail.startswith(("/", "\\")):
+            path, scale = head, tail
+        try:
+            value = float(scale)
+        except ValueError:
+            raise InputError(f"--lora {text!r}: the scale after ':' must be a number, not {scale!r}") from None
+        choice = cls(path, value)
+        choice.validate()
+        return choice
+
+    @property
+    def name(self) -> str:
+        """The file's name, as recipes and the UI show it."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def validate(self) -> None:
+        if not self.path.strip():
+            raise InputError("a LoRA needs a file")
+        if not self.path.lower().endswith(".safetensors"):
+            raise InputError(f"LoRA {self.name}: only .safetensors files are loaded (a pickle can run code)")
+        low, high = LORA_SCALE
+        if not low <= self.scale <= high:  # also refuses NaN
+            raise InputError(f"LoRA {self.name}: scale {self.scale:g} is outside {low:g} to {high:g}")
+
+
+@dataclass(frozen=True)
 class ModelChoice:
     """Which model to run, and where: the one record of it (app settings, worker, CLI)."""
 
@@ -210,6 +253,8 @@ class ModelChoice:
     cache_dir: str | None = None
     config: str | None = None  # configs for a single-file checkpoint
     allow_pickle: bool = False
+    sampler: str = "auto"
+    loras: tuple[LoraChoice, ...] = ()
 
     def validate(self) -> None:
         if not self.spec.strip():
@@ -218,6 +263,10 @@ class ModelChoice:
             raise InputError(f"device must be one of {', '.join(DEVICES)}, not {self.device!r}")
         if self.precision not in PRECISIONS:
             raise InputError(f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
+        if self.sampler not in SAMPLERS:
+            raise InputError(f"sampler must be one of {', '.join(SAMPLERS)}, not {self.sampler!r}")
+        for lora in self.loras:
+            lora.validate()
 
 
 #: What each edited caption of one batched run may set on its own (they shape its plan: injection

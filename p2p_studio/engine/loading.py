@@ -7,8 +7,9 @@ precision: :mod:`p2p_studio.engine.devices`; the sizes the engine reads from a m
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,11 +18,12 @@ import torch
 from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
-from inversion import PREDICTION_TYPES
+from inversion import PREDICTION_TYPES, Sampler
 from p2p_studio.core.errors import ModelError, first_line
 from p2p_studio.core.resources import DEMO_MODEL, ResourceMissingError, resolve_model
 from p2p_studio.core.settings import ModelChoice
 from p2p_studio.engine.devices import pick_device, pick_dtype
+from p2p_studio.engine.lora import apply_loras
 from p2p_studio.engine.model import TIME_IDS, LoadedModel, ModelKind
 from p2p_studio.engine.sources import (
     BASE_CONFIGS,
@@ -39,30 +41,6 @@ from p2p_studio.engine.threads import use_threads_for
 
 T = TypeVar("T")
 M = TypeVar("M", CLIPTextModel, CLIPTextModelWithProjection)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def load_model(
@@ -99,9 +77,23 @@ def load_model(
 
 
 def load_choice(choice: ModelChoice, tqdm_class: Any = None) -> LoadedModel:
-    """:func:`load_model` for a validated :class:`ModelChoice`."""
+    """:func:`load_model` for a validated :class:`ModelChoice`, its LoRAs fused and its sampler
+    resolved."""
     choice.validate()
-    return load_model(choice.spec, choice.device, choice.precision, choice.allow_pickle, choice.config, tqdm_class)
+    model = load_model(choice.spec, choice.device, choice.precision, choice.allow_pickle, choice.config, tqdm_class)
+    loras = apply_loras(model, choice.loras)
+    sampler = resolve_sampler(choice.sampler, model.scheduler_config, [lora.name for lora in choice.loras])
+    return dataclasses.replace(model, sampler=sampler.value, loras=loras, fingerprint="")
+
+
+def resolve_sampler(name: str, scheduler_config: dict[str, Any], lora_names: Sequence[str] = ()) -> Sampler:
+    """The sampler *name* stands for: ``auto`` is LCM with an LCM-LoRA (its file name says
+    ``lcm``, as every published one does), else the model's own."""
+    if name != "auto":
+        return Sampler(name)
+    if any("lcm" in lora.lower() for lora in lora_names):
+        return Sampler.LCM
+    return Sampler.of(scheduler_config)
 
 
 @dataclass(frozen=True)
@@ -137,12 +129,6 @@ def load_tokenizer(choice: ModelChoice) -> TokenizerOnly | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return TokenizerOnly(tokenizer, min(int(tokenizer.model_max_length), limit))
-
-
-
-
-
-
 
 
 def _load_folder(folder: Path, name: str, device: torch.device, dtype: torch.dtype,
@@ -238,12 +224,6 @@ def _load_single_file(
         str(path), pipe.tokenizer, pipe.text_encoder, pipe.unet, pipe.vae.to(torch.float32),
         dict(pipe.scheduler.config), device, dtype, second, zero_empty,
     )
-
-
-
-
-
-
 
 
 def _assemble(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
 import json
@@ -29,6 +30,15 @@ class ModelKind(str, enum.Enum):
 TIME_IDS = 6
 
 
+@dataclass(frozen=True)
+class LoadedLora:
+    """A LoRA fused into a model: its file name, content hash and scale (what recipes record)."""
+
+    name: str
+    sha256: str
+    scale: float
+
+
 @dataclass
 class LoadedModel:
     """The components of an SD-shaped model plus the facts the engine reads from them.
@@ -54,6 +64,10 @@ class LoadedModel:
     #: Where the text encoders wait between encodings when that is not :attr:`device` (SDXL on a
     #: GPU: the CPU, which leaves their 1.6 GB of GPU memory to the UNet's activations).
     text_home: torch.device | None = None
+    #: The sampler runs use (an :class:`inversion.Sampler` value; resolved when the model loads)
+    sampler: str = "ddim"
+    #: LoRAs fused into the weights (part of the fingerprint)
+    loras: tuple[LoadedLora, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
@@ -189,6 +203,8 @@ def model_fingerprint(model: LoadedModel) -> str:
         parts.append(model.text_encoder_2.config.to_dict())
     for part in parts:
         h.update(json.dumps(dict(part), sort_keys=True, default=str).encode())
+    if model.loras:
+        h.update(json.dumps([dataclasses.astuple(lora) for lora in model.loras]).encode())
     tensors = [
         model.unet.conv_in.weight,
         model.unet.conv_out.weight,
