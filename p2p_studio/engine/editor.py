@@ -133,16 +133,16 @@ class Editor:
         empty = self.empty_embedding(time_ids)
         height, width = photo.pixels.shape[-2:]
         latent_shape = (1, self.model.latent_channels, height // self.model.vae_scale, width // self.model.vae_scale)
+        schedule = self.schedule(settings.steps)
         if self.cache is not None:
-            hit = self.cache.get(origin, settings.steps, latent_shape, empty,
-                                 self.schedule(settings.steps).stochastic)
+            hit = self.cache.get(origin, settings.steps, latent_shape, empty, schedule.stochastic)
             if hit is not None:
                 return hit, True
         with out_of_memory_as_error(self.model.device), library_errors():
             latents = self.model.encode_image(photo.pixels)
             require_finite(latents, "encoding the photo")
             result = invert(
-                LibraryMethod(settings.method.value), self.predict, self.schedule(settings.steps), latents,
+                LibraryMethod(settings.method.value), self.predict, schedule, latents,
                 self.embed([source], time_ids), empty, null_text_settings(settings), reporter,
                 ReNoiseSettings.for_steps(settings.steps, settings.guidance),
             )
