@@ -23,6 +23,8 @@ from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
 from p2p_studio.core.schema import whole_number
 from p2p_studio.core.settings import (
     DEVICES,
+    FEW_STEPS,
+    MODEL_DEFAULT_FIELDS,
     PRECISIONS,
     SAMPLERS,
     EditSettings,
@@ -30,6 +32,7 @@ from p2p_studio.core.settings import (
     MaskKind,
     Method,
     ModelChoice,
+    ModelDefaults,
     Spec,
     spec_of,
 )
@@ -104,16 +107,21 @@ def _word_fraction(text: str) -> tuple[str, float]:
 def add_settings_options(p: argparse.ArgumentParser, photo: bool) -> None:
     """The edit settings as options, built from the schema (:mod:`p2p_studio.core.settings`)."""
     defaults = EditSettings()
+    few = ModelDefaults(FEW_STEPS, 0.0, Method.RENOISE)
     if photo:
-        p.add_argument("--inversion", choices=[m.value for m in Method], default=defaults.method.value,
-                       help="; ".join(f"{m.value}: {m.hint}" for m in Method) + " (default: %(default)s)")
+        p.add_argument("--inversion", choices=[m.value for m in Method], default=None,
+                       help="; ".join(f"{m.value}: {m.hint}" for m in Method)
+                       + f" (default: {defaults.method.value}; {few.method.value} for a few-step model)")
     for f in dataclasses.fields(EditSettings):
         spec = f.metadata.get("spec")
         if spec is None or spec.flag is None:
             continue
+        # a model-dependent default stays unset here and is filled in once the model is known
+        shown_default = (f"{getattr(defaults, f.name)}; {getattr(few, f.name)} for a few-step model"
+                         if f.name in MODEL_DEFAULT_FIELDS else "%(default)s")
         p.add_argument(spec.flag, dest=f.name, type=_bounded(f.name, spec, whole_number(EditSettings, f.name)),
-                       default=getattr(defaults, f.name), metavar="N",
-                       help=f"{spec.help}; {spec.range_text()} (default: %(default)s)")
+                       default=None if f.name in MODEL_DEFAULT_FIELDS else getattr(defaults, f.name), metavar="N",
+                       help=f"{spec.help}; {spec.range_text()} (default: {shown_default})")
     p.add_argument("--cross-word", type=_word_fraction, action="append", default=[], metavar="WORD=F",
                    help="cross-attention fraction for one word of the edited caption (repeatable)")
     p.add_argument("--blend", nargs="+", default=None, metavar="WORD",
@@ -126,15 +134,20 @@ def add_settings_options(p: argparse.ArgumentParser, photo: bool) -> None:
 
 def settings_from_args(args: argparse.Namespace) -> EditSettings:
     """The validated settings of a parsed command line."""
-    values: dict[str, Any] = {
-        f.name: getattr(args, f.name) for f in dataclasses.fields(EditSettings) if hasattr(args, f.name)
-    }
+    values: dict[str, Any] = {f.name: getattr(args, f.name) for f in dataclasses.fields(EditSettings)
+                              if getattr(args, f.name, None) is not None}
     values.update(cross_words=dict(args.cross_word), blend=not args.no_blend,
                   blend_words=tuple(args.blend) if args.blend else None, subtract_words=tuple(args.subtract))
     if getattr(args, "inversion", None):
         values["method"] = Method(args.inversion)
     values["mask"] = MaskKind(args.mask)
     return EditSettings.from_dict(values)
+
+
+def unset_fields(args: argparse.Namespace) -> list[str]:
+    """The model-dependent settings the command line left to the model (see :class:`ModelDefaults`)."""
+    given = {"steps": args.steps, "guidance": args.guidance, "method": getattr(args, "inversion", None)}
+    return [name for name in MODEL_DEFAULT_FIELDS if given[name] is None]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,7 +236,15 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
         print(f"p2p-studio: note: using the built-in demo model, which knows only coloured shapes; for real "
               f"photos pass --model {STABLE_DIFFUSION} (downloaded once) or set {MODEL_ENV}",
               file=stderr if stderr is not None else sys.stderr)
-    from p2p_studio.engine import Editor, InversionCache, check_plans, fraction_note, load_choice, quiet_libraries
+    from p2p_studio.engine import (
+        Editor,
+        InversionCache,
+        check_plans,
+        fraction_note,
+        load_choice,
+        model_defaults,
+        quiet_libraries,
+    )
 
     quiet_libraries()
     t0 = time.perf_counter()
@@ -231,6 +252,8 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     check_plans(choice, args.caption, [c.edit for c in cells] or args.edits, settings)
     model = load_choice(choice)
     load_seconds = time.perf_counter() - t0
+    settings = model_settings(model_defaults(model), settings, unset_fields(args), model.name, stderr)
+    cells = sweep_cells(args, settings)
     editor = Editor(model, None if args.no_cache else InversionCache(args.cache_dir))
     plans = (editor.plans(args.caption, [c.edit for c in cells], settings, [c.settings for c in cells]) if cells
              else editor.plans(args.caption, args.edits, settings))
@@ -245,6 +268,20 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     report.update(_edit_one(editor, args, settings, cells, original, stderr))
     report["timings"] = {"load": round(load_seconds, 3), **report["timings"]}
     return report
+
+
+def model_settings(defaults: ModelDefaults, settings: EditSettings, unset: list[str], name: str,
+                   stderr: TextIO | None) -> EditSettings:
+    """*settings* with the model's defaults in the fields the command line left *unset*; a few-step
+    model's say so in one line."""
+    filled = defaults.fill(settings, unset)
+    if defaults.few_step and unset:
+        values = {"steps": f"{filled.steps} steps", "guidance": f"guidance {filled.guidance:g}",
+                  "method": f"{filled.method.value} inversion"}
+        flags = ", ".join("--inversion" if field == "method" else f"--{field}" for field in unset)
+        print(f"p2p-studio: note: {name} is {defaults.reason}: {', '.join(values[f] for f in unset)} "
+              f"(set {flags} to change)", file=stderr if stderr is not None else sys.stderr)
+    return filled
 
 
 def sweep_cells(args: argparse.Namespace, settings: EditSettings) -> list[SweepCell]:

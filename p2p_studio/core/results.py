@@ -31,6 +31,9 @@ class Fidelity:
 
     method: Method
     psnr_db: float
+    #: A few-step model: ReNoise is its faithful inversion (null-text is for 50-step models and
+    #: cannot run with a sampler that adds noise).
+    few_step: bool = False
 
     @property
     def verdict(self) -> str:
@@ -39,17 +42,24 @@ class Fidelity:
         return "fair" if self.psnr_db >= POOR_DB else "poor"
 
     @property
+    def better(self) -> Method:
+        """The most faithful inversion for this model."""
+        return Method.RENOISE if self.few_step else Method.NULL_TEXT
+
+    @property
     def hint(self) -> str | None:
         """One line for a reconstruction that is not faithful, else ``None``."""
         if self.verdict == "faithful":
             return None
-        if self.method is not Method.NULL_TEXT:
-            return "try null-text inversion for a closer reconstruction"
+        if self.method is not self.better:
+            return f"try {self.better.value} inversion for a closer reconstruction"
+        if self.few_step:
+            return "check that the caption describes the photo, or use more steps"
         return "check that the caption describes the photo, or raise the null-text iterations"
 
     def __str__(self) -> str:
         """``null-text 31.2 dB — faithful``; ``ddim 17.4 dB — try null-text``."""
-        short = "try null-text" if self.hint and self.method is not Method.NULL_TEXT else self.verdict
+        short = f"try {self.better.value}" if self.hint and self.method is not self.better else self.verdict
         return f"{self.method.value} {self.psnr_db:.1f} dB — {short}"
 
     def to_dict(self) -> dict[str, object]:

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.schema import Spec, read_into, read_number, shown, spec_field, spec_of
 
-__all__ = ["DEVICES", "LORA_SCALE", "PER_EDIT_FIELDS", "PRECISIONS", "SAMPLERS", "SEED_LIMIT", "BlendMaps",
-           "EditSettings", "LoraChoice", "MaskKind", "Method", "ModelChoice", "NullTextSettings", "Spec",
-           "read_number", "shown", "spec_of"]
+__all__ = ["DEVICES", "FEW_STEPS", "LORA_SCALE", "MODEL_DEFAULT_FIELDS", "PER_EDIT_FIELDS", "PRECISIONS", "SAMPLERS",
+           "SEED_LIMIT", "BlendMaps", "EditSettings", "LoraChoice", "MaskKind", "Method", "ModelChoice",
+           "ModelDefaults", "NullTextSettings", "Spec", "read_number", "shown", "spec_of"]
 
 
 class Method(str, enum.Enum):
@@ -267,6 +267,43 @@ class ModelChoice:
             raise InputError(f"sampler must be one of {', '.join(SAMPLERS)}, not {self.sampler!r}")
         for lora in self.loras:
             lora.validate()
+
+
+#: The settings whose defaults depend on the model (a few-step model runs at its own step count,
+#: guidance and inversion); every other default is the same for every model.
+MODEL_DEFAULT_FIELDS = ("steps", "guidance", "method")
+#: Steps for a few-step model whose name does not say (ReNoise's and the Turbo models' 4).
+FEW_STEPS = 4
+
+
+@dataclass(frozen=True)
+class ModelDefaults:
+    """The defaults of :data:`MODEL_DEFAULT_FIELDS` a model suggests: the papers' for an ordinary
+    model, ReNoise at the model's step count and guidance for a few-step one."""
+
+    steps: int = EditSettings.steps
+    guidance: float = EditSettings.guidance
+    method: Method = Method.NULL_TEXT
+    #: Why these differ from the papers' ("a few-step model (LCM)"); "" for an ordinary model.
+    reason: str = ""
+
+    @property
+    def few_step(self) -> bool:
+        return bool(self.reason)
+
+    def fill(self, settings: EditSettings, unset: Iterable[str]) -> EditSettings:
+        """*settings* with the fields named in *unset* (those the user did not set) taken from here."""
+        return settings.replace(**{name: getattr(self, name) for name in unset})
+
+    def follow(self, settings: EditSettings, previous: ModelDefaults) -> EditSettings:
+        """*settings* after a switch from a model with *previous* defaults to this one: a field the
+        user left at the previous model's default takes this model's; one they changed stays."""
+        return self.fill(settings, [name for name in MODEL_DEFAULT_FIELDS
+                                    if getattr(settings, name) == getattr(previous, name)])
+
+    def describe(self) -> str:
+        """``4 steps, guidance 0, renoise inversion``."""
+        return f"{self.steps} steps, guidance {self.guidance:g}, {self.method.value} inversion"
 
 
 #: What each edited caption of one batched run may set on its own (they shape its plan: injection

@@ -7,6 +7,7 @@ hold the details.
 
 from inversion import Progress, Reporter
 from p2p_studio.engine.cache import InversionCache
+from p2p_studio.engine.defaults import model_defaults
 from p2p_studio.engine.devices import quiet_libraries
 from p2p_studio.engine.editor import Editor, check_plans
 from p2p_studio.engine.loading import TokenizerOnly, load_choice, load_model, load_tokenizer
@@ -33,6 +34,7 @@ __all__ = [
     "load_model",
     "load_tokenizer",
     "make_plan",
+    "model_defaults",
     "quiet_libraries",
     "word_maps",
 ]

@@ -29,6 +29,7 @@ from p2p_studio.core.settings import EditSettings, Method, ModelChoice
 from p2p_studio.core.sweep import DEFAULT_BATCH, SweepCell
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
+from p2p_studio.engine.defaults import model_defaults
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
 from p2p_studio.engine.images import to_tensor
 from p2p_studio.engine.loading import load_tokenizer
@@ -295,8 +296,9 @@ class Editor:
         if photo is None:
             return EditRun(batch.reconstruction, batch.reconstruction, batch.edits, batch.latents, batch.attention,
                            batch.captions, spec.settings, timings)
-        fidelity = Fidelity(Method(spec.settings.method), psnr(np.asarray(batch.reconstruction),
-                                                               np.asarray(photo.working.convert("RGB"))))
+        fidelity = Fidelity(Method(spec.settings.method),
+                            psnr(np.asarray(batch.reconstruction), np.asarray(photo.working.convert("RGB"))),
+                            few_step=model_defaults(self.model).few_step)
         full = batch.reconstruction.resize(photo.original.size, Image.Resampling.LANCZOS)
         return EditRun(batch.reconstruction, full, batch.edits, batch.latents, batch.attention, batch.captions,
                        spec.settings, timings, cached, fidelity)

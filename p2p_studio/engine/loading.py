@@ -82,16 +82,17 @@ def load_choice(choice: ModelChoice, tqdm_class: Any = None) -> LoadedModel:
     choice.validate()
     model = load_model(choice.spec, choice.device, choice.precision, choice.allow_pickle, choice.config, tqdm_class)
     loras = apply_loras(model, choice.loras)
-    sampler = resolve_sampler(choice.sampler, model.scheduler_config, [lora.name for lora in choice.loras])
+    sampler = resolve_sampler(choice.sampler, model.scheduler_config, [lora.path for lora in choice.loras])
     return dataclasses.replace(model, sampler=sampler.value, loras=loras, fingerprint="")
 
 
-def resolve_sampler(name: str, scheduler_config: dict[str, Any], lora_names: Sequence[str] = ()) -> Sampler:
-    """The sampler *name* stands for: ``auto`` is LCM with an LCM-LoRA (its file name says
-    ``lcm``, as every published one does), else the model's own."""
+def resolve_sampler(name: str, scheduler_config: dict[str, Any], lora_paths: Sequence[str] = ()) -> Sampler:
+    """The sampler *name* stands for: ``auto`` is LCM with an LCM-LoRA (its file name says ``lcm``,
+    or its folder's does, as the hub's ``lcm-lora-sdv1-5/pytorch_lora_weights.safetensors``), else
+    the model's own."""
     if name != "auto":
         return Sampler(name)
-    if any("lcm" in lora.lower() for lora in lora_names):
+    if any("lcm" in part.lower() for lora in lora_paths for part in Path(lora).parts[-4:]):
         return Sampler.LCM
     return Sampler.of(scheduler_config)
 

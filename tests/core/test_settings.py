@@ -8,7 +8,7 @@ import pytest
 
 from p2p_studio.cli import build_parser, settings_from_args
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.settings import SEED_LIMIT, EditSettings, Method
+from p2p_studio.core.settings import FEW_STEPS, MODEL_DEFAULT_FIELDS, SEED_LIMIT, EditSettings, Method, ModelDefaults
 
 
 def test_plain_data_round_trips_exactly() -> None:
@@ -91,4 +91,9 @@ def test_every_flagged_setting_has_help_with_range_and_default(monkeypatch) -> N
         end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("-")), len(lines))
         line = " ".join(part.strip() for part in lines[start:end])  # a long option puts its help below it
         assert spec.help in line and spec.range_text() in line, line
-        assert f"(default: {getattr(EditSettings(), f.name)})" in line, line
+        default = getattr(EditSettings(), f.name)
+        if f.name in MODEL_DEFAULT_FIELDS:  # filled in from the model: a few-step model has its own
+            few = getattr(ModelDefaults(FEW_STEPS, 0.0, Method.RENOISE), f.name)
+            assert f"(default: {default}; {few} for a few-step model)" in line, line
+        else:
+            assert f"(default: {default})" in line, line
