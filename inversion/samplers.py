@@ -32,6 +32,11 @@ class Sampler(str, enum.Enum):
         (PNDM, DPM-Solver, ...), as the Prompt-to-Prompt reference does."""
         return _BY_CLASS.get(str(scheduler_config.get("_class_name", "")), cls.DDIM)
 
+    @property
+    def stochastic(self) -> bool:
+        """Whether a step adds fresh noise (the inversion then stores each step's noise)."""
+        return self in (Sampler.EULER_ANCESTRAL, Sampler.LCM)
+
 
 _BY_CLASS = {
     "EulerDiscreteScheduler": Sampler.EULER,

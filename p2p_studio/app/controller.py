@@ -42,7 +42,7 @@ from p2p_studio.core.eta import clock
 from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult, Fidelity
-from p2p_studio.core.settings import EditSettings, ModelChoice
+from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
 
 OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."
@@ -95,6 +95,8 @@ class StudioController(QObject):
         super().__init__()
         self.session, self.worker = session, worker
         self.model: ModelInfo | None = None
+        #: The model defaults the session's settings follow (see :meth:`ModelDefaults.follow`).
+        self._defaults = ModelDefaults()
         self._jobs: dict[int, Job] = {}
         self._running: set[int] = set()  # ids of started jobs (known from job_started, on this thread)
         self._after_open: dict[int, Callable[[], None]] = {}
@@ -120,6 +122,7 @@ class StudioController(QObject):
         session.edit_changed.connect(lambda _: self._plan_timer.start())
         session.settings_changed.connect(self._settings_changed)
         session.photo_changed.connect(self._photo_changed)
+        session.restored.connect(lambda: self._follow(self._defaults, ModelDefaults()))
 
     # --- state ------------------------------------------------------------------------------
     @property
@@ -277,7 +280,19 @@ class StudioController(QObject):
 
     def _on_model(self, info: ModelInfo) -> None:
         self.model = info
+        self._follow(info.defaults, self._defaults)
         self.model_changed.emit(info)
+
+    def _follow(self, defaults: ModelDefaults, previous: ModelDefaults) -> None:
+        """Settings left at *previous* defaults take *defaults* (a model switch; a session saved
+        with an ordinary model's defaults restored for a few-step one); what the user set stays."""
+        self._defaults = defaults
+        followed = defaults.follow(self.session.settings, previous)
+        if followed != self.session.settings:
+            self.session.set_settings(followed)
+            if defaults.few_step and self.model is not None:
+                self.status.emit(f"{Path(self.model.name).name} is {defaults.reason}: edits use "
+                                 f"{defaults.describe()}.")
 
     def _on_started(self, job: Job) -> None:
         self._running.add(job.id)

@@ -18,7 +18,7 @@ from p2p_studio.core.errors import ErrorKind
 from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult
-from p2p_studio.core.settings import EditSettings, ModelChoice
+from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
 
 
@@ -225,6 +225,12 @@ class ModelInfo:
     prediction: str
     #: ``sd1``, ``sd2`` or ``sdxl``.
     kind: str = ""
+    #: The sampler runs use (``ddim``, ``euler``, ``euler-a``, ``lcm``).
+    sampler: str = "ddim"
+    #: The sampler adds noise each step: null-text inversion cannot run (ReNoise is the faithful one).
+    stochastic: bool = False
+    #: What the model suggests for steps, guidance and inversion.
+    defaults: ModelDefaults = field(default_factory=ModelDefaults)
 
 
 @dataclass(frozen=True)

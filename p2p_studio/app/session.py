@@ -103,6 +103,7 @@ class Session(QObject):
     inversion_changed = Signal(object, str)  # InversionState, text
     notice = Signal(str)  # one line about the session files (a file moved aside, a failed save)
     item_loaded = Signal(object)  # HistoryItem whose images arrived from disk
+    restored = Signal()  # a saved session was applied (its settings replaced the current ones)
     _item_read = Signal(str, object)  # item id, ItemFiles (emitted on the writer thread)
     _snapshot_read = Signal(object)  # Snapshot (emitted on the writer thread)
 
@@ -369,6 +370,7 @@ class Session(QObject):
         if snapshot.notes:
             kept = f" (kept: the captions and {len(self.history)} results)" if self.history else ""
             self.notice.emit("; ".join(snapshot.notes) + kept)
+        self.restored.emit()
         return self.photo is not None
 
     @property

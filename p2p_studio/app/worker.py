@@ -336,6 +336,10 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
 
 
 def describe(model: LoadedModel, choice: ModelChoice) -> ModelInfo:
+    from p2p_studio.engine import model_defaults
+
     return ModelInfo(choice=choice, name=model.name, device=str(model.device),
                      dtype=str(model.dtype).replace("torch.", ""), native_size=model.native_size,
-                     max_tokens=model.max_tokens, prediction=model.prediction_type, kind=model.kind.value)
+                     max_tokens=model.max_tokens, prediction=model.prediction_type, kind=model.kind.value,
+                     sampler=model.sampler, stochastic=model.stochastic,
+                     defaults=model_defaults(model))

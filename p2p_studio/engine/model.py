@@ -15,7 +15,7 @@ import torch
 from diffusers import AutoencoderKL, UNet2DConditionModel
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
-from inversion import Conditioning
+from inversion import Conditioning, Sampler
 
 
 class ModelKind(str, enum.Enum):
@@ -77,6 +77,11 @@ class LoadedModel:
     def threads(self) -> int:
         """CPU threads torch uses (set per model when it was loaded: :mod:`p2p_studio.engine.threads`)."""
         return torch.get_num_threads()
+
+    @property
+    def stochastic(self) -> bool:
+        """Whether the sampler adds noise each step (null-text inversion cannot run then)."""
+        return Sampler(self.sampler).stochastic
 
     @property
     def kind(self) -> ModelKind:

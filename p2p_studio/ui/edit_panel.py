@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.controller import StudioController
-from p2p_studio.app.jobs import InversionState
+from p2p_studio.app.jobs import InversionState, ModelInfo
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
 from p2p_studio.core.errors import InputError
@@ -75,6 +75,7 @@ class EditPanel(QWidget):
         session.inversion_changed.connect(self._sync_inversion)
         session.current_changed.connect(self._sync_words)
         controller.plan_changed.connect(self._show_plan)
+        controller.model_changed.connect(self._sync_model)
         self._sync_settings(session.settings)
 
     # --- building ---------------------------------------------------------------------------
@@ -302,6 +303,13 @@ class EditPanel(QWidget):
     def _sync_edit(self, text: str) -> None:
         if self.edit.text() != text:
             self.edit.setText(text)
+
+    def _sync_model(self, info: ModelInfo) -> None:
+        """Null-text cannot run where the sampler adds noise each step: its entry is off, and says why."""
+        entry = self.method.model().item(self.method.findText(Method.NULL_TEXT.value))  # type: ignore[attr-defined]
+        entry.setEnabled(not info.stochastic)
+        entry.setToolTip(f"not with the {info.sampler} sampler, which adds noise each step: renoise is its "
+                         "faithful inversion" if info.stochastic else "")
 
     def _sync_settings(self, settings: EditSettings) -> None:
         self._syncing = True
