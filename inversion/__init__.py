@@ -13,6 +13,7 @@ from __future__ import annotations
 import torch
 
 from inversion.conditioning import Conditioning
+from inversion.cost import inversion_rows
 from inversion.ddim import ddim_invert
 from inversion.errors import Cancelled, InversionError, SchedulerError, StepsError
 from inversion.null_text import optimise_null_text
@@ -52,6 +53,7 @@ __all__ = [
     "draw_step_noise",
     "guide",
     "guides",
+    "inversion_rows",
     "invert",
     "make_schedule",
     "optimise_null_text",

@@ -50,7 +50,7 @@ from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
 
 if TYPE_CHECKING:  # the engine (torch) is imported on the engine thread: the window opens first
-    from p2p_studio.engine import Editor, LoadedModel, PreparedPhoto, Progress, Reporter, TokenizerOnly
+    from p2p_studio.engine import Editor, PreparedPhoto, Progress, Reporter, TokenizerOnly
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ class EngineWorker(QObject):
         self._choice = choice
         self._editor: Editor | None = None
         self._tokenizer: TokenizerOnly | None = None
+        self._info: ModelInfo | None = None
         self._ids = JobIds()
         self._queues: dict[bool, queue.Queue[Any]] = {False: queue.Queue(), True: queue.Queue()}
         self._lock = threading.Lock()  # guards the fields below, shared by the UI and the two threads
@@ -260,16 +261,21 @@ class EngineWorker(QObject):
                 bar = download_progress_class(lambda text, frac, eta: self.progress.emit(
                     ProgressReport(job.id, job.kind, text, frac, eta)), job.cancel_event.is_set)
             model = load_choice(choice, tqdm_class=bar)
-            self._editor = Editor(model, InversionCache(Path(choice.cache_dir) if choice.cache_dir else None))
-            self.model_ready.emit(describe(model, choice))
+            editor = Editor(model, InversionCache(Path(choice.cache_dir) if choice.cache_dir else None))
+            if job is not None:
+                self.progress.emit(ProgressReport(job.id, job.kind, "Timing one UNet evaluation", 1.0, 0.0))
+            self._info = describe(editor, choice)
+            self._editor = editor
+            self.model_ready.emit(self._info)
         return self._editor
 
     def _load(self, job: Job, p: LoadModel) -> ModelInfo:
         if p.choice != self._choice or self._editor is None:
             self._choice, self._editor, self._tokenizer = p.choice, None, None
             self._photos.clear()
-        editor = self._ensure_editor(job)
-        return describe(editor.model, p.choice)
+        self._ensure_editor(job)
+        assert self._info is not None
+        return self._info
 
     def _prepared(self, photo: Image.Image, key: str) -> PreparedPhoto:
         editor = self._ensure_editor(None)
@@ -335,11 +341,15 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
     return DownloadBar
 
 
-def describe(model: LoadedModel, choice: ModelChoice) -> ModelInfo:
-    from p2p_studio.engine import model_defaults
+def describe(editor: Editor, choice: ModelChoice) -> ModelInfo:
+    """The loaded model as the app shows it, with one UNet evaluation timed here."""
+    from p2p_studio.engine import edit_rows, model_defaults, seconds_per_row
 
+    model = editor.model
+    defaults = model_defaults(model)
+    typical = EditSettings(steps=defaults.steps, guidance=defaults.guidance, method=defaults.method)
     return ModelInfo(choice=choice, name=model.name, device=str(model.device),
                      dtype=str(model.dtype).replace("torch.", ""), native_size=model.native_size,
                      max_tokens=model.max_tokens, prediction=model.prediction_type, kind=model.kind.value,
-                     sampler=model.sampler, stochastic=model.stochastic,
-                     defaults=model_defaults(model))
+                     sampler=model.sampler, stochastic=model.stochastic, defaults=defaults,
+                     row_seconds=seconds_per_row(editor), default_rows=edit_rows(editor, typical))

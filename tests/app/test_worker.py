@@ -92,3 +92,19 @@ def test_a_job_of_an_unknown_kind_fails_and_is_never_taken_for_another(worker, q
     (_, failed_job, failure), = _of(worker, "failed")
     assert failed_job is job and failure.kind is ErrorKind.INTERNAL
     assert "no handler for Mystery jobs" in failure.message and not _of(worker, "finished")
+
+
+def test_a_loaded_model_reports_its_defaults_and_the_expected_time_of_an_edit(worker, qtbot) -> None:
+    from p2p_studio.app.jobs import LoadModel
+    from p2p_studio.core.settings import ModelDefaults
+
+    job = worker.submit(LoadModel(worker._choice))
+    qtbot.waitUntil(lambda: any(e[1] is job for e in _of(worker, "finished")), timeout=60_000)
+    info = next(e[2] for e in _of(worker, "finished") if e[1] is job)
+    assert info == _of(worker, "model")[0][2]  # measured once: the signal and the job's result agree
+    assert info.defaults == ModelDefaults() and info.sampler == "ddim" and not info.stochastic
+    # null-text at 50 steps, guidance 7.5: 50 DDIM rows + 50 x (1 + 10 x 3) + 50 steps x 2 captions x 2 halves
+    assert info.default_rows == 50 + 50 * 31 + 200 and info.row_seconds > 0
+    assert info.expected_edit.startswith("An edit of a photo at this model's defaults (50 steps, guidance 7.5, "
+                                         "null-text inversion) takes up to ")
+    assert info.expected_edit.endswith(f"on cpu: 1800 UNet evaluations of {info.row_seconds:.3g} s each.")
