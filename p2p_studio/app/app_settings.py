@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from p2p_studio.core.errors import InputError
 from p2p_studio.core.resources import default_model
-from p2p_studio.core.settings import DEVICES, PRECISIONS, ModelChoice
+from p2p_studio.core.settings import DEVICES, PRECISIONS, SAMPLERS, LoraChoice, ModelChoice
 
 MAX_RECENT = 10
 
@@ -27,22 +28,41 @@ class AppSettings:
             return value if isinstance(value, str) else default
 
         base = ModelChoice(default_model())
-        device, precision = text("device", "auto"), text("precision", "auto")
+        device, precision, sampler = text("device", "auto"), text("precision", "auto"), text("sampler", "auto")
         choice = replace(base, spec=text("model") or base.spec, config=text("model_config") or None,
                          device=device if device in DEVICES else "auto",
                          precision=precision if precision in PRECISIONS else "auto",
-                         cache_dir=text("cache_dir") or None)
-        recent = store.value("recent")
-        items = recent if isinstance(recent, list) else [recent] if recent else []
-        return cls(choice, [str(v) for v in items if v][:MAX_RECENT])
+                         sampler=sampler if sampler in SAMPLERS else "auto",
+                         cache_dir=text("cache_dir") or None, loras=_loras(_strings(store, "loras")))
+        return cls(choice, _strings(store, "recent")[:MAX_RECENT])
 
     def save(self, store: QSettings) -> None:
         m = self.model
+        loras = [f"{lora.path}:{lora.scale:g}" for lora in m.loras]
         for key, value in (("model", m.spec), ("model_config", m.config or ""), ("device", m.device),
-                           ("precision", m.precision), ("cache_dir", m.cache_dir or ""), ("recent", self.recent)):
+                           ("precision", m.precision), ("cache_dir", m.cache_dir or ""), ("recent", self.recent),
+                           ("sampler", m.sampler), ("loras", loras)):
             store.setValue(key, value)
         store.sync()
 
     def add_recent(self, path: Path) -> None:
         text = str(Path(path).resolve())
         self.recent = [text, *[r for r in self.recent if r != text][:MAX_RECENT - 1]]
+
+
+def _strings(store: QSettings, key: str) -> list[str]:
+    """A list of strings from the store (one item comes back as a plain string, none as nothing)."""
+    value = store.value(key)
+    items = value if isinstance(value, list) else [value] if value else []
+    return [str(v) for v in items if v]
+
+
+def _loras(entries: list[str]) -> tuple[LoraChoice, ...]:
+    """The stored LoRAs (``FILE:SCALE``); an entry that is not one is left out."""
+    loras = []
+    for entry in entries:
+        try:
+            loras.append(LoraChoice.parse(entry))
+        except InputError:
+            continue
+    return tuple(loras)

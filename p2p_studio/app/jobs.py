@@ -15,7 +15,6 @@ import numpy as np
 from PIL import Image
 
 from p2p_studio.core.errors import ErrorKind
-from p2p_studio.core.eta import clock
 from p2p_studio.core.photos import LoadedPhoto
 from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult
@@ -243,7 +242,8 @@ class ModelInfo:
         if self.row_seconds <= 0 or self.default_rows <= 0:
             return ""
         seconds = self.row_seconds * self.default_rows
-        amount = f"{seconds:.2g} s" if seconds < 60 else f"{clock(seconds)} (m:ss)"
+        minutes, rest = divmod(round(seconds), 60)
+        amount = f"{seconds:.2g} s" if seconds < 60 else f"{minutes} min {rest} s"
         bound = "up to " if self.defaults.method.value == "null-text" else "about "
         return (f"An edit of a photo at this model's defaults ({self.defaults.describe()}) takes {bound}{amount} "
                 f"on {self.device}: {self.default_rows} UNet evaluations of {self.row_seconds:.3g} s each.")

@@ -19,6 +19,39 @@ DEMO_MODEL = "demo"
 #: What the user is pointed to when they want real photos edited with Stable Diffusion.
 STABLE_DIFFUSION = "stable-diffusion-v1-5/stable-diffusion-v1-5"
 STABLE_DIFFUSION_XL = "stabilityai/stable-diffusion-xl-base-1.0"
+STABLE_DIFFUSION_2 = "stabilityai/stable-diffusion-2-1"
+SD_TURBO = "stabilityai/sd-turbo"
+SDXL_TURBO = "stabilityai/sdxl-turbo"
+
+
+@dataclass(frozen=True)
+class ModelPreset:
+    """A model the Settings dialog offers by name, with what choosing it means."""
+
+    spec: str
+    title: str
+    #: Working size, steps and the download (fp32 safetensors of the components P2P Studio fetches).
+    note: str
+
+
+MODEL_PRESETS = (
+    ModelPreset(DEMO_MODEL, "Demo", "built in: knows only coloured shapes; 64 px, an edit in seconds on a CPU"),
+    ModelPreset(STABLE_DIFFUSION, "Stable Diffusion 1.5", "512 px, 50 steps; about 4.3 GB downloaded once"),
+    ModelPreset(STABLE_DIFFUSION_2, "Stable Diffusion 2.1", "768 px, 50 steps; about 5.2 GB downloaded once"),
+    ModelPreset(STABLE_DIFFUSION_XL, "SDXL", "1024 px, 50 steps; about 14 GB downloaded once; "
+                "a GPU with 12 GB or more"),
+    ModelPreset(SD_TURBO, "SD-Turbo (few-step)", "512 px, 4 steps without guidance, ReNoise inversion; "
+                "about 5.2 GB downloaded once"),
+    ModelPreset(SDXL_TURBO, "SDXL-Turbo (few-step)", "512 px, 4 steps without guidance, ReNoise inversion; "
+                "about 14 GB downloaded once; a GPU with 12 GB or more"),
+)
+
+
+def preset_of(spec: str) -> ModelPreset | None:
+    """The preset named *spec*, if it is one."""
+    return next((p for p in MODEL_PRESETS if p.spec == spec.strip()), None)
+
+
 #: Environment variable naming the model to use when none is given.
 MODEL_ENV = "P2P_STUDIO_MODEL"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from p2p_studio.core.errors import ModelError, first_line
+from p2p_studio.core.resources import STABLE_DIFFUSION, STABLE_DIFFUSION_2, STABLE_DIFFUSION_XL
 from p2p_studio.engine.model import ModelKind
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
@@ -149,9 +150,9 @@ def hub_snapshot(repo_id: str, tqdm_class: Any = None) -> Path:
 
 #: The hub repository whose configs describe each single-file family.
 BASE_CONFIGS: dict[ModelKind, str] = {
-    ModelKind.SD1: "stable-diffusion-v1-5/stable-diffusion-v1-5",
-    ModelKind.SD2: "stabilityai/stable-diffusion-2-1",
-    ModelKind.SDXL: "stabilityai/stable-diffusion-xl-base-1.0",
+    ModelKind.SD1: STABLE_DIFFUSION,
+    ModelKind.SD2: STABLE_DIFFUSION_2,
+    ModelKind.SDXL: STABLE_DIFFUSION_XL,
 }
 
 

@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
 
     # --- settings -----------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, self.controller.model)
         if dialog.exec():
             new = dialog.result_settings()
             changed = new.model != self.settings.model

@@ -1,41 +1,108 @@
-"""Settings: which model (demo, a hub id, a local folder, a single file), device, precision, cache."""
+"""Settings: which model (presets with their sizes, a hub id, a local folder, a single file), its
+sampler and LoRAs, device, precision, cache; and how long an edit takes here with the loaded model."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from p2p_studio.app.app_settings import AppSettings
-from p2p_studio.core.resources import DEMO_MODEL, STABLE_DIFFUSION, STABLE_DIFFUSION_XL
-from p2p_studio.core.settings import DEVICES, PRECISIONS, ModelChoice
+from p2p_studio.app.jobs import ModelInfo
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.resources import DEMO_MODEL, MODEL_PRESETS, preset_of
+from p2p_studio.core.settings import DEVICES, LORA_SCALE, PRECISIONS, SAMPLERS, LoraChoice, ModelChoice
 
-HOW_TO_SWITCH = (
-    f"The built-in <b>demo</b> model only knows coloured shapes. For real photos choose "
-    f"<b>{STABLE_DIFFUSION}</b> (downloaded once, about 2 GB of the repository, then offline), "
-    f"<b>{STABLE_DIFFUSION_XL}</b> (SDXL, 1024 px: about 14 GB once; a GPU with 12 GB or more), "
-    "a local diffusers folder, or a single <code>.safetensors</code> checkpoint."
-)
+OTHER_MODEL = ("a hub id (downloaded once, then offline), a local diffusers folder, or a single "
+               "<code>.safetensors</code> checkpoint")
+SAMPLER_HELP = {
+    "auto": "the model's own (LCM with an LCM-LoRA)",
+    "ddim": "DDIM, Prompt-to-Prompt's sampler (50-step models)",
+    "euler": "Euler (SD-Turbo)",
+    "euler-a": "Euler ancestral, adds noise each step (SDXL-Turbo); stored with the inversion",
+    "lcm": "latent consistency, adds noise each step (LCM models and LCM-LoRAs)",
+}
+LORA_HINT = ("Style LoRAs and speed LoRAs (.safetensors) are fused into the model. An LCM-LoRA, a Hyper-SD "
+             "or a Lightning LoRA makes SD 1.5 or SDXL a few-step model: edits then default to ReNoise at "
+             "its step count.")
+
+
+class LoraTable(QTableWidget):
+    """The LoRAs to fuse: file name (the path in its tooltip), scale, and a button to remove it."""
+
+    def __init__(self, loras: tuple[LoraChoice, ...], parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels(["LoRA", "Scale", ""])
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setVisible(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setMaximumHeight(120)
+        for lora in loras:
+            self.add(lora)
+
+    def add(self, lora: LoraChoice) -> None:
+        lora.validate()
+        row = self.rowCount()
+        self.insertRow(row)
+        name = QTableWidgetItem(lora.name)
+        name.setToolTip(lora.path)
+        self.setItem(row, 0, name)
+        scale = QDoubleSpinBox()
+        scale.setRange(*LORA_SCALE)
+        scale.setSingleStep(0.05)
+        scale.setValue(lora.scale)
+        self.setCellWidget(row, 1, scale)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(lambda: self._remove(remove))
+        self.setCellWidget(row, 2, remove)
+
+    def _remove(self, button: QPushButton) -> None:
+        rows = [r for r in range(self.rowCount()) if self.cellWidget(r, 2) is button]
+        for row in rows:
+            self.removeRow(row)
+
+    def loras(self) -> tuple[LoraChoice, ...]:
+        found = []
+        for row in range(self.rowCount()):
+            item, scale = self.item(row, 0), self.cellWidget(row, 1)
+            assert item is not None and isinstance(scale, QDoubleSpinBox)
+            found.append(LoraChoice(item.toolTip(), round(scale.value(), 4)))
+        return tuple(found)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, loaded: ModelInfo | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
+        self._settings, self._loaded = settings, loaded
         self.model = QComboBox()
         self.model.setEditable(True)
-        self.model.addItems([DEMO_MODEL, STABLE_DIFFUSION, "stabilityai/stable-diffusion-2-1", STABLE_DIFFUSION_XL])
+        for preset in MODEL_PRESETS:
+            self.model.addItem(preset.spec)
+            self.model.setItemData(self.model.count() - 1, f"{preset.title}: {preset.note}",
+                                   Qt.ItemDataRole.ToolTipRole)
         self.model.setCurrentText(settings.model.spec)
         folder, file = QPushButton("Folder…"), QPushButton("File…")
         folder.clicked.connect(self._pick_folder)
@@ -44,8 +111,26 @@ class SettingsDialog(QDialog):
         row.addWidget(self.model, 1)
         row.addWidget(folder)
         row.addWidget(file)
+        self.model_note = QLabel()
+        self.model_note.setWordWrap(True)
+        self.model_note.setProperty("hint", True)
+        self.model.currentTextChanged.connect(self._describe_model)
         self.model_config = QLineEdit(settings.model.config or "")
         self.model_config.setPlaceholderText("only for single files offline: a diffusers folder with the configs")
+        self.sampler = QComboBox()
+        for name in SAMPLERS:
+            self.sampler.addItem(f"{name}: {SAMPLER_HELP[name]}", name)
+        self.sampler.setCurrentIndex(SAMPLERS.index(settings.model.sampler))
+        self.loras = LoraTable(settings.model.loras)
+        add_lora = QPushButton("Add LoRA…")
+        add_lora.clicked.connect(self._pick_lora)
+        lora_hint = QLabel(LORA_HINT)
+        lora_hint.setWordWrap(True)
+        lora_hint.setProperty("hint", True)
+        self.lora_error = QLabel()
+        self.lora_error.setProperty("error", True)
+        self.lora_error.setWordWrap(True)
+        self.lora_error.setVisible(False)
         self.device = QComboBox()
         self.device.addItems(list(DEVICES))
         self.device.setCurrentText(settings.model.device)
@@ -54,25 +139,45 @@ class SettingsDialog(QDialog):
         self.precision.setCurrentText(settings.model.precision)
         self.cache = QLineEdit(settings.model.cache_dir or "")
         self.cache.setPlaceholderText("default: the user cache folder")
-        hint = QLabel(HOW_TO_SWITCH)
-        hint.setWordWrap(True)
         memory = QLabel("Out of memory? Use fp16 on a GPU, the cpu device, or fewer edited captions at once.")
         memory.setWordWrap(True)
+        memory.setProperty("hint", True)
+        self.expected = QLabel()
+        self.expected.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Model", row)
-        form.addRow("", hint)
+        form.addRow("", self.model_note)
         form.addRow("Model configs", self.model_config)
+        form.addRow("Sampler", self.sampler)
+        form.addRow("LoRAs", self.loras)
+        lora_row = QHBoxLayout()
+        lora_row.addWidget(add_lora)
+        lora_row.addWidget(self.lora_error, 1)
+        form.addRow("", lora_row)
+        form.addRow("", lora_hint)
         form.addRow("Device", self.device)
         form.addRow("Precision", self.precision)
         form.addRow("Inversion cache", self.cache)
         form.addRow("", memory)
+        form.addRow("Time per edit", self.expected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self._settings = settings
+        self._describe_model(self.model.currentText())
+
+    def _describe_model(self, spec: str) -> None:
+        preset = preset_of(spec)
+        self.model_note.setText(f"<b>{preset.title}</b>: {preset.note}" if preset else
+                                f"Pick a preset above, or give {OTHER_MODEL}.")
+        loaded = self._loaded
+        if loaded is not None and loaded.choice.spec == spec.strip() and loaded.expected_edit:
+            self.expected.setText(loaded.expected_edit)
+        else:
+            self.expected.setText("Measured when the model has loaded (one UNet evaluation is timed); "
+                                  "shown here afterwards.")
 
     def _pick_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Diffusers model folder")
@@ -84,8 +189,26 @@ class SettingsDialog(QDialog):
         if path:
             self.model.setCurrentText(path)
 
+    def _pick_lora(self) -> None:
+        start = str(Path(self.loras.loras()[-1].path).parent) if self.loras.rowCount() else ""
+        path, _ = QFileDialog.getOpenFileName(self, "LoRA", start, "LoRAs (*.safetensors)")
+        if path:
+            self.add_lora(path)
+
+    def add_lora(self, path: str) -> None:
+        """Add the LoRA at *path* at scale 1, or say in one line why not."""
+        try:
+            self.loras.add(LoraChoice(path))
+        except InputError as exc:
+            self.lora_error.setText(str(exc))
+            self.lora_error.setVisible(True)
+            return
+        self.lora_error.setVisible(False)
+
     def result_settings(self) -> AppSettings:
         choice = ModelChoice(spec=self.model.currentText().strip() or DEMO_MODEL,
                              config=self.model_config.text().strip() or None, device=self.device.currentText(),
-                             precision=self.precision.currentText(), cache_dir=self.cache.text().strip() or None)
+                             precision=self.precision.currentText(), cache_dir=self.cache.text().strip() or None,
+                             sampler=str(self.sampler.currentData()), loras=self.loras.loras(),
+                             allow_pickle=self._settings.model.allow_pickle)
         return AppSettings(model=choice, recent=list(self._settings.recent))
