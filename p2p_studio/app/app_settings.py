@@ -45,6 +45,12 @@ class AppSettings:
             store.setValue(key, value)
         store.sync()
 
+    def lora_folders(self, data_folder: Path) -> list[Path]:
+        """Where a recipe's LoRAs are looked for: the folders of the LoRAs in use, then the data
+        folder's ``loras``."""
+        folders = [Path(lora.path).expanduser().parent for lora in self.model.loras]
+        return list(dict.fromkeys([*folders, Path(data_folder) / "loras"]))
+
     def add_recent(self, path: Path) -> None:
         text = str(Path(path).resolve())
         self.recent = [text, *[r for r in self.recent if r != text][:MAX_RECENT - 1]]

@@ -20,6 +20,7 @@ from p2p_studio.app.jobs import (
     Edit,
     Export,
     Failure,
+    FoundRecipe,
     InversionState,
     Invert,
     Inverted,
@@ -86,7 +87,7 @@ class StudioController(QObject):
     plan_changed = Signal(str, bool)  # text, is_error
     model_changed = Signal(object)  # ModelInfo
     exported = Signal(str)
-    recipe_found = Signal(object, str)  # Recipe, path
+    recipe_found = Signal(object, str)  # FoundRecipe, path
     photo_opened = Signal(object)  # Path, or None for a pasted image
     preview = Signal(object, str)  # PIL image of the running edit (latent resolution), caption line
     sweep_ready = Signal(object)  # SweepSheet
@@ -97,6 +98,8 @@ class StudioController(QObject):
         self.model: ModelInfo | None = None
         #: The model defaults the session's settings follow (see :meth:`ModelDefaults.follow`).
         self._defaults = ModelDefaults()
+        #: Where a recipe's LoRAs are looked for (by name, then content hash).
+        self.lora_folders: list[Path] = []
         self._jobs: dict[int, Job] = {}
         self._running: set[int] = set()  # ids of started jobs (known from job_started, on this thread)
         self._after_open: dict[int, Callable[[], None]] = {}
@@ -257,7 +260,7 @@ class StudioController(QObject):
         return self._track(self.worker.submit(Export(Path(path), item.image, self.recipe_for(item))))
 
     def check_recipe(self, path: Path) -> Job:
-        return self._track(self.worker.submit(ReadRecipe(Path(path))))
+        return self._track(self.worker.submit(ReadRecipe(Path(path), tuple(self.lora_folders))))
 
     def apply_recipe(self, recipe: Recipe) -> None:
         self.session.set_caption(recipe.caption)
@@ -344,8 +347,8 @@ class StudioController(QObject):
         self.exported.emit(str(path))
         self.status.emit(f"Saved {path}")
 
-    def _recipe_read(self, p: ReadRecipe, recipe: Recipe) -> None:
-        self.recipe_found.emit(recipe, str(p.path))
+    def _recipe_read(self, p: ReadRecipe, found: FoundRecipe) -> None:
+        self.recipe_found.emit(found, str(p.path))
 
     def _inversion_ready(self, quality: Fidelity | None) -> None:
         """An edit of the current photo finished: its inversion is ready, with how faithful it is."""

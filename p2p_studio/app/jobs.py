@@ -16,7 +16,7 @@ from PIL import Image
 
 from p2p_studio.core.errors import ErrorKind
 from p2p_studio.core.photos import LoadedPhoto
-from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.recipe import FoundLoras, Recipe
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
@@ -132,11 +132,23 @@ class Export:
 
 @dataclass(frozen=True)
 class ReadRecipe:
+    """Read a PNG's recipe and look its LoRAs up in *lora_folders* (hashing them: off the UI thread)."""
+
     kind: ClassVar[JobKind] = JobKind.READ_RECIPE
     path: Path
+    lora_folders: tuple[Path, ...] = ()
 
     def label(self) -> str:
         return "Reading recipe"
+
+
+@dataclass(frozen=True)
+class FoundRecipe:
+    """A recipe read from a PNG, with its LoRAs looked up among the user's."""
+
+    recipe: Recipe
+    loras: FoundLoras
+    folders: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,4 +279,4 @@ class Plan:
     is_error: bool
 
 
-JobPayload = ModelInfo | Inverted | EditResult | SweepDone | Path | Recipe | LoadedPhoto | None
+JobPayload = ModelInfo | Inverted | EditResult | SweepDone | Path | FoundRecipe | LoadedPhoto | None

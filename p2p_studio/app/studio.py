@@ -82,6 +82,7 @@ class Studio:
         self.worker = make_worker(self.settings.model)
         self.session = Session(self.folder / session_name, read_only=self.read_only)
         self.controller = StudioController(self.session, self.worker)
+        self.controller.lora_folders = self.settings.lora_folders(self.folder)
 
     @property
     def lock_message(self) -> str:
@@ -93,6 +94,7 @@ class Studio:
 
     def save_settings(self, settings: AppSettings) -> None:
         self.settings = settings
+        self.controller.lora_folders = settings.lora_folders(self.folder)
         settings.save(self.store)
 
     def apply_settings(self, settings: AppSettings) -> None:

@@ -26,6 +26,7 @@ from p2p_studio.app.jobs import (
     Edit,
     Export,
     Failure,
+    FoundRecipe,
     Invert,
     Inverted,
     Job,
@@ -45,7 +46,7 @@ from p2p_studio.app.jobs import (
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, remaining
 from p2p_studio.core.photos import LoadedPhoto, read_photo
-from p2p_studio.core.recipe import Recipe, read_recipe, save_png
+from p2p_studio.core.recipe import find_loras, read_recipe, save_png
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
 
@@ -195,8 +196,11 @@ class EngineWorker(QObject):
         return read_photo(p.source)
 
     @staticmethod
-    def _read_recipe(job: Job, p: ReadRecipe) -> Recipe | None:
-        return read_recipe(p.path)
+    def _read_recipe(job: Job, p: ReadRecipe) -> FoundRecipe | None:
+        recipe = read_recipe(p.path)
+        if recipe is None:
+            return None
+        return FoundRecipe(recipe, find_loras(recipe.loras, p.lora_folders), p.lora_folders)
 
     def _reporter(self, job: Job) -> Reporter:
         from p2p_studio.engine import Reporter

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -250,3 +251,12 @@ def text_of(name: str | os.PathLike[str]) -> str:
     """A file name as text that can always be encoded (UTF-8, JSON, a terminal): bytes that are not
     UTF-8 (``caf\\xe9.png`` from an old disk) appear escaped as ``\\xe9`` instead of failing."""
     return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

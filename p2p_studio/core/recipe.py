@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -20,10 +20,10 @@ from pydantic import BaseModel, Field, Strict, StringConstraints
 
 from p2p_studio.core.captions import check_caption
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.files import read_regular_file, write_new
+from p2p_studio.core.files import file_sha256, read_regular_file, write_new
 from p2p_studio.core.photos import MAX_FILE_BYTES
 from p2p_studio.core.schema import CONFIG, read_model
-from p2p_studio.core.settings import LORA_SCALE, EditSettings, MaskKind
+from p2p_studio.core.settings import LORA_SCALE, EditSettings, LoraChoice, MaskKind
 
 RECIPE_KEY = "p2p_studio"
 RECIPE_VERSION = 2
@@ -40,6 +40,51 @@ class RecipeLora:
     name: str
     sha256: str
     scale: float
+
+
+@dataclass(frozen=True)
+class FoundLoras:
+    """A recipe's LoRAs looked up among the user's: those found (same name and content), the
+    names of those that are not."""
+
+    found: tuple[LoraChoice, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def text(self, folders: Sequence[Path]) -> str:
+        """One line for the user ("" without LoRAs)."""
+        parts = []
+        if self.found:
+            parts.append("LoRAs " + ", ".join(f"{lora.name} at {lora.scale:g}" for lora in self.found)
+                         + " (found: restored with the recipe)")
+        if self.missing:
+            where = ", ".join(str(f) for f in folders) or "a LoRA folder"
+            parts.append(f"not found in {where}: {', '.join(self.missing)} (the edit runs without them)")
+        return "; ".join(parts)
+
+
+def find_loras(loras: Sequence[RecipeLora], folders: Sequence[Path]) -> FoundLoras:
+    """Each LoRA of a recipe that a file in *folders* matches by name and SHA-256. The name comes
+    from a file and is used only as a bare file name inside those folders; reading and hashing
+    happens here, so call it off the UI thread."""
+    found: list[LoraChoice] = []
+    missing: list[str] = []
+    for lora in loras:
+        match = None
+        if (lora.name == Path(lora.name).name and not lora.name.startswith(".") and "\\" not in lora.name
+                and lora.name.lower().endswith(".safetensors")):
+            for folder in folders:
+                candidate = folder / lora.name
+                try:
+                    if candidate.is_file() and file_sha256(candidate) == lora.sha256:
+                        match = LoraChoice(str(candidate), lora.scale)
+                        break
+                except OSError:
+                    continue
+        if match is None:
+            missing.append(lora.name)
+        else:
+            found.append(match)
+    return FoundLoras(tuple(found), tuple(missing))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ a load. Fused LoRAs cost nothing per step.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import torch
 
 from p2p_studio.core.errors import ModelError, first_line
+from p2p_studio.core.files import file_sha256
 from p2p_studio.core.settings import LoraChoice
 from p2p_studio.engine.model import LoadedLora, LoadedModel
 
@@ -25,15 +25,6 @@ _KEY = re.compile(r"^(unet|text_encoder|text_encoder_2)\.(.+?)\.(?:lora(?:_linea
                   r"(?:\.[^.]+)?\.weight$")
 #: Layers of these kinds take a LoRA (their widths are what the check compares).
 _WIDTHS = {torch.nn.Linear: ("in_features", "out_features"), torch.nn.Conv2d: ("in_channels", "out_channels")}
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def apply_loras(model: LoadedModel, loras: Sequence[LoraChoice]) -> tuple[LoadedLora, ...]:

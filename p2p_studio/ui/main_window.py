@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, SweepSheet
-from p2p_studio.app.jobs import ModelInfo
+from p2p_studio.app.jobs import FoundRecipe, ModelInfo
 from p2p_studio.app.session import HistoryItem, Session
-from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.settings import SAMPLERS
 from p2p_studio.ui.canvas import Canvas
 from p2p_studio.ui.edit_panel import EditPanel
 from p2p_studio.ui.images import thumbnail, to_qimage
@@ -356,13 +357,29 @@ class MainWindow(QMainWindow):
         if path:
             self.controller.export(item, Path(path))
 
-    def _offer_recipe(self, recipe: Recipe, path: str) -> None:
+    def _offer_recipe(self, found: FoundRecipe, path: str) -> None:
+        recipe = found.recipe
+        loras = found.loras.text(found.folders)
         answer = QMessageBox.question(
             self, "Restore recipe?",
             f"{Path(path).name} was made by P2P Studio:\n\n“{recipe.edit}”\n\nRestore its caption, "
-            "edit and parameters?")
+            "edit and parameters?" + (f"\n\n{loras}." if loras else ""))
         if answer == QMessageBox.StandardButton.Yes:
-            self.controller.apply_recipe(recipe)
+            self.restore_recipe(found)
+
+    def restore_recipe(self, found: FoundRecipe) -> None:
+        """Captions and settings into the session; LoRAs that were found (and the sampler they were
+        run with) into the model choice, which reloads the model when they differ."""
+        self.controller.apply_recipe(found.recipe)
+        if not found.loras.found:
+            return
+        sampler = found.recipe.sampler if found.recipe.sampler in SAMPLERS else "auto"
+        model = dataclasses.replace(self.settings.model, loras=found.loras.found, sampler=sampler)
+        if model != self.settings.model:
+            new = dataclasses.replace(self.settings, model=model)
+            self.settings = new
+            self._save_settings(new)
+            self.settings_changed.emit(new)
 
     # --- status -------------------------------------------------------------------------------
     def show_message(self, text: str) -> None:

@@ -21,6 +21,7 @@ from p2p_studio.app.jobs import (
     Edit,
     Export,
     Failure,
+    FoundRecipe,
     InversionState,
     Invert,
     Inverted,
@@ -34,7 +35,7 @@ from p2p_studio.app.jobs import (
 from p2p_studio.app.session import Session
 from p2p_studio.core.errors import ErrorKind, InputError
 from p2p_studio.core.photos import read_photo
-from p2p_studio.core.recipe import Recipe
+from p2p_studio.core.recipe import FoundLoras, Recipe
 from p2p_studio.core.results import EditResult, Fidelity, WordMap
 from p2p_studio.core.settings import EditSettings, Method, ModelChoice
 
@@ -296,12 +297,12 @@ def test_a_recipe_with_the_largest_seed_crosses_the_thread_and_restores(app, tmp
     """Recipes cross as typed values (a dict with a huge int through a Qt signal crashed the app)."""
     worker, session, controller, _ = app
     job = controller.check_recipe(tmp_path / "x.png")
-    found: list[tuple[Recipe, str]] = []
+    found: list[tuple[FoundRecipe, str]] = []
     controller.recipe_found.connect(lambda recipe, path: found.append((recipe, path)))
-    recipe = Recipe("a cat", "a dog", EditSettings(seed=2**64 - 1))
+    recipe = FoundRecipe(Recipe("a cat", "a dog", EditSettings(seed=2**64 - 1)), FoundLoras())
     worker.job_finished.emit(job, recipe)
     assert found == [(recipe, str(tmp_path / "x.png"))]
-    controller.apply_recipe(found[0][0])
+    controller.apply_recipe(found[0][0].recipe)
     assert session.settings.seed == 2**64 - 1
 
 

@@ -10,10 +10,10 @@ import pytest
 import torch
 
 from p2p_studio.core.errors import ModelError
+from p2p_studio.core.files import file_sha256
 from p2p_studio.core.settings import EditSettings, LoraChoice, ModelChoice
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.loading import load_choice
-from p2p_studio.engine.lora import file_sha256
 from p2p_studio.testing.tiny_lora import write_tiny_lora
 
 CAPTION, EDIT = "a cat sitting on a bench", "a dog sitting on a bench"

@@ -76,3 +76,43 @@ def test_choosing_a_few_step_model_moves_the_edit_settings_to_its_defaults(studi
     assert panel.method.currentText() == "renoise"
     assert not panel.method.model().item(panel.method.findText("null-text")).isEnabled()
     assert studio.controller.model.expected_edit.startswith("An edit of a photo at this model's defaults (4 steps")
+
+
+def test_a_recipe_restores_its_lora_when_the_file_is_found(studio, wait_for, tiny_dir, cat_file, tmp_path,
+                                                           monkeypatch) -> None:
+    """The LoRA is matched by name and content hash in the user's LoRA folders, on the worker; a
+    file of the same name with other content is not taken for it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from p2p_studio.cli import main
+    from p2p_studio.core.recipe import RecipeLora, find_loras
+    from p2p_studio.testing.tiny_lora import write_tiny_lora
+
+    made = write_tiny_lora(tiny_dir, tmp_path / "made" / "style.safetensors")
+    out = tmp_path / "out"
+    assert main(["edit", str(cat_file), "--caption", "a cat", "--edit", "a dog", "--model", str(tiny_dir),
+                 "--steps", "2", "--inversion", "ddim", "--lora", f"{made}:0.7", "--out", str(out)]) == 0
+    png = next(p for p in out.glob("*.png") if "style" not in p.name and "-mask" not in p.name
+               and "reconstruction" not in p.name)
+    folder = studio.folder / "loras"  # the data folder's LoRA folder
+    folder.mkdir()
+    (folder / "style.safetensors").write_bytes(b"another file of the same name")
+    assert find_loras([RecipeLora("style.safetensors", "0" * 64, 0.7)], [folder]).missing == ("style.safetensors",)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    studio.window.open_path(png)
+    wait_for(lambda: bool(asked), 30)
+    assert f"not found in {folder}: style.safetensors (the edit runs without them)" in asked[0]
+    shutil.copy(made, folder / "style.safetensors")
+    asked.clear()
+    found: list = []
+    studio.controller.recipe_found.connect(lambda f, _path: found.append(f))
+    studio.window.open_path(png)
+    wait_for(lambda: bool(asked), 30)
+    assert "LoRAs style.safetensors at 0.7 (found: restored with the recipe)" in asked[0]
+    studio.window.restore_recipe(found[0])
+    assert studio.window.settings.model.loras == (LoraChoice(str(folder / "style.safetensors"), 0.7),)
+    wait_for(lambda: studio.controller.model is not None and bool(studio.controller.model.choice.loras), 120)
+    assert studio.session.edit == "a dog"
+    # kept across a restart
+    assert AppSettings.load(studio.store).model.loras == studio.window.settings.model.loras
