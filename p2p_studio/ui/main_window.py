@@ -374,12 +374,8 @@ class MainWindow(QMainWindow):
         if not found.loras.found:
             return
         sampler = found.recipe.sampler if found.recipe.sampler in SAMPLERS else "auto"
-        model = dataclasses.replace(self.settings.model, loras=found.loras.found, sampler=sampler)
-        if model != self.settings.model:
-            new = dataclasses.replace(self.settings, model=model)
-            self.settings = new
-            self._save_settings(new)
-            self.settings_changed.emit(new)
+        self._use_settings(dataclasses.replace(
+            self.settings, model=dataclasses.replace(self.settings.model, loras=found.loras.found, sampler=sampler)))
 
     # --- status -------------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -414,12 +410,15 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self, self.controller.model)
         if dialog.exec():
-            new = dialog.result_settings()
-            changed = new.model != self.settings.model
-            self.settings = new
-            self._save_settings(new)
-            if changed:
-                self.settings_changed.emit(new)
+            self._use_settings(dialog.result_settings())
+
+    def _use_settings(self, new: AppSettings) -> None:
+        """Keep *new* settings; a changed model choice is loaded."""
+        changed = new.model != self.settings.model
+        self.settings = new
+        self._save_settings(new)
+        if changed:
+            self.settings_changed.emit(new)
 
     def _about(self) -> None:
         from p2p_studio import __version__
