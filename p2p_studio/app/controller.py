@@ -293,6 +293,8 @@ class StudioController(QObject):
         followed = defaults.follow(self.session.settings, previous)
         if followed != self.session.settings:
             self.session.set_settings(followed)
+            if self._invert_job is not None and self._invert_job.id in self._jobs:
+                self.start_inversion()  # queued with the old defaults: again, with the model's
             if defaults.few_step and self.model is not None:
                 self.status.emit(f"{Path(self.model.name).name} is {defaults.reason}: edits use "
                                  f"{defaults.describe()}.")

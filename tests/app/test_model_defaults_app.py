@@ -80,3 +80,18 @@ def test_the_panel_turns_null_text_off_for_a_sampler_that_adds_noise(qapp, tmp_p
     assert panel.method.currentText() == "renoise"
     worker.model_ready.emit(_info("sd15", ModelDefaults()))
     assert entry.isEnabled() and panel.method.currentText() == "null-text"
+
+
+def test_an_inversion_queued_with_the_old_defaults_runs_again_with_the_models(qapp, tmp_path, cat_file) -> None:
+    from p2p_studio.app.jobs import Invert
+
+    worker, session, controller, _ = _setup(qapp, tmp_path)
+    worker.read(controller.open_photo(cat_file))
+    session.set_caption("a cat")
+    first = controller.start_inversion()
+    assert first.params.settings.method is Method.NULL_TEXT
+    worker.model_ready.emit(_info("turbo", FEW, stochastic=True))  # the load finished before it ran
+    assert first.id in worker.cancelled
+    again = worker.jobs[-1]
+    assert isinstance(again.params, Invert) and again is not first
+    assert _three(again.params.settings) == (4, 0.0, Method.RENOISE)
