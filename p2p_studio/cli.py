@@ -276,10 +276,8 @@ def model_settings(defaults: ModelDefaults, settings: EditSettings, unset: list[
     model's say so in one line."""
     filled = defaults.fill(settings, unset)
     if defaults.few_step and unset:
-        values = {"steps": f"{filled.steps} steps", "guidance": f"guidance {filled.guidance:g}",
-                  "method": f"{filled.method.value} inversion"}
         flags = ", ".join("--inversion" if field == "method" else f"--{field}" for field in unset)
-        print(f"p2p-studio: note: {name} is {defaults.reason}: {', '.join(values[f] for f in unset)} "
+        print(f"p2p-studio: note: {name} is {defaults.reason}: {defaults.describe(unset)} "
               f"(set {flags} to change)", file=stderr if stderr is not None else sys.stderr)
     return filled
 

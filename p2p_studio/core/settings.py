@@ -301,9 +301,11 @@ class ModelDefaults:
         return self.fill(settings, [name for name in MODEL_DEFAULT_FIELDS
                                     if getattr(settings, name) == getattr(previous, name)])
 
-    def describe(self) -> str:
-        """``4 steps, guidance 0, renoise inversion``."""
-        return f"{self.steps} steps, guidance {self.guidance:g}, {self.method.value} inversion"
+    def describe(self, fields: Iterable[str] = MODEL_DEFAULT_FIELDS) -> str:
+        """``4 steps, guidance 0, renoise inversion`` (the named *fields* only, in this order)."""
+        parts = {"steps": f"{self.steps} steps", "guidance": f"guidance {self.guidance:g}",
+                 "method": f"{self.method.value} inversion"}
+        return ", ".join(parts[name] for name in MODEL_DEFAULT_FIELDS if name in fields)
 
 
 #: What each edited caption of one batched run may set on its own (they shape its plan: injection
