@@ -38,6 +38,8 @@ def _early(args: list[str | bytes]) -> tuple[list[str], str]:
     (["--edit", "a (blue:1e30) circle"], "re-weighting factor 1e30 in '(blue:1e30)' is out of range"),
     (["--edit", "a (blue:nan) circle"], "cannot read the re-weighting"),
     (["--edit", "a blue circle", "--blend", "horse"], "blend word 'horse' is in neither caption"),
+    (["--edit", "A red circle."], "p2p-studio: error: the edited caption is the same as the caption — change a word"),
+    (["--edit", "a blue circle", "--edit", "a (red:1) circle"], "the edited caption is the same as the caption"),
     (["--edit", "a blue circle", "--subtract", "sky"], "subtract word 'sky' is in neither caption"),
     (["--edit", "a blue circle", "--cross-word", "red=0.2"], "cross-attention word 'red' is not in the edited"),
     (["--edit", "a blue circle", "--model", ""], "--model is empty"),

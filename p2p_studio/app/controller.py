@@ -38,6 +38,7 @@ from p2p_studio.app.jobs import (
     SweepDone,
 )
 from p2p_studio.app.session import HistoryItem, Session
+from p2p_studio.core.captions import UNCHANGED, unchanged
 from p2p_studio.core.errors import ErrorKind, InputError
 from p2p_studio.core.eta import clock
 from p2p_studio.core.photos import LoadedPhoto
@@ -180,14 +181,23 @@ class StudioController(QObject):
 
     # --- editing ------------------------------------------------------------------------------
     def _ready_to_edit(self, edit: str) -> bool:
-        """Whether there is a photo and both captions; says what is missing otherwise."""
+        """Whether there is a photo and both captions, and the edit changes something; says what is
+        missing otherwise."""
         if self.session.photo is None:
             self.error.emit("Open a photo first.")
             return False
         if not self.session.caption.strip() or not edit:
             self.error.emit("Both the caption and the edited caption are needed.")
             return False
+        if unchanged(self.session.caption, edit):
+            self.error.emit(f"{UNCHANGED[0].upper()}{UNCHANGED[1:]}.")
+            return False
         return True
+
+    def edit_blocked(self) -> str | None:
+        """Why the session's edited caption cannot be queued as it stands (``None``: it can)."""
+        s = self.session
+        return f"{UNCHANGED[0].upper()}{UNCHANGED[1:]}" if unchanged(s.caption, s.edit) else None
 
     def queue_edit(self, edit: str | None = None, use_mask: bool = False) -> Job | None:
         """Queue an edit of the current photo (inverting first if needed)."""
@@ -270,7 +280,7 @@ class StudioController(QObject):
     # --- worker signals -----------------------------------------------------------------------
     def _ask_plan(self) -> None:
         s = self.session
-        if s.caption.strip() and " ".join(s.edit.split()) == " ".join(s.caption.split()):
+        if unchanged(s.caption, s.edit):
             self.plan_changed.emit("Change words of the caption here to describe the edit you want.", False)
         elif s.caption.strip() and s.edit.strip():
             self._plan_request = self.worker.request_plan(s.caption, s.edit, s.settings)

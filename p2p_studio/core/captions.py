@@ -113,6 +113,8 @@ def check_edit_words(caption: str, edits: list[str], blend: tuple[str, ...] | No
     for edit in edits:
         weighted = parse_weights(edit)
         target = [normalise_word(w) for w in check_words(weighted.text, "edited caption")]
+        if unchanged(caption, edit):
+            raise InputError(UNCHANGED)
         for what, words in (("blend", blend or ()), ("subtract", subtract)):
             for word in words:
                 if not (_has(source, word) or _has(target, word)):
@@ -120,6 +122,22 @@ def check_edit_words(caption: str, edits: list[str], blend: tuple[str, ...] | No
         for word in cross_words:
             if not _has(target, word):
                 raise InputError(f"cross-attention word {word!r} is not in the edited caption")
+
+
+#: Why an edited caption that changes nothing is refused (the edit would be a blurred copy of the photo).
+UNCHANGED = "the edited caption is the same as the caption — change a word"
+
+
+def unchanged(caption: str, edit: str) -> bool:
+    """Whether *edit* asks for nothing: the caption's words (compared as :func:`normalise_word`
+    does) and no word re-weighted by a factor other than 1. Unreadable markup is not "unchanged":
+    its own check says what is wrong."""
+    try:
+        weighted = parse_weights(edit)
+    except InputError:
+        return False
+    same = [normalise_word(w) for w in caption.split()] == [normalise_word(w) for w in weighted.text.split()]
+    return same and all(f == 1 for _, f in weighted.weights) and bool(caption.split())
 
 
 def _has(words: list[str], phrase: str) -> bool:

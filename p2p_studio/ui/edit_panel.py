@@ -34,6 +34,7 @@ from p2p_studio.ui.flow import FlowLayout
 
 #: The grid the Sweep box starts with: the paper's usual range of injection windows.
 DEFAULT_SWEEP = "cross=0.2,0.5,0.8 self=0.2,0.4"
+RUN_TIP = "Queue this edit (Ctrl+Enter); results land in the history"
 
 
 class WeightedLineEdit(QLineEdit):
@@ -77,6 +78,7 @@ class EditPanel(QWidget):
         controller.plan_changed.connect(self._show_plan)
         controller.model_changed.connect(self._sync_model)
         self._sync_settings(session.settings)
+        self._sync_run()
 
     # --- building ---------------------------------------------------------------------------
     def _caption_box(self) -> QGroupBox:
@@ -116,7 +118,7 @@ class EditPanel(QWidget):
         self.plan.setWordWrap(True)
         self.plan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.run = QPushButton("Edit")
-        self.run.setToolTip("Queue this edit (Ctrl+Enter); results land in the history")
+        self.run.setToolTip(RUN_TIP)
         self.run.clicked.connect(lambda: self.controller.queue_edit())
         self.run_masked = QPushButton("Re-run with painted mask")
         self.run_masked.setToolTip("Run the edit again using the mask as you painted it")
@@ -299,10 +301,19 @@ class EditPanel(QWidget):
     def _sync_caption(self, text: str) -> None:
         if self.caption.text() != text:
             self.caption.setText(text)
+        self._sync_run()
 
     def _sync_edit(self, text: str) -> None:
         if self.edit.text() != text:
             self.edit.setText(text)
+        self._sync_run()
+
+    def _sync_run(self) -> None:
+        """Edit and the sweep are off, saying why, while the edited caption changes nothing."""
+        blocked = self.controller.edit_blocked()
+        for button in (self.run, self.run_masked):
+            button.setEnabled(blocked is None)
+        self.run.setToolTip(blocked or RUN_TIP)
 
     def _sync_model(self, info: ModelInfo) -> None:
         """Null-text cannot run where the sampler adds noise each step: its entry is off, and says why."""

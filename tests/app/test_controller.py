@@ -140,6 +140,18 @@ def test_a_finished_edit_lands_in_history_only_for_its_own_photo(app, tmp_path) 
     assert session.history == []
 
 
+def test_an_edit_that_changes_nothing_is_not_queued_and_says_why(app) -> None:
+    worker, session, controller, errors = app
+    assert controller.edit_blocked() is None
+    session.set_edit(f" {CAPTION.upper()} ")
+    message = "The edited caption is the same as the caption — change a word"
+    assert controller.edit_blocked() == message
+    assert controller.queue_edit() is None and controller.queue_sweep("cross=0.2,0.5") is None
+    assert errors == [f"{message}."] * 2 and not [j for j in worker.jobs if isinstance(j.params, Edit)]
+    session.set_edit(CAPTION.replace("cat", "(cat:1.5)"))  # re-weighting is an edit
+    assert controller.edit_blocked() is None and isinstance(controller.queue_edit().params, Edit)
+
+
 @pytest.mark.parametrize(("method", "db", "label", "hint"), [
     (Method.NULL_TEXT, 31.24, "null-text 31.2 dB — faithful", None),
     (Method.DDIM, 17.4, "ddim 17.4 dB — try null-text", "Reconstruction 17.4 dB: try null-text inversion"),

@@ -323,7 +323,15 @@ def test_more_bad_inputs_each_give_a_visible_message(studio, wait_for, cat_file,
     drop(studio.window, cat_file)
     type_into(studio.window.panel.caption, CAPTION)
     wait_for(lambda: studio.session.inversion_state is InversionState.READY)  # its status line comes first
-    type_into(studio.window.panel.edit, EDIT)
+    panel = studio.window.panel
+    type_into(panel.edit, CAPTION)
+    assert not panel.run.isEnabled() and not panel.run_masked.isEnabled()
+    assert panel.run.toolTip() == "The edited caption is the same as the caption — change a word"
+    wait_for(lambda: "Change words" in panel.plan.text())
+    studio.window.resize(1280, 800)
+    assert studio.window.grab().save(str(_screenshot_folder() / "10-edit-unchanged.png"))
+    type_into(panel.edit, EDIT)
+    assert panel.run.isEnabled() and panel.run.toolTip().startswith("Queue this edit")
     studio.session.set_param("blend_words", ["zebra"])
     wait_for(lambda: "zebra" in studio.window.panel.plan.text(), 30)
     studio.window.panel.run.click()
