@@ -294,7 +294,7 @@ def sweep_cells(args: argparse.Namespace, settings: EditSettings) -> list[SweepC
 
 
 #: What a folder given to ``edit`` contributes: files with these suffixes (any case), not hidden.
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp")
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif")
 
 
 def expand_photos(arguments: list[Path]) -> tuple[list[Path], bool]:
@@ -333,6 +333,8 @@ def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, 
     from p2p_studio.core.files import text_of
     from p2p_studio.engine import Reporter
 
+    if original is not None and original.note:
+        print(f"p2p-studio: note: {original.note}", file=stderr if stderr is not None else sys.stderr)
     bar = ProgressBar(stderr)
     reporter = Reporter(on_progress=bar)
     photo_path = original.path if original is not None else None

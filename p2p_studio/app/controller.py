@@ -377,6 +377,8 @@ class StudioController(QObject):
     def _photo_read(self, job: Job, photo: LoadedPhoto) -> None:
         self.session.set_photo(photo)
         self.photo_opened.emit(photo.path)
+        if photo.note:
+            self.status.emit(f"{photo.note}.")
         if photo.path is not None and photo.path.suffix.lower() == ".png":
             self.check_recipe(photo.path)
         if (then := self._after_open.pop(job.id, None)) is not None:

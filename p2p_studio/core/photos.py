@@ -18,7 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import describe_os_error, read_regular_file, text_of
 
-FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO")
+FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO", "GIF")
 #: Refuse images above this many pixels before decoding them (a 400-megapixel photo is 1.2 GB).
 DEFAULT_MAX_PIXELS = 120_000_000
 #: Photo files above this size are refused before reading (a 120-MP 16-bit TIFF is about 720 MB).
@@ -58,14 +58,21 @@ def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS)
 
 def decode_photo(data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
     """:func:`load_photo` for bytes already read; *name* is used in messages."""
+    return _decode(data, name, max_pixels)[0]
+
+
+def _decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, str | None]:
+    """The photo, and a note on what of the file was used where that is not all of it (the first
+    frame of an animation)."""
     too_large = f"{name}: the image is larger than the limit of {max_pixels:,} pixels; downscale it first"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # bomb warnings: the header check decides; the rest is noise on bad files
             with Image.open(io.BytesIO(without_png_text(data))) as img:
                 _check_header(img, name, max_pixels)
-                img.load()
-                return to_rgb8(ImageOps.exif_transpose(img))
+                note = _animation_note(img, name)
+                img.load()  # the first frame
+                return to_rgb8(ImageOps.exif_transpose(img)), note
     except InputError:
         raise
     except Image.DecompressionBombError:
@@ -106,9 +113,17 @@ def without_png_text(data: bytes) -> bytes:
     return b"".join(kept)
 
 
+def _animation_note(img: Image.Image, name: str) -> str | None:
+    """For an animation (GIF, WebP, APNG), that its first frame is the photo. An MPO's further
+    frames (a phone's stereo or preview images) are not frames of the picture: no note."""
+    if img.format == "MPO" or not getattr(img, "is_animated", False):
+        return None
+    return f"{name}: an animation of {int(getattr(img, 'n_frames', 2))} frames; its first frame is used"
+
+
 def _check_header(img: Image.Image, name: str, max_pixels: int) -> None:
     if img.format not in FORMATS:
-        raise InputError(f"{name}: {img.format} images are not supported; use JPEG, PNG, WebP, BMP or TIFF")
+        raise InputError(f"{name}: {img.format} images are not supported; use JPEG, PNG, WebP, BMP, TIFF or GIF")
     w, h = img.size
     if w * h > max_pixels:
         raise InputError(f"{name}: {w}×{h} is larger than the limit of {max_pixels:,} pixels; downscale it first")
@@ -153,11 +168,15 @@ class LoadedPhoto:
     image: Image.Image
     sha256: str
     path: Path | None  # None for a pasted image
+    #: What of the file was used where it was not all of it (an animation's first frame).
+    note: str | None = None
 
 
 def read_photo(source: Path | bytes) -> LoadedPhoto:
     """Read and decode a photo file (or clipboard PNG bytes); :class:`InputError` on bad input."""
     if isinstance(source, bytes):
-        return LoadedPhoto(decode_photo(source, "clipboard image"), hashlib.sha256(source).hexdigest(), None)
+        image, note = _decode(source, "clipboard image", DEFAULT_MAX_PIXELS)
+        return LoadedPhoto(image, hashlib.sha256(source).hexdigest(), None, note)
     data = read_photo_bytes(source)
-    return LoadedPhoto(decode_photo(data, text_of(Path(source).name)), hashlib.sha256(data).hexdigest(), Path(source))
+    image, note = _decode(data, text_of(Path(source).name), DEFAULT_MAX_PIXELS)
+    return LoadedPhoto(image, hashlib.sha256(data).hexdigest(), Path(source), note)

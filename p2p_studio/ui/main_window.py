@@ -39,7 +39,7 @@ from p2p_studio.ui.images import thumbnail, to_qimage
 from p2p_studio.ui.settings_dialog import SettingsDialog
 from p2p_studio.ui.sweep_sheet import SweepSheetView
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;All files (*)"
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
 THUMB = 96
 
 

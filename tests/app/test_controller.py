@@ -416,3 +416,14 @@ def test_a_fifo_as_settings_ini_does_not_hang_the_start(qapp, tmp_path) -> None:
         assert studio.settings.model.spec  # the defaults
     finally:
         studio.shutdown()
+
+
+def test_an_animated_gif_opens_at_its_first_frame_and_the_status_says_so(app, tmp_path) -> None:
+    worker, session, controller, errors = app
+    statuses: list[str] = []
+    controller.status.connect(statuses.append)
+    frames = [Image.new("RGB", (48, 32), colour) for colour in ((0, 0, 250), (250, 0, 0))]
+    frames[0].save(tmp_path / "loop.gif", save_all=True, append_images=frames[1:], duration=80)
+    worker.read(controller.open_photo(tmp_path / "loop.gif"))
+    assert session.photo_path == tmp_path / "loop.gif" and session.photo.getpixel((5, 5)) == (0, 0, 250)
+    assert statuses[-1] == "loop.gif: an animation of 2 frames; its first frame is used." and not errors

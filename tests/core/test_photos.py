@@ -13,7 +13,7 @@ from PIL import Image
 
 from p2p_studio.core import files
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.photos import DEFAULT_MAX_PIXELS, load_photo
+from p2p_studio.core.photos import DEFAULT_MAX_PIXELS, load_photo, read_photo
 
 
 def test_a_fifo_is_refused_at_once_instead_of_hanging(tmp_path) -> None:
@@ -163,3 +163,25 @@ def test_fuzzed_photo_headers_give_only_the_loaders_own_errors() -> None:
             assert image.mode == "RGB"
             outcomes["decoded"] += 1
     assert outcomes["decoded"] > 100 and outcomes["refused"] > 1000, outcomes
+
+
+def test_a_still_gif_opens_as_rgb_with_its_transparency_on_white(tmp_path) -> None:
+    img = Image.new("P", (40, 30), 1)
+    img.putpalette([0, 0, 0, 200, 10, 20] + [0] * 762)
+    img.paste(0, (0, 0, 10, 30))  # index 0 is transparent
+    img.save(tmp_path / "still.gif", transparency=0)
+    photo = read_photo(tmp_path / "still.gif")
+    pixels = np.asarray(photo.image)
+    assert photo.image.mode == "RGB" and photo.note is None
+    assert (pixels[:, :10] == 255).all() and (pixels[:, 10:] == (200, 10, 20)).all()
+
+
+@pytest.mark.parametrize("suffix", [".gif", ".webp", ".png"])
+def test_an_animation_opens_at_its_first_frame_and_says_so(tmp_path, suffix) -> None:
+    frames = [Image.new("RGB", (32, 24), colour) for colour in ((250, 0, 0), (0, 250, 0), (0, 0, 250))]
+    path = tmp_path / f"moving{suffix}"
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0,
+                   **({"lossless": True} if suffix == ".webp" else {}))
+    photo = read_photo(path)
+    assert photo.note == f"moving{suffix}: an animation of 3 frames; its first frame is used"
+    assert (np.asarray(photo.image) == (250, 0, 0)).all()
