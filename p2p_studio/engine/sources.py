@@ -59,6 +59,7 @@ def check_model_folder(folder: Path, allow_pickle: bool = False) -> None:
     refused unless *allow_pickle*.
     """
     missing: list[str] = []
+    refuse_not_a_model(folder)
     refuse_refiner(folder)
     components = {**COMPONENTS, **(SDXL_COMPONENTS if is_sdxl_folder(folder) else {})}
     for component, configs in components.items():
@@ -78,6 +79,17 @@ def check_model_folder(folder: Path, allow_pickle: bool = False) -> None:
             f"model folder {folder} is incomplete: missing {', '.join(missing)}; "
             "download the whole model again (e.g. `hf download ORG/NAME --local-dir FOLDER`)"
         )
+
+
+def refuse_not_a_model(folder: Path) -> None:
+    """A folder with neither ``model_index.json`` nor any component folder is not a model at all
+    (a typo, the photos folder): say so, rather than list five missing components."""
+    if (folder / "model_index.json").exists() or any((folder / c).is_dir() for c in COMPONENTS):
+        return
+    checkpoints = sorted(p.name for p in folder.glob("*.safetensors"))[:3]
+    hint = (f"; for a single checkpoint file pass the file itself, e.g. {folder / checkpoints[0]}" if checkpoints
+            else f"; pass a diffusers model folder, a .safetensors checkpoint or a hub id such as {STABLE_DIFFUSION}")
+    raise ModelError(f"{folder} is not a model folder (no model_index.json, no unet/ or vae/ folder){hint}")
 
 
 def model_index(folder: Path) -> dict[str, Any]:

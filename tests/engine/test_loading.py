@@ -28,6 +28,22 @@ def test_incomplete_folder_names_what_is_missing(tiny_dir, tmp_path) -> None:
         load_model(str(broken), device="cpu")
 
 
+@pytest.mark.parametrize("checkpoint", [None, "model.safetensors"])
+def test_a_folder_that_is_not_a_model_is_told_apart_from_an_incomplete_one(tmp_path, checkpoint) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "cat.jpg").write_bytes(b"not read")
+    if checkpoint:
+        (folder / checkpoint).write_bytes(b"not read")
+    with pytest.raises(ModelError) as info:
+        load_model(str(folder), device="cpu")
+    message = str(info.value)
+    assert message.startswith(f"{folder} is not a model folder (no model_index.json, no unet/ or vae/ folder); ")
+    assert "incomplete" not in message
+    assert (f"pass the file itself, e.g. {folder / checkpoint}" in message if checkpoint
+            else "a .safetensors checkpoint or a hub id" in message)
+
+
 def _fake_hub_cache(cache: Path, repo: str, source: Path) -> None:
     folder = cache / f"models--{repo.replace('/', '--')}"
     snapshot = folder / "snapshots" / ("0" * 40)
