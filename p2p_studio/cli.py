@@ -18,6 +18,7 @@ from tqdm import tqdm
 from p2p_studio import __version__
 from p2p_studio.core.errors import Cancelled, InputError, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, clock
+from p2p_studio.core.photos import PHOTO_SUFFIXES
 from p2p_studio.core.recipe import Recipe, RecipeLora
 from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
 from p2p_studio.core.schema import whole_number
@@ -152,7 +153,8 @@ def unset_fields(args: argparse.Namespace) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="p2p-studio", description="Edit photos by editing their caption. "
-                                     "Without arguments, p2p-studio opens the desktop app; "
+                                     "Without arguments, p2p-studio opens the desktop app "
+                                     "('p2p-studio photo.jpg': the app with that photo); "
                                      "'p2p-studio --self-test' checks an installation end to end.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -293,12 +295,9 @@ def sweep_cells(args: argparse.Namespace, settings: EditSettings) -> list[SweepC
     return SweepGrid.parse(args.sweep).cells(args.edits[0], settings)
 
 
-#: What a folder given to ``edit`` contributes: files with these suffixes (any case), not hidden.
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif")
-
-
 def expand_photos(arguments: list[Path]) -> tuple[list[Path], bool]:
-    """The photos named by ``edit``'s arguments: files, folders (their photos, sorted) and quoted
+    """The photos named by ``edit``'s arguments: files, folders (their photos: files with
+    :data:`~p2p_studio.core.photos.PHOTO_SUFFIXES` in any case, not hidden, sorted) and quoted
     glob patterns. Returns them and whether this is a batch (a folder, a pattern or several)."""
     import glob
 

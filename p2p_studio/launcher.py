@@ -6,8 +6,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 SELF_TEST = "--self-test"
+#: The command line's commands (``p2p_studio.cli``), which a photo's name never shadows.
+COMMANDS = ("edit", "generate")
 
 
 def display_problem(env: Mapping[str, str], platform: str) -> str | None:
@@ -23,9 +26,19 @@ def display_problem(env: Mapping[str, str], platform: str) -> str | None:
             "or set QT_QPA_PLATFORM=offscreen")
 
 
+def names_photos(args: list[str]) -> bool:
+    """Whether the arguments are photos for the app to open (``p2p-studio photo.jpg``, as
+    ``p2p-studio-gui`` and the desktop entry's "Open with" take them) rather than a command line:
+    no option, no command, each a photo's name or an existing file (the app says what is wrong)."""
+    from p2p_studio.core.photos import PHOTO_SUFFIXES
+
+    return bool(args) and args[0] not in COMMANDS and all(
+        not a.startswith("-") and (Path(a).suffix.lower() in PHOTO_SUFFIXES or Path(a).is_file()) for a in args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
-    if args and args != [SELF_TEST]:
+    if args and args != [SELF_TEST] and not names_photos(args):
         from p2p_studio.cli import main as cli_main
 
         return cli_main(args)

@@ -19,6 +19,8 @@ from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import describe_os_error, read_regular_file, text_of
 
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO", "GIF")
+#: File name endings of the formats (folder scans, file dialogs, ``p2p-studio photo.jpg``).
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif")
 #: Refuse images above this many pixels before decoding them (a 400-megapixel photo is 1.2 GB).
 DEFAULT_MAX_PIXELS = 120_000_000
 #: Photo files above this size are refused before reading (a 120-MP 16-bit TIFF is about 720 MB).

@@ -32,6 +32,7 @@ from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, SweepSheet
 from p2p_studio.app.jobs import FoundRecipe, ModelInfo
 from p2p_studio.app.session import HistoryItem, Session
+from p2p_studio.core.photos import PHOTO_SUFFIXES
 from p2p_studio.core.settings import SAMPLERS
 from p2p_studio.ui.canvas import Canvas
 from p2p_studio.ui.edit_panel import EditPanel
@@ -39,7 +40,7 @@ from p2p_studio.ui.images import thumbnail, to_qimage
 from p2p_studio.ui.settings_dialog import SettingsDialog
 from p2p_studio.ui.sweep_sheet import SweepSheetView
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif);;All files (*)"
+PHOTO_FILTER = f"Photos ({' '.join('*' + s for s in PHOTO_SUFFIXES)});;All files (*)"
 THUMB = 96
 
 
