@@ -18,7 +18,7 @@ from tqdm import tqdm
 from p2p_studio import __version__
 from p2p_studio.core.errors import Cancelled, InputError, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, clock
-from p2p_studio.core.photos import PHOTO_SUFFIXES
+from p2p_studio.core.photos import PHOTO_SUFFIXES, LoadedPhoto
 from p2p_studio.core.recipe import Recipe, RecipeLora
 from p2p_studio.core.resources import DEMO_MODEL, MODEL_ENV, STABLE_DIFFUSION
 from p2p_studio.core.schema import whole_number
@@ -40,8 +40,7 @@ from p2p_studio.core.settings import (
 from p2p_studio.core.sweep import AXES, DEFAULT_BATCH, SweepCell, SweepGrid
 
 if TYPE_CHECKING:
-    from p2p_studio.core.photos import LoadedPhoto
-    from p2p_studio.engine import Editor, EditRun
+    from p2p_studio.engine import Editor, EditRun, Vocabulary
 
 
 class ProgressBar:
@@ -241,6 +240,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     from p2p_studio.engine import (
         Editor,
         InversionCache,
+        Vocabulary,
         check_plans,
         fraction_note,
         load_choice,
@@ -251,8 +251,13 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     quiet_libraries()
     t0 = time.perf_counter()
     # token counts need the tokenizer (under a second), not the UNet (seconds to minutes)
-    check_plans(choice, args.caption, [c.edit for c in cells] or args.edits, settings)
+    edits = [c.edit for c in cells] or args.edits
+    found = check_plans(choice, args.caption, edits, settings)
+    if found is not None:
+        warn_words(Vocabulary.of(found.tokenizer), [args.caption, *edits], stderr)
     model = load_choice(choice)
+    if found is None:
+        warn_words(Vocabulary.of(model.tokenizer), [args.caption, *edits], stderr)
     load_seconds = time.perf_counter() - t0
     settings = model_settings(model_defaults(model), settings, unset_fields(args), model.name, stderr)
     cells = sweep_cells(args, settings)
@@ -270,6 +275,12 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     report.update(_edit_one(editor, args, settings, cells, original, stderr))
     report["timings"] = {"load": round(load_seconds, 3), **report["timings"]}
     return report
+
+
+def warn_words(vocabulary: Vocabulary, texts: list[str], stderr: TextIO | None) -> None:
+    """One warning line per caption word the text encoder is likely to misread (never an error)."""
+    for line in vocabulary.warnings(texts):
+        print(f"p2p-studio: warning: {line}", file=stderr if stderr is not None else sys.stderr)
 
 
 def model_settings(defaults: ModelDefaults, settings: EditSettings, unset: list[str], name: str,

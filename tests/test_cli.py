@@ -326,3 +326,13 @@ def test_an_sdxl_model_edits_from_the_command_line(tiny_sdxl_dir, cat_file, tmp_
     assert recipe is not None and recipe.model_kind == "sdxl"
     with Image.open(image) as img, Image.open(cat_file) as photo:
         assert img.size == photo.size
+
+
+def test_a_misspelt_word_is_warned_about_once_and_the_command_goes_on(tiny_dir, cat_file, capsys) -> None:
+    code, out, err = _run(capsys, "edit", str(cat_file), "--caption", "a cat on a bnech", "--edit",
+                          "a tigre on a bnech", "--model", str(tiny_dir), "--steps", "4", "--explain")
+    assert code == 0 and "kind: swap" in out
+    assert [line for line in err.splitlines() if "warning" in line] == [
+        "p2p-studio: warning: 'bnech' is not a word the text encoder knows; did you mean 'bench'?",
+        "p2p-studio: warning: 'tigre' is not a word the text encoder knows; did you mean 'tiger'?",
+    ]

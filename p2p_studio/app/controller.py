@@ -36,6 +36,7 @@ from p2p_studio.app.jobs import (
     ReadRecipe,
     Sweep,
     SweepDone,
+    WordWarnings,
 )
 from p2p_studio.app.session import HistoryItem, Session
 from p2p_studio.core.captions import UNCHANGED, unchanged
@@ -86,6 +87,8 @@ class StudioController(QObject):
     progress = Signal(str, float, str)  # phase text, fraction, ETA text
     busy_changed = Signal(bool)
     plan_changed = Signal(str, bool)  # text, is_error
+    #: Words the text encoder is likely to misread, per caption (:class:`WordWarnings`).
+    words_changed = Signal(object)
     model_changed = Signal(object)  # ModelInfo
     exported = Signal(str)
     recipe_found = Signal(object, str)  # FoundRecipe, path
@@ -279,16 +282,23 @@ class StudioController(QObject):
 
     # --- worker signals -----------------------------------------------------------------------
     def _ask_plan(self) -> None:
+        """Ask the worker for the plan and the words warnings; say at once what it cannot plan."""
         s = self.session
-        if unchanged(s.caption, s.edit):
-            self.plan_changed.emit("Change words of the caption here to describe the edit you want.", False)
-        elif s.caption.strip() and s.edit.strip():
+        if s.caption.strip():
             self._plan_request = self.worker.request_plan(s.caption, s.edit, s.settings)
         else:
+            self._plan_request = 0
+            self.words_changed.emit(WordWarnings())
+        if unchanged(s.caption, s.edit):
+            self.plan_changed.emit("Change words of the caption here to describe the edit you want.", False)
+        elif not (s.caption.strip() and s.edit.strip()):
             self.plan_changed.emit("Type the caption of the photo, then change words in the edit.", False)
 
     def _on_plan(self, plan: Plan) -> None:
-        if plan.request == self._plan_request:
+        if plan.request != self._plan_request:
+            return
+        self.words_changed.emit(plan.words)
+        if plan.text is not None:
             self.plan_changed.emit(plan.text, plan.is_error)
 
     def _on_model(self, info: ModelInfo) -> None:

@@ -271,12 +271,23 @@ class Inverted:
 
 
 @dataclass(frozen=True)
+class WordWarnings:
+    """Lines about words the text encoder is likely to misread, per caption."""
+
+    caption: tuple[str, ...] = ()
+    edit: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
-    """The answer to a plan request: one line, or one error line."""
+    """The answer to a plan request: one line, or one error line (``None`` where the edited caption
+    is empty or changes nothing: no plan to show); and the words the text encoder is likely to
+    misread, one line each: the caption's, and the edited caption's that the caption does not have."""
 
     request: int
-    text: str
+    text: str | None
     is_error: bool
+    words: WordWarnings = WordWarnings()
 
 
 JobPayload = ModelInfo | Inverted | EditResult | SweepDone | Path | FoundRecipe | LoadedPhoto | None

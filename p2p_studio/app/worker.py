@@ -42,7 +42,9 @@ from p2p_studio.app.jobs import (
     ReadRecipe,
     Sweep,
     SweepDone,
+    WordWarnings,
 )
+from p2p_studio.core.captions import unchanged
 from p2p_studio.core.errors import Cancelled, ErrorKind, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, remaining
 from p2p_studio.core.photos import LoadedPhoto, read_photo
@@ -51,7 +53,7 @@ from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
 
 if TYPE_CHECKING:  # the engine (torch) is imported on the engine thread: the window opens first
-    from p2p_studio.engine import Editor, PreparedPhoto, Progress, Reporter, TokenizerOnly
+    from p2p_studio.engine import Editor, PreparedPhoto, Progress, Reporter, TokenizerOnly, Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,7 @@ class EngineWorker(QObject):
         self._choice = choice
         self._editor: Editor | None = None
         self._tokenizer: TokenizerOnly | None = None
+        self._words: tuple[object, Vocabulary] | None = None  # a tokenizer and its vocabulary
         self._info: ModelInfo | None = None
         self._ids = JobIds()
         self._queues: dict[bool, queue.Queue[Any]] = {False: queue.Queue(), True: queue.Queue()}
@@ -229,15 +232,30 @@ class EngineWorker(QObject):
         request_id, caption, edit, settings = request
         from p2p_studio.engine import make_plan
 
+        words = WordWarnings()
         try:
             tokens = self._tokens()
+            vocabulary = self._vocabulary(tokens)
+            mine = tuple(vocabulary.warnings([caption]))
+            words = WordWarnings(mine, tuple(w for w in vocabulary.warnings([edit]) if w not in mine))
+            if not edit.strip() or unchanged(caption, edit):
+                self.plan_ready.emit(Plan(request_id, None, False, words))
+                return
             plan = make_plan(tokens.tokenizer, caption, edit, tokens.max_tokens, settings)
-            self.plan_ready.emit(Plan(request_id, plan.summary(), False))
+            self.plan_ready.emit(Plan(request_id, plan.summary(), False, words))
         except P2PError as exc:
-            self.plan_ready.emit(Plan(request_id, str(exc), True))
+            self.plan_ready.emit(Plan(request_id, str(exc), True, words))
         except Exception as exc:  # a plan preview must never take the worker down
             log.error("plan failed:\n%s", traceback.format_exc())
-            self.plan_ready.emit(Plan(request_id, f"{type(exc).__name__}: {exc}", True))
+            self.plan_ready.emit(Plan(request_id, f"{type(exc).__name__}: {exc}", True, words))
+
+    def _vocabulary(self, tokens: TokenizerOnly) -> Vocabulary:
+        """The tokenizer's :class:`Vocabulary`, kept while the tokenizer is the same one."""
+        if self._words is None or self._words[0] is not tokens.tokenizer:
+            from p2p_studio.engine import Vocabulary
+
+            self._words = (tokens.tokenizer, Vocabulary.of(tokens.tokenizer))
+        return self._words[1]
 
     def _tokens(self) -> TokenizerOnly:
         """The tokenizer for plans: from the loaded model, else from the model's files alone."""

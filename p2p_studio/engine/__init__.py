@@ -16,6 +16,7 @@ from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.plan import EditPlan, fraction_note, make_plan
 from p2p_studio.engine.run import EditedImage, EditRun, PreparedPhoto, RunSpec
+from p2p_studio.engine.vocabulary import Vocabulary
 
 __all__ = [
     "EditPlan",
@@ -29,6 +30,7 @@ __all__ = [
     "Reporter",
     "RunSpec",
     "TokenizerOnly",
+    "Vocabulary",
     "check_plans",
     "edit_rows",
     "fraction_note",

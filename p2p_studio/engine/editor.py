@@ -32,7 +32,7 @@ from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.defaults import model_defaults
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
 from p2p_studio.engine.images import to_tensor
-from p2p_studio.engine.loading import load_tokenizer
+from p2p_studio.engine.loading import TokenizerOnly, load_tokenizer
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.pipeline import P2PPipeline
 from p2p_studio.engine.plan import EditPlan, make_plan
@@ -47,14 +47,16 @@ def null_text_settings(settings: EditSettings) -> NullTextSettings:
     return NullTextSettings(**dataclasses.asdict(settings.inversion_settings()))
 
 
-def check_plans(choice: ModelChoice, caption: str, edits: Sequence[str], settings: EditSettings) -> None:
+def check_plans(choice: ModelChoice, caption: str, edits: Sequence[str],
+                settings: EditSettings) -> TokenizerOnly | None:
     """Plan every edit with the model's tokenizer alone, before any weights load: a caption too long
-    for the text encoder fails in a second. Nothing is checked where the tokenizer cannot be read
-    without the whole model (the load checks it then)."""
+    for the text encoder fails in a second. Returns the tokenizer; nothing is checked, and ``None``
+    returned, where it cannot be read without the whole model (the load checks it then)."""
     found = load_tokenizer(choice)
     if found is not None:
         for edit in edits:
             make_plan(found.tokenizer, caption, edit, found.max_tokens, settings)
+    return found
 class Editor:
     """Runs inversions and edits on one loaded model. Not thread-safe: use from one worker."""
 

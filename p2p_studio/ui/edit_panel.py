@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.controller import StudioController
-from p2p_studio.app.jobs import InversionState, ModelInfo
+from p2p_studio.app.jobs import InversionState, ModelInfo, WordWarnings
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
 from p2p_studio.core.errors import InputError
@@ -76,6 +76,7 @@ class EditPanel(QWidget):
         session.inversion_changed.connect(self._sync_inversion)
         session.current_changed.connect(self._sync_words)
         controller.plan_changed.connect(self._show_plan)
+        controller.words_changed.connect(self._show_words)
         controller.model_changed.connect(self._sync_model)
         self._sync_settings(session.settings)
         self._sync_run()
@@ -101,7 +102,9 @@ class EditPanel(QWidget):
         row.addWidget(self.method, 1)
         row.addWidget(self.invert)
         form = QFormLayout(box)
+        self.caption_words = _warning_label()
         form.addRow(self.caption)
+        form.addRow(self.caption_words)
         form.addRow("Inversion", row)
         form.addRow(self.method_hint)
         form.addRow(self.inversion_label)
@@ -127,8 +130,10 @@ class EditPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.run, 1)
         buttons.addWidget(self.run_masked)
+        self.edit_words = _warning_label()
         v = QVBoxLayout(box)
         v.addWidget(self.edit)
+        v.addWidget(self.edit_words)
         v.addWidget(self.plan)
         v.addLayout(buttons)
         return box
@@ -346,6 +351,13 @@ class EditPanel(QWidget):
                   InversionState.CANCELLED: "Stopped"}
         self.inversion_label.setText(text if state.active else labels.get(state, text))
 
+    def _show_words(self, words: WordWarnings) -> None:
+        """Words the text encoder is likely to misread, under the caption they are in (a warning,
+        never a stop)."""
+        for label, lines in ((self.caption_words, words.caption), (self.edit_words, words.edit)):
+            label.setText("\n".join(f"⚠ {line[0].upper()}{line[1:]}" for line in lines))
+            label.setVisible(bool(lines))
+
     def _show_plan(self, text: str, is_error: bool) -> None:
         self.plan.setText(text)
         self.plan.setProperty("error", is_error)
@@ -392,3 +404,11 @@ def _bounds(key: str, nudge: float) -> tuple[float, float]:
 def _help(key: str) -> str:
     text = spec_of(EditSettings, key).help
     return text[0].upper() + text[1:]
+
+
+def _warning_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setProperty("warning", True)
+    label.setVisible(False)
+    return label

@@ -31,6 +31,7 @@ from p2p_studio.app.jobs import (
     OpenPhoto,
     Plan,
     Preview,
+    WordWarnings,
 )
 from p2p_studio.app.session import Session
 from p2p_studio.core.errors import ErrorKind, InputError
@@ -427,3 +428,21 @@ def test_an_animated_gif_opens_at_its_first_frame_and_the_status_says_so(app, tm
     worker.read(controller.open_photo(tmp_path / "loop.gif"))
     assert session.photo_path == tmp_path / "loop.gif" and session.photo.getpixel((5, 5)) == (0, 0, 250)
     assert statuses[-1] == "loop.gif: an animation of 2 frames; its first frame is used." and not errors
+
+
+def test_words_warnings_come_with_every_plan_and_a_caption_alone_asks_for_them(app, qtbot) -> None:
+    worker, session, controller, _ = app
+    plans: list[tuple[str, bool]] = []
+    words: list[WordWarnings] = []
+    controller.plan_changed.connect(lambda text, error: plans.append((text, error)))
+    controller.words_changed.connect(words.append)
+    session.set_edit("")
+    session.set_caption("a cat on a bnech")
+    qtbot.waitUntil(lambda: bool(worker.plans) and worker.plans[-1][1:3] == ("a cat on a bnech", ""), timeout=2000)
+    assert plans[-1] == ("Type the caption of the photo, then change words in the edit.", False)
+    warning = "'bnech' is not a word the text encoder knows; did you mean 'bench'?"
+    worker.plan_ready.emit(Plan(worker.plans[-1][0], None, False, WordWarnings((warning,))))
+    assert words == [WordWarnings((warning,), ())] and len(plans) == 1  # no plan: the line said stays
+    session.set_caption("")
+    qtbot.waitUntil(lambda: len(words) == 2, timeout=2000)
+    assert words[-1] == WordWarnings()  # no caption: the warning goes

@@ -81,6 +81,19 @@ def test_plan_preview_follows_the_typed_edit(studio, wait_for, type_into):
     assert studio.window.panel.plan.text().startswith("swap")
     type_into(studio.window.panel.edit, "a cat sitting on a wooden bench")
     wait_for(lambda: studio.window.panel.plan.text().startswith("refine"), 30)
+    panel = studio.window.panel
+    assert not panel.caption_words.isVisibleTo(panel) and not panel.edit_words.isVisibleTo(panel)
+    type_into(panel.caption, "a cat sitting on a bnech")
+    type_into(panel.edit, "a tigre sitting on a bnech")  # each warned under its own caption; the plan goes on
+    wait_for(lambda: panel.edit_words.isVisibleTo(panel), 30)
+    assert panel.caption_words.text() == "⚠ 'bnech' is not a word the text encoder knows; did you mean 'bench'?"
+    assert panel.edit_words.text() == "⚠ 'tigre' is not a word the text encoder knows; did you mean 'tiger'?"
+    wait_for(lambda: panel.plan.text().startswith("swap"), 30)
+    studio.window.resize(1280, 800)
+    assert studio.window.grab().save(str(_screenshot_folder() / "11-words-warning.png"))
+    type_into(panel.caption, CAPTION)
+    type_into(panel.edit, "a tiger sitting on a bench")
+    wait_for(lambda: not panel.caption_words.isVisibleTo(panel) and not panel.edit_words.isVisibleTo(panel), 30)
 
 
 def test_cancel_stops_the_inversion_and_the_app_stays_usable(studio, wait_for, cat_file, type_into):
