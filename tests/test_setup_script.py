@@ -50,3 +50,25 @@ def test_missing_libraries_are_named_exactly(tmp_path) -> None:
     note = _note(tmp_path, [lib for lib in LIBS if lib not in ("libEGL.so.1", "libxcb-shape.so.0")] +
                  ["libEGL.so.10", "libxcb-shape.so.0.0"])  # near names do not count
     assert note.startswith("note: the desktop app needs system libraries missing here: libxcb-shape.so.0 libEGL.so.1 ")
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_install_user_links_the_command_and_never_replaces_a_file(tmp_path) -> None:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    command = venv / "bin" / "p2p-studio"
+    command.write_text("#!/bin/sh\necho p2p-studio here\n")
+    command.chmod(0o755)
+    bin_dir = tmp_path / "bin"
+
+    def install() -> subprocess.CompletedProcess[str]:  # -o setup: the venv is this fake one
+        return subprocess.run(["make", "-s", "-o", "setup", "install-user", f"BIN={bin_dir}", f"VENV={venv}"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    assert install().returncode == 0 and install().returncode == 0  # a second run replaces its own link
+    assert (bin_dir / "p2p-studio").resolve() == command.resolve()
+    (bin_dir / "p2p-studio").unlink()
+    (bin_dir / "p2p-studio").write_text("someone else's")
+    done = install()
+    assert done.returncode != 0 and "exists and is not a link: left as it is" in done.stderr
+    assert (bin_dir / "p2p-studio").read_text() == "someone else's"
