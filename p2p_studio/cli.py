@@ -7,12 +7,15 @@ import dataclasses
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+import numpy as np
+from PIL import Image
 from tqdm import tqdm
 
 from p2p_studio import __version__
@@ -419,12 +422,16 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = photo_path.stem if photo_path is not None else f"seed{base.settings.seed}"
     stem = output_stem(stem, _labels(run, cells), out_dir)
+    names = [p.name for p in out_dir.iterdir()]
+    prefix = run_prefix(stem, names)
     avoid = (photo_path,) if photo_path is not None else ()
 
     def save(name: str, image: Any, recipe: Recipe | None = None) -> str:
-        return text_of(save_png(out_dir, f"{stem}-{name}", image, recipe, avoid))
+        return text_of(save_png(out_dir, f"{prefix}{name}", image, recipe, avoid))
 
-    outputs: dict[str, Any] = {"reconstruction": save("reconstruction", run.reconstruction_full, base), "edits": []}
+    earlier = same_reconstruction(out_dir, stem, names, run.reconstruction_full, base)
+    reconstruction = text_of(earlier) if earlier is not None else save("reconstruction", run.reconstruction_full, base)
+    outputs: dict[str, Any] = {"reconstruction": reconstruction, "edits": []}
     if cells:
         outputs["sweep"] = _write_sweep(args, run, base, cells, save)
         return outputs
@@ -443,8 +450,8 @@ def _write_outputs(args: argparse.Namespace, photo_path: Path | None, run: EditR
     return outputs
 
 
-#: Room kept after the longest label for a counter that avoids an existing file (``-99``).
-COUNTER_ROOM = len("-99")
+#: Room kept after the longest label for a run number and a counter that avoids an existing file.
+COUNTER_ROOM = len("-99") + len("-99")
 
 
 def _labels(run: EditRun, cells: list[SweepCell]) -> list[str]:
@@ -454,6 +461,57 @@ def _labels(run: EditRun, cells: list[SweepCell]) -> list[str]:
         labels += [f"edit{i}-mask", f"edit{i}-map-edit{len(out.plan.target.ids)}",
                    f"edit{i}-map-src{len(out.plan.source.ids)}"]
     return labels
+
+
+#: What the outputs' labels start with (after ``STEM-`` or ``STEM-N-``).
+OUTPUT_LABELS = ("edit", "reconstruction", "sweep")
+
+
+def run_prefix(stem: str, names: list[str]) -> str:
+    """What the names of one run's outputs start with: ``STEM-`` for the first run into a folder,
+    ``STEM-2-``, ``STEM-3-``... for the next (the smallest no output there has), so a listing keeps
+    each run's files together instead of suffixing each file with its own counter."""
+    def taken(prefix: str) -> bool:
+        return any(n.startswith(prefix) and n[len(prefix):].startswith(OUTPUT_LABELS) for n in names)
+
+    n = 1
+    while taken(prefix := f"{stem}-" if n == 1 else f"{stem}-{n}-"):
+        n += 1
+    return prefix
+
+
+#: Earlier reconstructions compared against before writing one (the newest first).
+REUSE_LIMIT = 8
+
+
+def same_reconstruction(folder: Path, stem: str, names: list[str], image: Image.Image,
+                        recipe: Recipe) -> Path | None:
+    """An earlier run's reconstruction of this photo (same photo and model in its recipe) with
+    exactly these pixels, so that it is written once per photo and inversion, not again by every
+    edit of the photo; ``None`` if there is none."""
+    from p2p_studio.core.recipe import read_recipe
+
+    pattern = re.compile(rf"{re.escape(stem)}(-\d+)?-reconstruction(-\d+)?\.png")
+    candidates = sorted((folder / n for n in names if pattern.fullmatch(n)), key=_mtime, reverse=True)
+    pixels = np.asarray(image)
+    for path in candidates[:REUSE_LIMIT]:
+        found = read_recipe(path)
+        if found is None or (found.photo_sha256, found.model_hash) != (recipe.photo_sha256, recipe.model_hash):
+            continue
+        try:
+            with Image.open(path) as earlier:
+                if earlier.size == image.size and np.array_equal(np.asarray(earlier.convert("RGB")), pixels):
+                    return path
+        except Exception:  # an unreadable file is not the reconstruction: write a new one
+            continue
+    return None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def output_stem(stem: str, labels: list[str], folder: Path) -> str:

@@ -43,7 +43,7 @@ def test_edit_writes_pngs_with_recipes_and_never_touches_the_input(tiny_dir, cat
     assert hashlib.sha256(photo.read_bytes()).hexdigest() == digest
     assert (tmp_path / "cat-edit1.png").read_bytes() == b"existing user file"
     edit = report["outputs"]["edits"][0]
-    assert edit["image"].endswith("cat-edit1-2.png")
+    assert edit["image"].endswith("cat-2-edit1.png")  # a run number keeps this run's files together
     with Image.open(edit["image"]) as img, Image.open(photo) as original:
         assert img.size == original.size
         assert img.info["parameters"].startswith("a dog sitting on a bench\nNegative prompt: \nSteps: 3")
@@ -58,7 +58,10 @@ def test_edit_writes_pngs_with_recipes_and_never_touches_the_input(tiny_dir, cat
     code, out, _ = _run(capsys, "edit", str(photo), "--caption", "a cat sitting on a bench", "--edit",
                         "a dog sitting on a bench", "--model", str(tiny_dir), "--steps", "3", "--inversion",
                         "negative-prompt", "--out", str(tmp_path), "--cache-dir", str(tmp_path / "cache"), "--json")
-    assert json.loads(out)["inversion_cached"] is True
+    again = json.loads(out)
+    assert again["inversion_cached"] is True and again["outputs"]["edits"][0]["image"].endswith("cat-3-edit1.png")
+    assert again["outputs"]["reconstruction"] == report["outputs"]["reconstruction"]  # the same pixels: not again
+    assert report["outputs"]["reconstruction"].endswith("cat-2-reconstruction.png")
 
 
 def test_explain_prints_the_plan(tiny_dir, cat_file, capsys) -> None:
@@ -228,15 +231,23 @@ def test_json_reports_the_reconstruction_psnr_of_the_written_files(tiny, tiny_di
     quality = report["inversion"]
     assert quality["psnr_db"] == round(expected, 2) and quality["method"] == "ddim"
     assert quality["verdict"] == Fidelity(Method.DDIM, expected).verdict
-    code, out, err = _run(capsys, "edit", str(photo), "--caption", "a cat", "--edit", "a dog", "--model",
-                          str(tiny_dir), "--steps", "3", "--inversion", "ddim", "--out", str(tmp_path / "out"),
-                          "--no-cache", "--mask", "reference")
-    assert code == 0, err
-    assert f"inversion: ddim {expected:.1f} dB reconstruction PSNR" in err
-    lines = dict(line.split(": ", 1) for line in out.splitlines())
-    assert list(lines) == ["edit", "mask", "reconstruction"]  # every file written, labelled
+    for extra in ([], ["--mask", "reference"]):
+        code, out, err = _run(capsys, "edit", str(photo), "--caption", "a cat", "--edit", "a dog", "--model",
+                              str(tiny_dir), "--steps", "3", "--inversion", "ddim", "--out", str(tmp_path / "out"),
+                              "--no-cache", *extra)
+        assert code == 0, err
+        assert f"inversion: ddim {expected:.1f} dB reconstruction PSNR" in err
+        lines = dict(line.split(": ", 1) for line in out.splitlines())
+        assert list(lines) == ["edit", "mask", "reconstruction"]  # every file written, labelled
+        assert all(Path(path).is_file() for path in lines.values())
+        if not extra:  # the same run again: the same reconstruction, written once per photo and inversion
+            assert lines["reconstruction"] == report["outputs"]["reconstruction"]
     assert read_recipe(lines["edit"]).settings.mask is MaskKind.REFERENCE
-    assert all(Path(path).is_file() for path in lines.values())
+    # the reference mask runs the source branch's self-attention fused, not materialised: other float
+    # rounding, a reconstruction a few pixels apart, so a file of its own
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "cat-2-edit1-mask.png", "cat-2-edit1.png", "cat-3-edit1-mask.png", "cat-3-edit1.png",
+        "cat-3-reconstruction.png", "cat-edit1-mask.png", "cat-edit1.png", "cat-reconstruction.png"]
 
 
 def test_bad_arguments_fail_before_torch_is_imported(tmp_path) -> None:
@@ -289,7 +300,7 @@ def test_a_batch_edits_every_photo_and_a_bad_one_does_not_stop_the_rest(tiny_dir
                              "--model", str(tiny_dir), "--steps", "2", "--inversion", "ddim", "--no-cache",
                              "--out", str(out))
     assert code == 0, err
-    assert stdout.splitlines()[0] == f"photo: {folder / 'c.png'}" and "c-edit1-2.png" in stdout  # never over a file
+    assert stdout.splitlines()[0] == f"photo: {folder / 'c.png'}" and "c-2-edit1.png" in stdout  # never over a file
     code, _, err = _run(capsys, "edit", str(tmp_path / "empty*.png"), "--caption", "a", "--edit", "b",
                         "--model", str(tiny_dir))
     assert code == 2 and "no file matches this pattern" in err

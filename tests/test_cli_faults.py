@@ -117,7 +117,7 @@ def test_names_that_are_not_utf8_are_written_and_reported_escaped(tiny_dir, cat_
     assert json.loads(Path(batch["summary_file"]).read_text())["edited"] == 2
     code, stdout, err = _edit(capsys, tiny_dir, raw.decode("utf-8", "surrogateescape"), out)
     assert code == 0, err
-    assert "caf\\xe9-edit1-2.png" in stdout
+    assert "caf\\xe9-2-edit1.png" in stdout
 
 
 def test_a_long_photo_name_still_gets_its_results(tiny_dir, cat_photo, tmp_path, capsys) -> None:
