@@ -5,8 +5,10 @@ Timings do not depend on weight values, so random weights measure the real archi
     python benchmarks/bench_engine.py [--arch sd15|sdxl] [--size 256] [--steps 6] [--null-text-steps 2]
 
 On a GPU it defaults to 512 px in fp16. Figures:
-* ``p2p_over_plain``: P2P edit (swap + local blend, one edited caption) divided by plain batched
-  CFG denoising of the same batch and steps with diffusers' own attention processor (target <= 1.15);
+* ``p2p_over_plain``: P2P edit (swap + local blend, one edited caption, the default refined mask)
+  divided by plain batched CFG denoising of the same batch and steps with diffusers' own attention
+  processor (target <= 1.05); ``p2p_reference_mask_over_plain``: the same with the authors' mask,
+  which records no self-attention;
 * ``null_text``: seconds and UNet evaluations per inversion step;
 * ``attention_store_bytes``: size of the attention store after N steps, for two values of N
   (must be equal: the store does not grow with the number of steps);
@@ -30,7 +32,7 @@ from diffusers.models.attention_processor import AttnProcessor2_0
 from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
 
 from inversion import Conditioning, DDIMSchedule, Method, NullTextSettings, Reporter, invert
-from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.settings import EditSettings, MaskKind
 from p2p_studio.engine.devices import pick_device
 from p2p_studio.engine.editor import Editor
 from p2p_studio.engine.model import LoadedModel
@@ -144,7 +146,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=None, help="default: 512 (SDXL 1024) on a GPU, 256 on the CPU")
     parser.add_argument("--steps", type=int, default=None, help="default: 20 on a GPU, 6 (SDXL 4) on the CPU")
     parser.add_argument("--null-text-steps", type=int, default=None, help="default: 5 on a GPU, 2 (SDXL 1) on the CPU")
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     sdxl = args.arch == "sdxl"
     args.size = args.size or (1024 if sdxl else 512) if gpu else args.size or 256
@@ -164,12 +166,14 @@ def main() -> None:
     side = args.size // model.vae_scale
     noise = torch.randn(1, model.latent_channels, side, side, generator=torch.Generator().manual_seed(0)).to(device)
 
+    reference = settings.replace(mask=MaskKind.REFERENCE.value)
     plain_denoise(editor, noise, cond, uncond, 1, settings.guidance)  # warm-up
-    plain_times, p2p_times = [], []
-    for _ in range(args.repeats):
+    plain_times, p2p_times, reference_times = [], [], []
+    for _ in range(args.repeats):  # interleaved, so that a busy moment costs each alike
         plain_times.append(plain_denoise(editor, noise, cond, uncond, args.steps, settings.guidance))
         t, store = p2p_denoise(editor, noise, cond, uncond, plans, settings)
         p2p_times.append(t)
+        reference_times.append(p2p_denoise(editor, noise, cond, uncond, plans, reference)[0])
     short = EditSettings(steps=max(2, args.steps // 2))
     _, store_short = p2p_denoise(editor, noise, cond, uncond, editor.plans(caption, [edited], short), short)
 
@@ -190,6 +194,7 @@ def main() -> None:
         "batch": 2 * cond.rows,
         "plain_denoise_s": round(plain, 3), "p2p_edit_s": round(p2p, 3),
         "p2p_over_plain": round(p2p / plain, 3),
+        "p2p_reference_mask_over_plain": round(min(reference_times) / plain, 3),
         "null_text": {
             "steps": args.null_text_steps, "seconds": round(nt_seconds, 2),
             "seconds_per_step": round(nt_seconds / args.null_text_steps, 2),

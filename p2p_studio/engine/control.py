@@ -60,14 +60,16 @@ class AttentionControl:
         self.windows = StepWindows(plans)
         self.injector = AttentionInjector(plans)
         users: list[torch.Tensor | None] = list(user_masks) if user_masks is not None else [None] * len(plans)
-        refines = settings.mask is MaskKind.REFINED and any(
-            p.local_blend and u is None for p, u in zip(plans, users, strict=False))
-        self.recorder = MapRecorder(self.prompts, self.grid, records_self=refines)
+        derived = [p for p, u in zip(plans, users, strict=False) if p.local_blend and u is None]
+        refines = settings.mask is MaskKind.REFINED and bool(derived)
+        self.recorder = MapRecorder(self.prompts, self.grid, records_self=refines,
+                                    self_from=refine_start(derived) if refines else 0)
         self.blender = LocalBlend(plans, WordMasks(plans, settings, self.recorder), users)
         self._records_injected = settings.blend_maps is BlendMaps.INJECTED
 
     def begin_step(self, step: int) -> None:
         self.windows.begin(step)
+        self.recorder.begin(step)
 
     def case(self, is_cross: bool, positions: int) -> LayerCase:
         """How a layer with *positions* query positions runs now."""
@@ -120,6 +122,12 @@ class AttentionControl:
         return out
 
 
+def refine_start(plans: list[EditPlan]) -> int:
+    """The first step whose self-attention refined masks average: the earliest local blend's start
+    (no mask is read before it; the last step where a blend starts at the end, for the composite)."""
+    return min(min(p.blend_start, p.steps - 1) for p in plans)
+
+
 def _rows(mask: torch.Tensor | None, start: int, end: int) -> torch.Tensor | None:
     return mask[start:end] if mask is not None else None
 
@@ -130,7 +138,9 @@ def _probabilities(query: torch.Tensor, key: torch.Tensor, scale: float,
     scores = torch.matmul(query.float() * scale, key.float().transpose(-1, -2))
     if mask is not None:
         scores = scores + mask.float()
-    return scores.softmax(dim=-1)
+    if scores.requires_grad:
+        return scores.softmax(dim=-1)
+    return torch.softmax(scores, dim=-1, out=scores)  # in place: a fifth faster on large self-attention maps
 
 
 @dataclass

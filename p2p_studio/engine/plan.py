@@ -37,6 +37,11 @@ class EditPlan:
     #: The edited caption as typed, ``(word:f)`` markup included (what a recipe must record).
     edit: str = ""
 
+    @property
+    def steps(self) -> int:
+        """The number of denoising steps the plan is for."""
+        return int(self.cross_steps.shape[0])
+
     def explain(self) -> dict[str, Any]:
         """The plan in plain data, for ``--explain`` and the app."""
         src_labels, tgt_labels = self.source.token_labels(), self.target.token_labels()

@@ -9,17 +9,25 @@ from p2p_studio.engine.grid import MapGrid
 
 class MapRecorder:
     """Cross-attention at the blend level (masks and the word maps shown) and, for refined masks,
-    self-attention at the refine level. Each is a running sum, so memory does not grow with steps."""
+    self-attention at the refine level from the step the first mask is read at. Each is a running
+    sum, so memory does not grow with steps."""
 
-    def __init__(self, prompts: int, grid: MapGrid, records_self: bool) -> None:
+    def __init__(self, prompts: int, grid: MapGrid, records_self: bool, self_from: int = 0) -> None:
         self.prompts = prompts
         self.grid = grid
         #: Whether self-attention is recorded at all (refined masks derived from attention).
         self.records_self = records_self
+        #: Self-attention is recorded from this step on: materialising it costs several times
+        #: fused attention, and no mask is read before the local blend starts.
+        self.self_from = self_from
+        self.step = 0
         self.cross_sum: torch.Tensor | None = None  # (P, Q_blend, L)
         self.cross_count = 0
         self.self_sum: torch.Tensor | None = None  # (P, Q_refine, Q_refine)
         self.self_count = 0
+
+    def begin(self, step: int) -> None:
+        self.step = step
 
     def takes_cross(self, positions: int) -> bool:
         """Whether a cross-attention layer with *positions* queries is at the blend level."""
@@ -27,7 +35,8 @@ class MapRecorder:
 
     def takes_self(self, positions: int) -> bool:
         """Whether a self-attention layer with *positions* queries is recorded."""
-        return self.records_self and positions == self.grid.positions(self.grid.refine_factor)
+        return (self.records_self and self.step >= self.self_from
+                and positions == self.grid.positions(self.grid.refine_factor))
 
     def add_cross(self, probs: torch.Tensor) -> None:
         """Add conditional cross-attention probabilities ``(P, heads, Q, L)``."""

@@ -11,7 +11,13 @@ from attention_probe import attend, record
 from diffusers.models.attention_processor import AttnProcessor2_0
 
 from p2p_studio.core.settings import EditSettings, MaskKind
-from p2p_studio.engine.control import AttentionControl, ControlledAttnProcessor, LayerCase, controlled_attention
+from p2p_studio.engine.control import (
+    AttentionControl,
+    ControlledAttnProcessor,
+    LayerCase,
+    controlled_attention,
+    refine_start,
+)
 from p2p_studio.engine.plan import make_plan
 
 
@@ -214,7 +220,9 @@ def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) 
     record(ctl, store)
     # the object's attention with a floor that softmax(log) keeps finite; its outline is the disc's
     probs = (_object_attention(disc) + 1e-30)[None, None].expand(4, 2, -1, -1)
-    for step in (0, 9):  # the injected step records the source's maps for every prompt
+    ctl.begin_step(plan.blend_start - 1)  # no mask is read before the blend starts: nothing recorded
+    assert ctl.case(False, 256) is LayerCase.FUSED
+    for step in (plan.blend_start, 9):  # the injected step records the source's maps for every prompt
         ctl.begin_step(step)
         assert (ctl.case(False, 256) is not LayerCase.FUSED) is (kind == "refined")
         attend(ctl, probs, is_cross=False)
@@ -234,11 +242,25 @@ def test_refined_mask_store_is_flat_in_steps_and_off_without_blend(tiny) -> None
     here, is finer than the injected levels), one ``(P, Q, Q)`` tensor whatever the steps."""
     ctl = _controller(tiny, "a cat", ["a dog"], latent_hw=(16, 16), blend_min_side=8)
     probs = _random_probs(4, 2, 256, 256)
+    start = ctl.windows.plans[0].blend_start
+    assert start == 2  # the default blend start, 0.2 of 10 steps
     for k in range(10):
         ctl.begin_step(k)
+        assert (ctl.case(False, 256) is LayerCase.FUSED) is (k < start)  # recorded from the blend's start
         attend(ctl, probs, False)
-    assert ctl.recorder.self_sum.shape == (2, 256, 256) and ctl.recorder.self_count == 10
-    torch.testing.assert_close(ctl.recorder.self_sum / 10, probs[2:].mean(1))
+    assert ctl.recorder.self_sum.shape == (2, 256, 256) and ctl.recorder.self_count == 10 - start
+    torch.testing.assert_close(ctl.recorder.self_sum / (10 - start), probs[2:].mean(1))
     off = _controller(tiny, "a cat", ["a dog"], latent_hw=(16, 16), blend=False)
     off.begin_step(9)
     assert off.case(False, 256) is LayerCase.FUSED
+
+
+@pytest.mark.parametrize(("starts", "first"), [((0.2,), 2), ((0.5, 0.3), 3), ((1.0,), 9), ((0.0,), 0)])
+def test_self_attention_is_recorded_from_the_first_blend_on(tiny, starts, first) -> None:
+    """Refined masks read self-attention from the earliest blend start; a blend that starts at the
+    end still has the last step's maps for the photo-size composite."""
+    plans = [make_plan(tiny.tokenizer, "a cat", "a dog", tiny.max_tokens, EditSettings(steps=10, blend_start=f))
+             for f in starts]
+    assert refine_start(plans) == first
+    ctl = AttentionControl(plans, EditSettings(steps=10), (16, 16), len(tiny.unet.config.block_out_channels))
+    assert ctl.recorder.self_from == first
