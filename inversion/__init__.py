@@ -62,6 +62,12 @@ __all__ = [
 ]
 
 
+#: What the DDIM pass is called in progress reports, per method that runs it: the method chosen
+#: (Direct and negative-prompt inversion are this pass alone; null-text optimises after it).
+PHASES = {Method.DDIM: "DDIM inversion", Method.DIRECT: "Direct inversion",
+          Method.NEGATIVE_PROMPT: "Negative-prompt inversion", Method.NULL_TEXT: "DDIM inversion"}
+
+
 def invert(
     method: Method,
     predict: NoisePredictor,
@@ -92,7 +98,7 @@ def invert(
         trajectory = renoise_invert(predict, schedule, clean_latents, cond, empty, settings.guidance, renoise,
                                     reporter, drawn)
     else:
-        trajectory = ddim_invert(predict, schedule, clean_latents, cond, reporter, drawn)
+        trajectory = ddim_invert(predict, schedule, clean_latents, cond, reporter, drawn, PHASES[method])
     if method is Method.NULL_TEXT:
         optimised = optimise_null_text(predict, schedule, trajectory, cond, empty, settings, reporter)
         return InversionResult(method, trajectory, Unconditional.OPTIMISED, settings.guidance, optimised)

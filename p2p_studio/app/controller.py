@@ -106,6 +106,7 @@ class StudioController(QObject):
         self.lora_folders: list[Path] = []
         self._jobs: dict[int, Job] = {}
         self._running: set[int] = set()  # ids of started jobs (known from job_started, on this thread)
+        self._last_progress: dict[int, ProgressReport] = {}  # per running job
         self._after_open: dict[int, Callable[[], None]] = {}
         self._plan_request = 0
         self._invert_job: Job | None = None
@@ -144,6 +145,7 @@ class StudioController(QObject):
     def _untrack(self, job: Job) -> None:
         self._jobs.pop(job.id, None)
         self._running.discard(job.id)
+        self._last_progress.pop(job.id, None)
         if self._invert_job is not None and self._invert_job.id == job.id:
             self._invert_job = None
         if not self._jobs:
@@ -153,7 +155,9 @@ class StudioController(QObject):
     def _caption_changed(self, _: str) -> None:
         self._plan_timer.start()
         if self.session.photo is not None and self.session.caption.strip():
-            self.session.set_inversion(InversionState.STALE, "caption changed")
+            before = self.session.inversion_state in (InversionState.NONE, InversionState.CANCELLED)
+            self.session.set_inversion(InversionState.STALE, "Inverts when you stop typing" if before else
+                                       "Caption changed: inverts again when you stop typing")
             self._auto.start()
 
     def _photo_changed(self) -> None:
@@ -230,6 +234,10 @@ class StudioController(QObject):
         job = self.worker.submit(Sweep(s.photo, s.photo_key, s.caption, grid, cells, s.settings))
         self.status.emit(f"Queued: sweep of {len(cells)} cells ({grid.text()})")
         return self._track(job)
+
+    def load_model(self, choice: ModelChoice) -> Job:
+        """Load *choice* (in queue order): tracked like any job, so the status bar shows it."""
+        return self._track(self.worker.set_model(choice))
 
     def cancel_current(self) -> None:
         """Stop what runs now (Esc); queued edits stay queued."""
@@ -327,10 +335,25 @@ class StudioController(QObject):
         self.status.emit(job.params.label())
 
     def _on_progress(self, report: ProgressReport) -> None:
-        eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0.02 else "ETA …"
-        self.progress.emit(report.text, report.fraction, eta)
+        self._last_progress[report.job_id] = report
+        self._show(report)
         if report.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.RUNNING, report.text)
+
+    def _show(self, report: ProgressReport) -> None:
+        eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0.02 else "ETA …"
+        self.progress.emit(report.text, report.fraction, eta)
+
+    def _after_job(self, fraction: float) -> None:
+        """The phase and bar once a job has ended: those of a job still running (a model that is
+        still loading when a recipe has been read: not the finished job's full bar), else none."""
+        running = [job for i, job in self._jobs.items() if i in self._running]
+        if not running:
+            self.progress.emit("", fraction, "")
+            return
+        job = running[-1]
+        last = self._last_progress.get(job.id)
+        self._show(last if last is not None else ProgressReport(job.id, job.kind, job.params.label(), 0.0, 0.0))
 
     def _on_preview(self, preview: Preview) -> None:
         job = self._jobs.get(preview.job_id)
@@ -350,7 +373,7 @@ class StudioController(QObject):
         handler = handlers.get(job.kind)
         if handler is not None and payload is not None:
             handler(job.params, payload)
-        self.progress.emit("", 1.0, "")
+        self._after_job(1.0)
 
     def _inverted(self, p: Invert, done: Inverted) -> None:
         how = "from cache" if done.cached else f"in {done.seconds:.1f} s"
@@ -370,6 +393,7 @@ class StudioController(QObject):
         self.status.emit(f"Saved {path}")
 
     def _recipe_read(self, p: ReadRecipe, found: FoundRecipe) -> None:
+        self.status.emit(f"Read the recipe of {p.path.name}.")
         self.recipe_found.emit(found, str(p.path))
 
     def _inversion_ready(self, quality: Fidelity | None) -> None:
@@ -403,7 +427,7 @@ class StudioController(QObject):
         if failure.kind is ErrorKind.OUT_OF_MEMORY:
             message = f"{message} {OOM_HINT}"
         self.error.emit(message)
-        self.progress.emit("", 0.0, "")
+        self._after_job(0.0)
 
     def _on_cancelled(self, job: Job) -> None:
         self._untrack(job)
@@ -411,7 +435,7 @@ class StudioController(QObject):
         if job.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.CANCELLED, "stopped")
         self.status.emit(f"Cancelled: {job.params.label().lower()}")
-        self.progress.emit("", 0.0, "")
+        self._after_job(0.0)
 
 
 def _same_path(a: Path, b: Path) -> bool:

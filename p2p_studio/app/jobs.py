@@ -39,7 +39,7 @@ class JobKind(enum.Enum):
 
 class InversionState(enum.Enum):
     NONE = "none"
-    STALE = "stale"  # the caption changed since the last inversion
+    STALE = "stale"  # a caption was typed: the inversion starts when typing pauses
     QUEUED = "queued"
     RUNNING = "running"
     READY = "ready"

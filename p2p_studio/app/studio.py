@@ -100,14 +100,14 @@ class Studio:
     def apply_settings(self, settings: AppSettings) -> None:
         """A new model choice: stop what runs and load it (in queue order)."""
         self.controller.cancel_all()
-        self.worker.set_model(settings.model)
+        self.controller.load_model(settings.model)
 
     def start(self, first_run_demo: bool = True) -> None:
         """Restore the last session; on a true first run (nothing saved) with the demo model, open
         its sample. A session that could not be restored whole is never replaced by the sample.
         The model starts loading at once: its defaults (a few-step model's) are known before the
         first inversion, and the first edit does not wait for it."""
-        self.worker.set_model(self.settings.model)
+        self.controller.load_model(self.settings.model)
         if self.session.has_saved_state:
             self.session.restore_in_background()
         elif first_run_demo and self.settings.model.spec == DEMO_MODEL:

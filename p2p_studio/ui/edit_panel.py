@@ -346,9 +346,8 @@ class EditPanel(QWidget):
 
     def _sync_inversion(self, state: InversionState, text: str) -> None:
         self.invert.setText("Stop" if state.active else "Invert")
-        labels = {InversionState.NONE: "Not inverted yet", InversionState.STALE: "Caption changed: will invert again",
-                  InversionState.READY: f"Ready ({text})", InversionState.FAILED: f"Failed: {text}",
-                  InversionState.CANCELLED: "Stopped"}
+        labels = {InversionState.NONE: "Not inverted yet", InversionState.READY: f"Ready ({text})",
+                  InversionState.FAILED: f"Failed: {text}", InversionState.CANCELLED: "Stopped"}
         self.inversion_label.setText(text if state.active else labels.get(state, text))
 
     def _show_words(self, words: WordWarnings) -> None:

@@ -25,12 +25,15 @@ from p2p_studio.app.jobs import (
     InversionState,
     Invert,
     Inverted,
+    LoadModel,
     Job,
     JobIds,
     JobParams,
     OpenPhoto,
     Plan,
     Preview,
+    ProgressReport,
+    ReadRecipe,
     WordWarnings,
 )
 from p2p_studio.app.session import Session
@@ -79,7 +82,7 @@ class FakeWorker(QObject):
         self.cancelled.extend(j.id for j in self.jobs)
 
     def set_model(self, choice: ModelChoice) -> Job:
-        raise AssertionError("not used here")
+        return self.submit(LoadModel(choice))
 
     def shutdown(self, timeout: float = 10.0) -> None:
         pass
@@ -446,3 +449,38 @@ def test_words_warnings_come_with_every_plan_and_a_caption_alone_asks_for_them(a
     session.set_caption("")
     qtbot.waitUntil(lambda: len(words) == 2, timeout=2000)
     assert words[-1] == WordWarnings()  # no caption: the warning goes
+
+
+def test_the_inversion_line_says_caption_changed_only_after_an_inversion(qapp, tmp_path, cat_file) -> None:
+    worker = FakeWorker()
+    session = Session(tmp_path / "session", autosave_ms=10_000)
+    controller = StudioController(session, worker, auto_invert_ms=10_000)
+    lines: list[tuple[InversionState, str]] = []
+    session.inversion_changed.connect(lambda state, text: lines.append((state, text)))
+    worker.read(controller.open_photo(cat_file))
+    session.set_caption(CAPTION)
+    assert lines[-1] == (InversionState.STALE, "Inverts when you stop typing")  # nothing inverted yet
+    job = controller.start_inversion()
+    worker.job_finished.emit(job, Inverted(CAPTION, cached=False, seconds=1.0))
+    session.set_caption("a cat sitting on a wooden bench")
+    assert lines[-1] == (InversionState.STALE, "Caption changed: inverts again when you stop typing")
+
+
+def test_when_a_job_ends_the_status_bar_shows_the_one_still_running(app, tmp_path) -> None:
+    """A recipe read while the model loads: then the load's phase and bar, not the recipe's full bar."""
+    worker, session, controller, _ = app
+    shown: list[tuple[str, float, str]] = []
+    said: list[str] = []
+    controller.progress.connect(lambda text, fraction, eta: shown.append((text, fraction, eta)))
+    controller.status.connect(said.append)
+    load = controller.load_model(ModelChoice(spec="demo"))
+    worker.job_started.emit(load)
+    worker.progress.emit(ProgressReport(load.id, load.kind, "Downloading unet", 0.4, 30.0))
+    read = controller._track(worker.submit(ReadRecipe(tmp_path / "x.png")))
+    worker.job_started.emit(read)
+    assert said[-1] == "Reading recipe" and controller.busy
+    worker.job_finished.emit(read, FoundRecipe(Recipe("a cat", "a dog"), FoundLoras()))
+    assert said[-1] == "Read the recipe of x.png."
+    assert shown[-1] == ("Downloading unet", 0.4, "ETA 0:30") and controller.busy
+    worker.job_finished.emit(load, None)
+    assert shown[-1] == ("", 1.0, "") and not controller.busy

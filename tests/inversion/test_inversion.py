@@ -123,3 +123,14 @@ def test_result_round_trips_through_file(tiny, cat_photo, tmp_path, method) -> N
     assert all(torch.equal(a, b) for a, b in zip(back.trajectory, result.trajectory, strict=True))
     assert len(back.optimised) == len(result.optimised)
     assert all(torch.equal(a.states, b.states) for a, b in zip(back.optimised, result.optimised, strict=True))
+
+
+@pytest.mark.parametrize(("method", "phase"), [(Method.DIRECT, "Direct inversion"),
+                                               (Method.NEGATIVE_PROMPT, "Negative-prompt inversion"),
+                                               (Method.DDIM, "DDIM inversion")])
+def test_progress_names_the_method_that_runs(tiny, cat_photo, method, phase) -> None:
+    z0, cond, empty = _setup(tiny, cat_photo)
+    events = []
+    invert(method, NoisePredictor(tiny.unet), DDIMSchedule(tiny.scheduler_config, 3), z0, cond, empty,
+           reporter=Reporter(on_progress=events.append))
+    assert [(e.phase, e.step) for e in events] == [(phase, 1), (phase, 2), (phase, 3)]
