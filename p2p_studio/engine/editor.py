@@ -31,12 +31,12 @@ from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.defaults import model_defaults
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
-from p2p_studio.engine.images import to_tensor
+from p2p_studio.engine.images import to_image, to_tensor
 from p2p_studio.engine.loading import TokenizerOnly, load_tokenizer
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.pipeline import P2PPipeline
 from p2p_studio.engine.plan import EditPlan, make_plan
-from p2p_studio.engine.preview import LatentPreview
+from p2p_studio.engine.preview import LatentPreview, Previews
 from p2p_studio.engine.run import Batch, EditRun, PreparedPhoto, RunSpec
 
 EDIT_PHASE = "Editing"
@@ -65,6 +65,8 @@ class Editor:
         self.cache = cache
         self.pipeline = P2PPipeline(model)
         self.predict = self.pipeline.predict
+        #: Previews drawn by the VAE where it is cheap enough (False: the linear map always).
+        self.vae_previews = True
 
     # --- inputs -----------------------------------------------------------------------------
     def prepare(self, photo: Image.Image) -> PreparedPhoto:
@@ -257,13 +259,18 @@ class Editor:
 
         preview = None
         if reporter is not None and reporter.on_preview is not None:
-            preview = LatentPreview.fit(inversion.trajectory[-1][0], photo.working)
+            preview = Previews(LatentPreview.fit(inversion.trajectory[-1][0], photo.working),
+                               self._decode_one if self.vae_previews else None)
         return RunSpec(
             inversion.noise, source, plans, cond, uncond_at, settings, _each(per_edit, settings, plans), photo,
             pin=inversion.trajectory if inversion.pin_source else None,
             painted=tuple(user_masks) if user_masks else None, preview=preview,
             step_noise=tuple(inversion.step_noise),
         )
+
+    def _decode_one(self, latent: torch.Tensor) -> Image.Image:
+        """One scaled latent ``(C, h, w)`` as an image (a preview's decode)."""
+        return to_image(self.model.decode(latent[None])[0])
 
     def seed_run(self, caption: str, plans: list[EditPlan], settings: EditSettings,
                  per_edit: Sequence[EditSettings] | None = None) -> RunSpec:

@@ -20,8 +20,6 @@ from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.run import Batch, EditedImage, RunSpec
 
 EDIT_PHASE = "Editing"
-#: About this many previews per edit when a reporter asks for them.
-PREVIEWS_PER_RUN = 10
 
 
 class P2PPipeline:
@@ -65,16 +63,17 @@ class P2PPipeline:
         control = AttentionControl(spec.plans, settings, spec.latent_hw, levels, spec.latent_masks(),
                                    attention_levels(self.model.unet))
         x = spec.noise.to(device).float().expand(prompts, -1, -1, -1).clone()
-        every = max(1, steps // PREVIEWS_PER_RUN)
+        if spec.preview is not None:
+            spec.preview.begin(steps)
         with controlled_attention(self.model.unet, control), torch.no_grad(), library_errors():
             for k in range(steps):
                 reporter.check(EDIT_PHASE)
                 control.begin_step(k)
                 out = self.predict.guided(x, schedule.timesteps[k], spec.uncond_at(k).to(device), spec.cond,
                                           settings.guidance)
-                if spec.preview is not None and (k + 1) % every == 0 and k + 1 < steps:
+                if spec.preview is not None and spec.preview.due(k + 1):
                     shown = min(1, prompts - 1)
-                    image = spec.preview.image(schedule.predict_clean(out[shown], k, x[shown]))
+                    image = spec.preview.image(schedule.predict_clean(out[shown], k, x[shown]), k + 1)
                     reporter.preview(Progress(EDIT_PHASE, k + 1, steps), image)
                 x = schedule.step(out, k, x, spec.step_noise[k].to(device) if spec.step_noise else None)
                 if spec.pin is not None:

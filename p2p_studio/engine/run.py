@@ -16,7 +16,7 @@ from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.captions import Caption
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.plan import EditPlan
-from p2p_studio.engine.preview import LatentPreview
+from p2p_studio.engine.preview import Previews
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class RunSpec:
     pin: list[torch.Tensor] | None = None
     #: Per edit, a hand-painted float mask in [0, 1] at any resolution, or ``None``.
     painted: tuple[np.ndarray | None, ...] | None = None
-    preview: LatentPreview | None = None
+    preview: Previews | None = None
     #: A stochastic sampler's noise of each step, shared by every caption (empty: deterministic).
     step_noise: tuple[torch.Tensor, ...] = ()
 

@@ -25,10 +25,10 @@ from p2p_studio.app.jobs import (
     InversionState,
     Invert,
     Inverted,
-    LoadModel,
     Job,
     JobIds,
     JobParams,
+    LoadModel,
     OpenPhoto,
     Plan,
     Preview,
@@ -468,7 +468,7 @@ def test_the_inversion_line_says_caption_changed_only_after_an_inversion(qapp, t
 
 def test_when_a_job_ends_the_status_bar_shows_the_one_still_running(app, tmp_path) -> None:
     """A recipe read while the model loads: then the load's phase and bar, not the recipe's full bar."""
-    worker, session, controller, _ = app
+    worker, _, controller, _ = app
     shown: list[tuple[str, float, str]] = []
     said: list[str] = []
     controller.progress.connect(lambda text, fraction, eta: shown.append((text, fraction, eta)))

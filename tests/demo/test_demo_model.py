@@ -124,3 +124,31 @@ def test_reweighting_the_colour_word_changes_saturation_monotonically(reweightin
     assert reweighting["colour_is_monotonic"], reweighting
     up = saturation[reweighting["factors"].index(2.0)] - saturation[reweighting["factors"].index(1.0)]
     assert up > 0, reweighting
+
+
+def test_previews_show_the_edited_colour_by_mid_run_and_end_near_the_result(demo: Editor, monkeypatch) -> None:
+    """The bundled first-run edit (red circle -> blue) with VAE previews (the budget opened here:
+    when they are used is tested on a fake clock in tests/engine/test_preview.py)."""
+    import numpy as np
+    from PIL import Image
+
+    from inversion import Reporter
+    from p2p_studio.core.resources import samples
+    from p2p_studio.core.results import psnr
+    from p2p_studio.core.settings import EditSettings, Method
+    from p2p_studio.engine import preview
+
+    monkeypatch.setattr(preview, "PREVIEW_BUDGET", 1.0)
+    sample = samples()[0]
+    photo = demo.prepare(Image.open(sample.path).convert("RGB"))
+    shown: list[tuple[int, Image.Image]] = []
+    run = demo.edit(photo, sample.caption, [sample.edit], EditSettings(steps=50, method=Method.DIRECT),
+                    Reporter(on_preview=lambda progress, image: shown.append((progress.step, image))))
+    final = np.asarray(run.edits[0].image.convert("RGB"))
+
+    def blue(image: np.ndarray) -> float:
+        return float(((image[..., 2].astype(int) - image[..., 0]) > 60).mean())
+
+    pixels = [(step, np.asarray(im.convert("RGB").resize(run.edits[0].image.size))) for step, im in shown]
+    assert pixels[-1][0] == 49 and psnr(pixels[-1][1], final) > 28  # measured 32.4 dB (the linear map: 12.3)
+    assert blue(final) > 0.15 and any(blue(p) > blue(final) / 2 for step, p in pixels if step <= 25)

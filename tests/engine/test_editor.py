@@ -181,17 +181,27 @@ def test_fidelity_is_the_source_branch_against_the_photo(editor, cat_photo) -> N
     assert photo.working.size == photo.size == result.reconstruction.size
 
 
-def test_previews_show_the_edit_forming_and_change_nothing(editor, cat_photo) -> None:
+@pytest.mark.parametrize("vae", [False, True])
+def test_previews_show_the_edit_forming_and_change_nothing(editor, cat_photo, vae) -> None:
     s = EditSettings(steps=20, method=Method.DIRECT)
     photo = editor.prepare(cat_photo)
     shown = []
     reporter = Reporter(on_preview=lambda progress, image: shown.append((progress.step, image)))
-    with_previews = editor.edit(photo, CAPTION, [EDIT], s, reporter)
+    editor.vae_previews = vae
+    try:
+        with_previews = editor.edit(photo, CAPTION, [EDIT], s, reporter)
+    finally:
+        editor.vae_previews = True
     plain = editor.edit(photo, CAPTION, [EDIT], s)
     assert torch.equal(with_previews.latents, plain.latents)  # previews only read
-    assert [step for step, _ in shown] == [2, 4, 6, 8, 10, 12, 14, 16, 18]  # about ten, not the last step
+    steps = [step for step, _ in shown]
+    assert steps[0] == 1 and steps[-1] == 19 and len(steps) <= 10  # the last one the step before the end
     h, w = plain.latents.shape[-2:]
-    assert all(image.size == (w, h) and image.mode == "RGB" for _, image in shown)
+    scale = editor.model.vae_scale
+    sizes = {image.size for _, image in shown}  # the linear map at the latent's size, the VAE at the photo's
+    assert sizes == {(w, h)} if not vae else sizes <= {(w, h), (w * scale, h * scale)}
+    if not vae:
+        assert steps == [1, 3, 5, 7, 9, 11, 13, 15, 17, 19]
 
 
 def test_the_preview_map_is_the_least_squares_fit_on_the_photo(tiny, cat_photo) -> None:
