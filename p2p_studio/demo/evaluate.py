@@ -178,10 +178,12 @@ def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[s
     """Local-blend masks against the scene's true silhouettes (source and edited shape united), per
     mask kind, on the same inversions: IoU of the latent mask and of the photo-size mask, the share
     of pixels outside the silhouettes that changed, the share of the photo-size mask farther than
-    one latent cell from the silhouettes, and whether the edit took."""
+    one latent cell from the silhouettes, whether the edit took, and whether a mask component
+    touches the border where the silhouettes do not (a stub of border attention)."""
     side = editor.model.native_size
     rows: dict[str, dict[str, list[float]]] = {k: {"iou_latent": [], "iou_full": [], "changed_outside": [],
-                                                   "beyond_one_cell": [], "attribute": []} for k in kinds}
+                                                   "beyond_one_cell": [], "attribute": [], "border_stub": []}
+                                           for k in kinds}
     for i in range(n):
         case = _photo_case(editor, i, steps, overrides)
         scene, edited, attribute, value, photo_array = case.scene, case.edited, case.attribute, case.value, case.array
@@ -204,11 +206,21 @@ def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[s
             near = cv2.distanceTransform((~truth).astype(np.uint8), cv2.DIST_L2, 5) <= cell
             row["beyond_one_cell"].append(float(alpha[~near].sum() / max(alpha.sum(), 1)))
             row["attribute"].append(float(_has(judge(full), attribute, value)))
+            row["border_stub"].append(float(_border_stub(alpha, truth)))
     report: dict[str, Any] = {"photos": n}
     for kind, row in rows.items():
         report[kind] = {name: round(float(np.mean(values)), 3) for name, values in row.items()}
         report[kind]["iou_full_min"] = round(float(np.min(row["iou_full"])), 3)
     return report
+
+
+def _border_stub(mask: np.ndarray, truth: np.ndarray) -> bool:
+    """Whether a component of *mask* touches the image border where no silhouette does."""
+    _, labels = cv2.connectedComponents(mask.astype(np.uint8))
+    edge = np.zeros_like(mask, dtype=bool)
+    edge[0, :] = edge[-1, :] = edge[:, 0] = edge[:, -1] = True
+    touching = set(np.unique(labels[edge & mask])) - {0}
+    return any(not (truth & (labels == c) & edge).any() for c in touching)
 
 
 #: The re-weighting factors the P2P paper uses (c in [-2, 2]); public examples go further.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from PIL import Image, ImageFilter
 
 
@@ -39,3 +40,46 @@ def composite(original: Image.Image, edited: Image.Image, alpha: Image.Image) ->
     edited_full = edited.resize(original.size, Image.Resampling.LANCZOS)
     return Image.composite(edited_full, original, alpha)
 
+
+#: The long side the photo is reduced to as the guide of a mask's edge (the fast guided filter:
+#: the edge is found at this size, then scaled up with the mask).
+GUIDE_SIDE = 1024
+
+
+def guide_of(photo: Image.Image, side: int = GUIDE_SIDE) -> torch.Tensor:
+    """*photo* as ``(3, h, w)`` in [0, 1], its long side at most *side*."""
+    scale = min(1.0, side / max(photo.size))
+    size = (max(1, round(photo.width * scale)), max(1, round(photo.height * scale)))
+    small = photo.convert("RGB").resize(size, Image.Resampling.BOX) if size != photo.size else photo.convert("RGB")
+    return torch.from_numpy(np.asarray(small, dtype=np.float32) / 255.0).permute(2, 0, 1)
+
+
+def _box(x: torch.Tensor, r: int) -> torch.Tensor:
+    """Mean of *x* ``(..., h, w)`` over a ``(2r+1)^2`` window (clipped at the borders), by sums."""
+    h, w = x.shape[-2:]
+    c = F.pad(x, (1, 0, 1, 0)).cumsum(-1).cumsum(-2)
+    ys, xs = torch.arange(h), torch.arange(w)
+    y0, y1 = (ys - r).clamp(0, h), (ys + r + 1).clamp(0, h)
+    x0, x1 = (xs - r).clamp(0, w), (xs + r + 1).clamp(0, w)
+    total = (c[..., y1, :][..., x1] - c[..., y0, :][..., x1] - c[..., y1, :][..., x0] + c[..., y0, :][..., x0])
+    area = (y1 - y0)[:, None] * (x1 - x0)[None, :]
+    return total / area
+
+
+def guided_filter(p: torch.Tensor, guide: torch.Tensor, radius: int, eps: float) -> torch.Tensor:
+    """He et al.'s guided filter of *p* ``(h, w)`` by each channel of *guide* ``(C, h, w)``,
+    averaged: *p* made locally linear in the photo, so its edges move onto the photo's."""
+    mean_i, mean_p = _box(guide, radius), _box(p[None], radius)
+    cov = _box(guide * p[None], radius) - mean_i * mean_p
+    var = _box(guide * guide, radius) - mean_i * mean_i
+    a = cov / (var + eps)
+    b = mean_p - a * mean_i
+    return (_box(a, radius) * guide + _box(b, radius)).mean(0)
+
+
+def grown(mask: torch.Tensor, r: int) -> torch.Tensor:
+    """A bool mask ``(h, w)`` grown by *r* pixels (a square neighbourhood, two 1-d max pools)."""
+    m = mask[None, None].float()
+    m = F.max_pool2d(m, (1, 2 * r + 1), stride=1, padding=(0, r))
+    m = F.max_pool2d(m, (2 * r + 1, 1), stride=1, padding=(r, 0))
+    return m[0, 0] > 0

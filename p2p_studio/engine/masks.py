@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import torch
 import torch.nn.functional as F
 
 from p2p_studio.core.settings import EditSettings, MaskKind
 from p2p_studio.engine.captions import Word
+from p2p_studio.engine.images import guided_filter
 from p2p_studio.engine.plan import EditPlan
 from p2p_studio.engine.recorder import MapRecorder
 
 #: Propagation steps through self-attention for refined masks (see :meth:`WordMasks.refine`).
 REFINE_PASSES = 2
+#: The guided filter's window radius in latent cells and its regularisation (intensities in
+#: [0, 1]; lower follows weaker edges). Chosen on the demo evaluation (docs/conventions.md).
+GUIDE_CELLS = 3
+GUIDE_EPS = 1e-3
+
+
+@dataclass(frozen=True)
+class Guides:
+    """The images a photo-size mask's edges follow: the old object's in the photo, each new
+    object's in its edit (``(3, h, w)`` in [0, 1] each, see :func:`~p2p_studio.engine.images.guide_of`)."""
+
+    photo: torch.Tensor
+    edits: tuple[torch.Tensor, ...]
 
 
 def _token_weights(words: tuple[Word, ...], length: int) -> torch.Tensor:
@@ -43,19 +59,22 @@ class WordMasks:
         they leave the edit room to form."""
         return self.cut(self.recorder.grid.latent_hw, self.settings.threshold)
 
-    def outline(self, size: tuple[int, int]) -> torch.Tensor | None:
+    def outline(self, size: tuple[int, int], guides: Guides | None = None) -> torch.Tensor | None:
         """``(E, h, w)`` masks at *size* for the photo-size composite. A refined mask is cut at
-        ``outline_threshold`` of the same maps: the objects' outline rather than the blend's margin."""
-        return self.cut(size, self.settings.outline_threshold if self.refined else self.settings.threshold)
+        ``outline_threshold`` of the same maps: the objects' outline rather than the blend's margin.
+        With *guides* each word map's edges move onto those of the image its object is in."""
+        threshold = self.settings.outline_threshold if self.refined else self.settings.threshold
+        return self.cut(size, threshold, guides)
 
-    def cut(self, size: tuple[int, int], threshold: float) -> torch.Tensor | None:
+    def cut(self, size: tuple[int, int], threshold: float, guides: Guides | None = None) -> torch.Tensor | None:
         maps = self.recorder.cross_maps()
         if maps is None or not self.plans:
             return None
         masks = []
         for e, plan in enumerate(self.plans, start=1):
-            mask = self._cut(self._score(maps, 0, plan.blend_source, True), threshold, size)
-            mask |= self._cut(self._score(maps, e, plan.blend_target, True), threshold, size)
+            photo, edited = (guides.photo, guides.edits[e - 1]) if guides is not None else (None, None)
+            mask = self._cut(self._score(maps, 0, plan.blend_source, True), threshold, size, photo)
+            mask |= self._cut(self._score(maps, e, plan.blend_target, True), threshold, size, edited)
             if plan.subtract_source or plan.subtract_target:
                 # each caption's map thresholded on its own (no pooling), then their union
                 limit = self.settings.subtract_threshold
@@ -89,12 +108,22 @@ class WordMasks:
             m = attention @ m
         return m.reshape(h, w)
 
-    def _cut(self, m: torch.Tensor, threshold: float, size: tuple[int, int]) -> torch.Tensor:
+    def _cut(self, m: torch.Tensor, threshold: float, size: tuple[int, int],
+             guide: torch.Tensor | None = None) -> torch.Tensor:
         """A score map upsampled (bilinear, not the reference code's nearest: map cells would show
-        as steps) to *size* and cut at *threshold* of its range."""
-        m = F.interpolate(m[None, None], size=size, mode="bilinear", align_corners=False)[0, 0]
+        as steps) to *size* and cut at *threshold* of its range; with a *guide*, first upsampled
+        to the guide's size and filtered by it (edge-aware: a map cell that straddles an object's
+        edge is split along the photo's edge), then upsampled to *size*."""
+        first = tuple(guide.shape[-2:]) if guide is not None else size
+        m = F.interpolate(m[None, None], size=first, mode="bilinear", align_corners=False)[0, 0]
         floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
         span = m.max() - floor
         if span <= 0:
-            return torch.zeros_like(m, dtype=torch.bool)
-        return (m - floor) / span > threshold
+            return torch.zeros(size, dtype=torch.bool, device=m.device)
+        m = (m - floor) / span
+        if guide is not None:
+            cell = max(1, round(first[1] / self.recorder.grid.latent_hw[1]))  # guide pixels per latent cell
+            m = guided_filter(m, guide.to(m.device), GUIDE_CELLS * cell, GUIDE_EPS)
+            m = F.interpolate(m[None, None], size=size, mode="bilinear", align_corners=False)[0, 0]
+        return m > threshold
+

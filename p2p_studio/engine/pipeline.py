@@ -7,19 +7,25 @@ the run specification are the :class:`~p2p_studio.engine.editor.Editor`'s.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import torch
 from PIL import Image
 
 from inversion import NoisePredictor, Progress, Reporter, Schedule, make_schedule
+from p2p_studio.core.settings import MaskKind
 from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.grid import attention_levels
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
-from p2p_studio.engine.images import composite, feathered_mask, to_image
+from p2p_studio.engine.images import composite, feathered_mask, grown, guide_of, to_image
+from p2p_studio.engine.masks import Guides
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.run import Batch, EditedImage, RunSpec
 
 EDIT_PHASE = "Editing"
+#: An edge-guided outline grows by this many feather widths before it is feathered.
+EDGE_MARGIN = 1.0
 
 
 class P2PPipeline:
@@ -101,8 +107,14 @@ class P2PPipeline:
                     for e, plan in enumerate(spec.plans)]
         size = photo.original.size
         derived = [e for e, m in enumerate(masks) if m is not None and blender.derives(e)]
-        outline = blender.words.outline((size[1], size[0])) if derived else None
+        guides = None
+        if derived and spec.settings.mask is MaskKind.REFINED:
+            guides = Guides(guide_of(photo.original), tuple(guide_of(image) for image in images[1:]))
+        outline = blender.words.outline((size[1], size[0]), guides) if derived else None
         feather = spec.settings.feather if spec.settings.feather is not None else max(1.0, 0.005 * max(size))
+        if outline is not None and guides is not None:  # an outline on the object's very edge: the
+            # feathered alpha would let the old edge through, so the hard mask reaches past it
+            outline = torch.stack([grown(o, math.ceil(EDGE_MARGIN * feather)) for o in outline])
         edits = []
         for e, plan in enumerate(spec.plans):
             image, alpha = images[e + 1], None

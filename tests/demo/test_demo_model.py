@@ -107,6 +107,7 @@ def test_refined_masks_follow_the_rendered_silhouettes(masks: dict) -> None:
     assert refined["iou_full"] >= 0.75 and refined["iou_full"] >= reference["iou_full"] + 0.2, masks
     assert refined["beyond_one_cell"] <= 0.05 < reference["beyond_one_cell"], masks
     assert refined["changed_outside"] < reference["changed_outside"], masks
+    assert refined["border_stub"] <= reference["border_stub"], masks  # border attention is not mask
 
 
 def test_reweighting_the_colour_word_down_fades_that_colour(reweighting: dict) -> None:

@@ -154,9 +154,13 @@ def test_out_of_memory_becomes_one_clear_error() -> None:
 
 
 def test_the_composite_feathers_a_narrow_band_and_keeps_every_other_pixel(editor, cat_photo) -> None:
-    """Alpha is soft only near the hard mask's edge, within 3 x feather (0.5 % of the long side)
-    plus rounding; every pixel beyond that band is the user's original, bit for bit."""
+    """Alpha is soft only near the hard mask's edge, within the edge margin and 3 x feather (0.5 %
+    of the long side) plus rounding; every pixel beyond that band is the user's original, bit for bit."""
+    import math
+
     from scipy.ndimage import distance_transform_edt
+
+    from p2p_studio.engine.pipeline import EDGE_MARGIN
 
     s = EditSettings(steps=6, method=Method.DIRECT, threshold=0.8, blend_start=0.0)
     photo = editor.prepare(cat_photo)
@@ -165,7 +169,8 @@ def test_the_composite_feathers_a_narrow_band_and_keeps_every_other_pixel(editor
     alpha = np.asarray(out.mask_full)
     assert 0.02 < hard.mean() < 0.98
     assert ((alpha > 0) & (alpha < 255)).any()  # feathered, not a hard cut
-    band = 3 * 0.005 * max(cat_photo.size) + 1
+    feather = 0.005 * max(cat_photo.size)
+    band = math.ceil(EDGE_MARGIN * feather) + 3 * feather + 1  # the margin grows the mask first
     beyond = distance_transform_edt(~hard) > band
     assert beyond.mean() > 0.01 and not alpha[beyond].any()
     full, original = np.asarray(out.full), np.asarray(cat_photo)

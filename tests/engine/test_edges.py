@@ -1,0 +1,46 @@
+"""Edge-aware photo-size masks: the guided filter, its box sums, and the margin past the edge."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+from p2p_studio.engine.images import _box, grown, guide_of, guided_filter
+
+
+def test_box_means_equal_a_plain_window_average_clipped_at_the_border() -> None:
+    x = torch.rand(2, 9, 13, generator=torch.Generator().manual_seed(0))
+    ones = torch.ones(1, 1, 9, 13)
+    plain = F.avg_pool2d(F.pad(x[None], (2, 2, 2, 2)), 5, stride=1)[0] / (
+        F.avg_pool2d(F.pad(ones, (2, 2, 2, 2)), 5, stride=1)[0])
+    torch.testing.assert_close(_box(x, 2), plain, atol=1e-5, rtol=1e-5)
+
+
+def test_grown_is_a_square_dilation() -> None:
+    mask = torch.zeros(10, 12, dtype=torch.bool)
+    mask[4, 5] = mask[0, 11] = True
+    expected = torch.zeros_like(mask)
+    expected[2:7, 3:8] = expected[0:3, 9:12] = True
+    assert torch.equal(grown(mask, 2), expected)
+
+
+def test_the_guided_filter_moves_a_blurred_edge_onto_the_photos_edge() -> None:
+    """A coarse map that falls from 1 at the object's edge to 0 12 px beyond it: cut at half, the
+    bilinear map reaches 6 px past the edge; filtered by the photo, half as far, never inside."""
+    w = 64
+    photo = torch.zeros(3, 32, w)
+    photo[:, :, :30] = torch.tensor([0.85, 0.15, 0.15])[:, None, None]  # a red object on the left
+    photo[:, :, 30:] = torch.tensor([0.92, 0.88, 0.80])[:, None, None]  # paper
+    xs = torch.arange(w, dtype=torch.float32)
+    coarse = (1 - ((xs - 30) / 12).clamp(0, 1)).expand(32, w)  # 1 up to x = 30, 0 from x = 42
+    sharp = guided_filter(coarse, photo, 12, 1e-3)
+    crossings = (coarse[16] > 0.5).sum().item(), (sharp[16] > 0.5).sum().item()
+    assert crossings == (36, 33)
+    assert bool((sharp[:, :30] > 0.9).all())  # the whole object stays in
+
+
+def test_the_guide_is_the_photo_at_most_1024_on_its_long_side() -> None:
+    guide = guide_of(Image.new("RGB", (3000, 1500), (255, 0, 0)))
+    assert guide.shape == (3, 512, 1024) and torch.equal(guide[:, 0, 0], torch.tensor([1.0, 0.0, 0.0]))
+    assert guide_of(Image.new("RGB", (40, 30))).shape == (3, 30, 40)
