@@ -403,7 +403,8 @@ class StudioController(QObject):
     def _sweep_done(self, p: Sweep, done: SweepDone) -> None:
         if p.photo_key == self.session.photo_key:
             self._inversion_ready(done.results[0].fidelity if done.results else None)
-            items = self.session.add_results(list(done.results))
+            labels = [cell.label for cell in done.cells] if len(done.cells) == len(done.results) else None
+            items = self.session.add_results(list(done.results), labels=labels)
             self.sweep_ready.emit(SweepSheet(done.grid, done.cells, tuple(items), done.thumbnails))
         self.status.emit(f"Swept {len(done.results)} cells in {done.seconds:.1f} s; "
                          "click a cell of the sheet to restore its parameters.")

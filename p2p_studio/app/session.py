@@ -52,9 +52,10 @@ class HistoryItem(ItemRecord):
         return cls(**{f.name: getattr(record, f.name) for f in fields(ItemRecord)})
 
     @classmethod
-    def from_result(cls, item_id: str, result: EditResult, painted: bool) -> HistoryItem:
+    def from_result(cls, item_id: str, result: EditResult, painted: bool, label: str = "") -> HistoryItem:
         return cls(item_id, result.caption, result.edit, result.settings, result.plan, time.time(), result.seconds,
-                   painted=painted, image=result.image, mask=result.mask, word_maps=list(result.word_maps))
+                   painted=painted, label=label, image=result.image, mask=result.mask,
+                   word_maps=list(result.word_maps))
 
 
 class _SettingsCommand(QUndoCommand):
@@ -221,12 +222,18 @@ class Session(QObject):
     def add_result(self, result: EditResult, painted: bool = False) -> HistoryItem:
         return self.add_results([result], painted)[0]
 
-    def add_results(self, results: list[EditResult], painted: bool = False) -> list[HistoryItem]:
-        """Results into the history (a sweep's at once: one update); the first becomes current."""
-        items = [HistoryItem.from_result(uuid.uuid4().hex[:12], result, painted) for result in results]
+    def add_results(self, results: list[EditResult], painted: bool = False,
+                    labels: list[str] | None = None) -> list[HistoryItem]:
+        """Results into the history (a sweep's at once, each *labels* entry naming its cell: one
+        update); the first becomes current before History redraws, so its highlight is on it."""
+        names = labels if labels is not None else [""] * len(results)
+        items = [HistoryItem.from_result(uuid.uuid4().hex[:12], result, painted, label)
+                 for result, label in zip(results, names, strict=True)]
         for item in items:
             self._write_item(item)
         self.history.extend(items)
+        if items:
+            self.current = items[0]
         self.history_changed.emit()
         if items:
             self.select(items[0])

@@ -89,6 +89,8 @@ class ItemRecord:
     seconds: float
     starred: bool = False
     painted: bool = False
+    #: What History calls it where the edited caption does not tell it apart (a sweep cell's values).
+    label: str = ""
 
 
 @dataclass
@@ -135,6 +137,7 @@ class HistoryEntry(BaseModel):
     seconds: Seconds = 0.0
     starred: StrictBool = False
     painted: StrictBool = False
+    label: Annotated[str, Strict(), StringConstraints(max_length=1_000)] = ""
 
 
 class SessionFile(BaseModel):
@@ -167,7 +170,7 @@ def parse_item(data: Any, defaults: EditSettings) -> ItemRecord:
     except InputError:
         settings = defaults
     return ItemRecord(entry.id, entry.caption, entry.edit, settings, entry.plan, entry.created, entry.seconds,
-                      entry.starred, entry.painted)
+                      entry.starred, entry.painted, entry.label)
 
 
 def parse_state(text: str, defaults: EditSettings) -> SessionState:

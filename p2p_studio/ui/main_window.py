@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.history.setIconSize(QSize(THUMB, THUMB))
         self.history.setFlow(QListWidget.Flow.LeftToRight)
         self.history.setWrapping(False)
+        self.history.setWordWrap(True)  # a label on two lines under its thumbnail, not cut after a few words
         self.history.setFixedHeight(THUMB + 48)
         self.history.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.history.customContextMenuRequested.connect(self._history_menu)
@@ -244,14 +245,14 @@ class MainWindow(QMainWindow):
         self.history.blockSignals(True)
         self.history.clear()
         for item in self.session.history:
-            label = ("★ " if item.starred else "") + item.edit
+            label = ("★ " if item.starred else "") + (item.label or item.edit)
             entry = QListWidgetItem(label)
             if (icon := self._icon(item)) is not None:
                 entry.setIcon(icon)
             else:
                 self.session.request_images(item)  # read off the UI thread; _item_loaded follows
-            entry.setToolTip(f"{item.edit}\n{item.plan}\n{item.seconds:.1f} s"
-                             + ("\npainted mask" if item.painted else ""))
+            lines = [item.edit, item.label, item.plan, f"{item.seconds:.1f} s", "painted mask" if item.painted else ""]
+            entry.setToolTip("\n".join(line for line in lines if line))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.history.addItem(entry)
         current = self.session.current
@@ -278,6 +279,11 @@ class MainWindow(QMainWindow):
 
     def _show_item(self, item: HistoryItem | None) -> None:
         self.canvas.set_result(to_qimage(item.image) if item is not None and item.image is not None else None)
+        ids = [h.id for h in self.session.history]
+        if item is not None and item.id in ids and self.history.currentRow() != ids.index(item.id):
+            self.history.blockSignals(True)  # the highlight follows what the canvas shows
+            self.history.setCurrentRow(ids.index(item.id))
+            self.history.blockSignals(False)
         mask = self.session.mask
         columns = mask.sum(axis=0) if item is not None and mask is not None else None
         if columns is not None and (weight := float(columns.sum())) > 0:

@@ -469,3 +469,14 @@ def test_background_reads_run_on_the_writer_thread_only(saved, qtbot) -> None:
     finally:
         store_module.SessionStore.read_bytes = real  # type: ignore[method-assign]
     assert names and all(n.startswith("p2p-session") for n in names)
+
+
+def test_a_sweep_cells_label_is_saved_and_restored(qapp, tmp_path, cat_file) -> None:
+    session = Session(tmp_path / "session")
+    session.open_photo(cat_file)
+    session.set_caption("a cat")
+    items = session.add_results([_result(session, 10), _result(session, 20)], labels=["cross 0.2", "cross 0.5"])
+    assert session.current is items[0]
+    session.close()
+    restored, notes, ok = _restore(tmp_path / "session")
+    assert ok and notes == [] and [i.label for i in restored.history] == ["cross 0.2", "cross 0.5"]

@@ -464,6 +464,8 @@ def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wai
     assert [(i.settings.cross, i.settings.self_fraction) for i in items] == [
         (c, s) for s in (0.2, 0.4) for c in (0.2, 0.5, 0.8)]
     assert all(i.settings.replace(cross=0.8, self_fraction=0.4) == studio.session.settings for i in items)
+    assert [window.history.item(r).text() for r in range(6)] == labels  # each cell by its values
+    assert window.history.currentRow() == 0 and studio.session.current is items[0]
     assert window.grab().save(str(_screenshot_folder() / "8-sweep-sheet.png"))
     for button, thumb in zip(window.sheet.buttons, window.sheet.sheet.thumbnails, strict=True):
         shown = button.icon().pixmap(button.iconSize()).toImage()
@@ -473,6 +475,7 @@ def test_a_sweep_fills_a_contact_sheet_and_a_click_restores_its_cell(studio, wai
     studio.session.set_params({"cross": 0.7})
     window.sheet.buttons[4].click()  # cross 0.5, self 0.4
     assert studio.session.current is items[4] and window.centre.currentWidget() is window.canvas
+    assert window.history.currentRow() == 4  # the highlight follows the canvas
     assert (studio.session.settings.cross, studio.session.settings.self_fraction) == (0.5, 0.4)
     assert window.panel.cross.value() == 0.5 and studio.session.edit == EDIT
     assert studio.controller.recipe_for(items[4]).settings == items[4].settings
