@@ -332,7 +332,8 @@ class StudioController(QObject):
         if isinstance(job.params, Invert):
             method = job.params.settings.method.value
             self.session.set_inversion(InversionState.RUNNING, f"{method} inversion: encoding the photo…")
-        self.status.emit(job.params.label())
+        if job.kind is not JobKind.READ_RECIPE:  # a glance at an opened PNG: what it finds speaks
+            self.status.emit(job.params.label())
 
     def _on_progress(self, report: ProgressReport) -> None:
         self._last_progress[report.job_id] = report

@@ -107,6 +107,7 @@ class Session(QObject):
     restored = Signal()  # a saved session was applied (its settings replaced the current ones)
     _item_read = Signal(str, object)  # item id, ItemFiles (emitted on the writer thread)
     _snapshot_read = Signal(object)  # Snapshot (emitted on the writer thread)
+    _stored_photo_read = Signal(object)  # LoadedPhoto or a note (emitted on the writer thread)
 
     def __init__(self, folder: Path, defaults: EditSettings | None = None, autosave_ms: int = 400,
                  read_only: bool = False) -> None:
@@ -122,7 +123,9 @@ class Session(QObject):
         self.caption = ""
         self.edit = ""
         self.mask: np.ndarray | None = None  # painted mask, float [0, 1] at photo resolution
-        self.history: list[HistoryItem] = []
+        #: Every result of the session, of every photo it was made from (History shows the current
+        #: photo's: :attr:`history`).
+        self.items: list[HistoryItem] = []
         self.current: HistoryItem | None = None
         self.inversion_state = InversionState.NONE
         self.undo_stack = QUndoStack(self)
@@ -133,6 +136,7 @@ class Session(QObject):
         self._loading = False
         self._item_read.connect(self._on_item_read)  # queued: emitted on the writer thread
         self._snapshot_read.connect(self._apply_snapshot)
+        self._stored_photo_read.connect(self._stored_photo)
 
     # --- photo and captions ---------------------------------------------------------------------
     def open_photo(self, source: Path | bytes) -> None:
@@ -141,23 +145,21 @@ class Session(QObject):
         self.set_photo(read_photo(source))
 
     def set_photo(self, photo: LoadedPhoto) -> None:
-        """Make *photo* the session's photo; the history (which belongs to the old photo) is cleared.
+        """Make *photo* the session's photo. The results of the others stay (History shows this
+        photo's; :meth:`other_photos` lists the rest, :meth:`switch_photo` goes back to one).
 
-        On disk the new photo and the new session.json are written before the old photo and
-        results are removed, so a crash at any moment leaves one consistent session.
+        On disk the new photo and the new session.json are written before a photo no result was
+        made from is removed, so a crash at any moment leaves one consistent session.
         """
         self.photo, self.photo_path, self.photo_sha256 = photo.image, photo.path, photo.sha256
         self.photo_file = photo_file_name(photo.sha256)
         self.mask = None
         self.current = None
-        dropped = {h.id for h in self.history}
-        self.history = []
         self.undo_stack.clear()
         self.set_inversion(InversionState.NONE, "")
         self.store.write_image(self.photo_file, photo.image)
         self.save_now()
-        self.store.remove_items(dropped)
-        self.store.remove_photos_except(self.photo_file)
+        self.store.remove_photos_except({self.photo_file} | {photo_file_name(h.photo_sha256) for h in self.items})
         self.photo_changed.emit()
         self.history_changed.emit()
         self.current_changed.emit(None)
@@ -167,6 +169,38 @@ class Session(QObject):
     def photo_key(self) -> str:
         return self.photo_sha256
 
+    @property
+    def history(self) -> list[HistoryItem]:
+        """The current photo's results, oldest first."""
+        return [h for h in self.items if h.photo_sha256 == self.photo_sha256]
+
+    def other_photos(self) -> list[tuple[str, str, int]]:
+        """The other photos with results: SHA-256, file name (text, "" for a pasted photo) and how
+        many results, the most recently edited first."""
+        seen: dict[str, tuple[str, int]] = {}
+        for h in reversed(self.items):
+            if h.photo_sha256 and h.photo_sha256 != self.photo_sha256:
+                name, count = seen.get(h.photo_sha256, (text_of(Path(h.photo_name).name) if h.photo_name else "", 0))
+                seen[h.photo_sha256] = (name, count + 1)
+        return [(sha, name, count) for sha, (name, count) in seen.items()]
+
+    def switch_photo(self, sha256: str) -> None:
+        """Go back to a photo of :meth:`other_photos` (its copy in the session folder is read on
+        the writer thread); :attr:`notice` says so if it cannot be read."""
+        name = next((h.photo_name for h in self.items if h.photo_sha256 == sha256), "")
+
+        def read() -> None:
+            image = self.store.read_photo(photo_file_name(sha256))
+            self._stored_photo_read.emit(image if isinstance(image, str) else
+                                         LoadedPhoto(image, sha256, Path(name) if name else None))
+
+        self.store.read_in_background(read)
+
+    def _stored_photo(self, photo: LoadedPhoto | str) -> None:
+        if isinstance(photo, str):
+            self.notice.emit(photo)
+        else:
+            self.set_photo(photo)
     @property
     def photo_name(self) -> str:
         """The photo's file name as text that can always be written (non-UTF-8 bytes escaped)."""
@@ -230,8 +264,9 @@ class Session(QObject):
         items = [HistoryItem.from_result(uuid.uuid4().hex[:12], result, painted, label)
                  for result, label in zip(results, names, strict=True)]
         for item in items:
+            item.photo_sha256, item.photo_name = self.photo_sha256, str(self.photo_path or "")
             self._write_item(item)
-        self.history.extend(items)
+        self.items.extend(items)
         if items:
             self.current = items[0]
         self.history_changed.emit()
@@ -257,7 +292,7 @@ class Session(QObject):
         self.store.read_in_background(lambda: self._item_read.emit(item.id, _read_item_files(self.store, item.id)))
 
     def _on_item_read(self, item_id: str, files: ItemFiles) -> None:
-        item = next((h for h in self.history if h.id == item_id), None)
+        item = next((h for h in self.items if h.id == item_id), None)
         if item is None:
             return
         item.image = item.image or files.image
@@ -275,7 +310,7 @@ class Session(QObject):
         self.set_settings(item.settings)
 
     def delete(self, item: HistoryItem) -> None:
-        self.history = [h for h in self.history if h.id != item.id]
+        self.items = [h for h in self.items if h.id != item.id]
         if self.current is not None and self.current.id == item.id:
             self.current = None
             self.current_changed.emit(None)
@@ -300,7 +335,7 @@ class Session(QObject):
             "version": 2, "caption": self.caption, "edit": self.edit, "settings": self.settings.to_dict(),
             "photo": {"name": str(self.photo_path) if self.photo_path else None, "sha256": self.photo_sha256,
                       "file": self.photo_file},
-            "history": [h.to_json() for h in self.history],
+            "history": [h.to_json() for h in self.items],
             "current": self.current.id if self.current else None,
         }
         self.store.write_state(json.dumps(state, indent=1, default=str))
@@ -361,10 +396,14 @@ class Session(QObject):
         if snapshot.photo is not None:
             self.photo, self.photo_file = snapshot.photo, state.photo_file
             self.photo_path = Path(state.photo_name) if state.photo_name else None
-            self.photo_sha256 = state.photo_sha256
             self.mask = snapshot.mask
+        self.photo_sha256 = state.photo_sha256  # its results show even where the photo is lost
         self.caption, self.edit, self.settings = state.caption, state.edit, state.settings
-        self.history = [HistoryItem.from_record(r) for r in state.history if r.id in snapshot.items]
+        self.items = [HistoryItem.from_record(r) for r in state.history if r.id in snapshot.items]
+        for item in self.items:  # saved before results were kept per photo: the session's photo's
+            if not item.photo_sha256:
+                item.photo_sha256 = state.photo_sha256
+                item.photo_name = state.photo_name or ""
         self.photo_changed.emit()
         self.caption_changed.emit(self.caption)
         self.edit_changed.emit(self.edit)
@@ -375,7 +414,7 @@ class Session(QObject):
             self.select(current)
         self.mask_changed.emit()
         if snapshot.notes:
-            kept = f" (kept: the captions and {len(self.history)} results)" if self.history else ""
+            kept = f" (kept: the captions and {len(self.items)} results)" if self.items else ""
             self.notice.emit("; ".join(snapshot.notes) + kept)
         self.restored.emit()
         return self.photo is not None

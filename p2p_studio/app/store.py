@@ -91,6 +91,11 @@ class ItemRecord:
     painted: bool = False
     #: What History calls it where the edited caption does not tell it apart (a sweep cell's values).
     label: str = ""
+    #: The photo it was made from: its SHA-256 (its file in the folder is ``photo_file_name`` of
+    #: it) and the path it was opened from ("" when pasted); empty in sessions saved before results
+    #: were kept per photo.
+    photo_sha256: str = ""
+    photo_name: str = ""
 
 
 @dataclass
@@ -138,6 +143,8 @@ class HistoryEntry(BaseModel):
     starred: StrictBool = False
     painted: StrictBool = False
     label: Annotated[str, Strict(), StringConstraints(max_length=1_000)] = ""
+    photo_sha256: Annotated[str, Strict(), StringConstraints(pattern=r"^([0-9a-f]{64})?$")] = ""
+    photo_name: Annotated[str, Strict(), StringConstraints(max_length=4_096)] = ""
 
 
 class SessionFile(BaseModel):
@@ -170,7 +177,8 @@ def parse_item(data: Any, defaults: EditSettings) -> ItemRecord:
     except InputError:
         settings = defaults
     return ItemRecord(entry.id, entry.caption, entry.edit, settings, entry.plan, entry.created, entry.seconds,
-                      entry.starred, entry.painted, entry.label)
+                      entry.starred, entry.painted, entry.label, entry.photo_sha256,
+                      _photo_name(entry.photo_name) or "")
 
 
 def parse_state(text: str, defaults: EditSettings) -> SessionState:
@@ -328,10 +336,11 @@ class SessionStore:
 
         self.submit(prune)
 
-    def remove_photos_except(self, keep: str | None) -> None:
+    def remove_photos_except(self, keep: set[str]) -> None:
+        """Delete the photos of the folder but *keep* (the current one, those results were made from)."""
         def prune() -> None:
             for child in self.folder.glob("photo*.png"):
-                if child.name != keep and (PHOTO_FILE.fullmatch(child.name) or child.name == LEGACY_PHOTO):
+                if child.name not in keep and (PHOTO_FILE.fullmatch(child.name) or child.name == LEGACY_PHOTO):
                     self.path(child.name).unlink(missing_ok=True)
 
         self.submit(prune)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QSize, Qt, QT
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -78,8 +80,17 @@ class MainWindow(QMainWindow):
         self.history.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.history.customContextMenuRequested.connect(self._history_menu)
         self.history.currentRowChanged.connect(self._history_selected)
-        history_dock = self._dock("History", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
-        history_dock.setMaximumHeight(THUMB + 80)
+        self.photos = QComboBox()  # the other photos with results: a click away
+        self.photos.setToolTip("Results of other photos of this session: pick one to go back to it")
+        self.photos.activated.connect(self._photo_chosen)
+        history_box = QWidget()
+        box = QVBoxLayout(history_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.photos)
+        box.addWidget(self.history)
+        history_dock = self._dock("History", history_box, Qt.DockWidgetArea.BottomDockWidgetArea)
+        history_dock.setMaximumHeight(THUMB + 110)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._status_bar()
         self._menus()
@@ -241,7 +252,22 @@ class MainWindow(QMainWindow):
         self._refresh_history()
 
     # --- results ------------------------------------------------------------------------------
+    def _refresh_photos(self) -> None:
+        """The photos combo: this photo first, then the others with results (hidden without)."""
+        others = self.session.other_photos()
+        self.photos.clear()
+        self.photos.addItem(f"This photo: {_results(len(self.session.history))}", "")
+        for sha, name, count in others:
+            self.photos.addItem(f"{name or 'pasted photo'}: {_results(count)}", sha)
+        self.photos.setVisible(bool(others))
+
+    def _photo_chosen(self, index: int) -> None:
+        sha = self.photos.itemData(index)
+        if sha:
+            self.session.switch_photo(sha)
+
     def _refresh_history(self) -> None:
+        self._refresh_photos()
         self.history.blockSignals(True)
         self.history.clear()
         for item in self.session.history:
@@ -457,3 +483,7 @@ def _model_title(info: ModelInfo) -> str:
     """``name (SDXL)``: the model and the family the engine detected."""
     kind = MODEL_KINDS.get(info.kind, info.kind)
     return f"{Path(info.name).name} ({kind})" if kind else Path(info.name).name
+
+
+def _results(count: int) -> str:
+    return f"{count} result{'' if count == 1 else 's'}"

@@ -478,7 +478,7 @@ def test_when_a_job_ends_the_status_bar_shows_the_one_still_running(app, tmp_pat
     worker.progress.emit(ProgressReport(load.id, load.kind, "Downloading unet", 0.4, 30.0))
     read = controller._track(worker.submit(ReadRecipe(tmp_path / "x.png")))
     worker.job_started.emit(read)
-    assert said[-1] == "Reading recipe" and controller.busy
+    assert said[-1] == "Loading model" and controller.busy  # a recipe glance does not take the line
     worker.job_finished.emit(read, FoundRecipe(Recipe("a cat", "a dog"), FoundLoras()))
     assert said[-1] == "Read the recipe of x.png."
     assert shown[-1] == ("Downloading unet", 0.4, "ETA 0:30") and controller.busy

@@ -153,16 +153,26 @@ def test_deleting_a_result_never_leaves_the_items_folder(saved, tmp_path) -> Non
     assert (outside / "keep.txt").read_text() == "mine"
 
 
-def test_switching_photos_replaces_the_session_completely(saved, tmp_path) -> None:
+def test_another_photo_keeps_the_results_of_the_first_and_goes_back_to_them(saved, tmp_path, qtbot) -> None:
     other = tmp_path / "other.png"
     Image.new("RGB", (64, 48), (0, 200, 0)).save(other)
     session, _, _ = _restore(saved)
+    first = session.photo_sha256
+    kept = {p.name for p in (saved / "items").iterdir()}
     session.open_photo(other)
+    assert session.history == [] and len(session.items) == 2  # History shows this photo's: none yet
     session.close()
     again, notes, restored = _restore(saved)
     assert restored and notes == [] and again.history == [] and again.photo.size == (64, 48)
-    assert [p.name for p in saved.glob("photo-*.png")] == [f"photo-{read_photo(other).sha256[:16]}.png"]
-    assert not any((saved / "items").iterdir())
+    assert {p.name for p in saved.glob("photo-*.png")} == {f"photo-{read_photo(other).sha256[:16]}.png",
+                                                             f"photo-{first[:16]}.png"}
+    assert {p.name for p in (saved / "items").iterdir()} == kept  # nothing the user made is deleted
+    assert again.other_photos() == [(first, "cat.jpg", 2)]
+    with qtbot.waitSignal(again.photo_changed, timeout=5000):
+        again.switch_photo(first)
+    assert again.photo_sha256 == first and len(again.history) == 2 and again.photo.size == read_photo(
+        saved / f"photo-{first[:16]}.png").image.size
+    assert again.other_photos() == []  # the other photo has no results
 
 
 KILLER = r"""
@@ -480,3 +490,13 @@ def test_a_sweep_cells_label_is_saved_and_restored(qapp, tmp_path, cat_file) -> 
     session.close()
     restored, notes, ok = _restore(tmp_path / "session")
     assert ok and notes == [] and [i.label for i in restored.history] == ["cross 0.2", "cross 0.5"]
+
+
+def test_results_saved_before_they_had_a_photo_belong_to_the_sessions_photo(saved) -> None:
+    data = json.loads((saved / "session.json").read_text())
+    for entry in data["history"]:
+        del entry["photo_sha256"], entry["photo_name"]
+    (saved / "session.json").write_text(json.dumps(data))
+    session, notes, restored = _restore(saved)
+    assert restored and notes == [] and len(session.history) == 2
+    assert {h.photo_sha256 for h in session.history} == {session.photo_sha256} and session.other_photos() == []

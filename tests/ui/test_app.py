@@ -527,3 +527,24 @@ def test_ctrl_return_queues_the_edit(studio, wait_for, cat_file, type_into) -> N
     wait_for(lambda: len(studio.session.history) == 1)
     assert studio.session.history[0].edit == EDIT
     assert [b.text() for b in (window.panel.paint_add, window.panel.paint_erase)] == ["Paint", "Erase"]
+
+
+def test_another_photo_keeps_the_first_photos_results_a_click_away(studio, wait_for, cat_file, tmp_path) -> None:
+    window = studio.window
+    window.resize(1280, 800)
+    studio.session.set_params({"method": "negative-prompt", "steps": 3})
+    run_edit(studio, wait_for, cat_file)
+    assert not window.photos.isVisibleTo(window)  # one photo: nothing to switch to
+    other = tmp_path / "beach.png"
+    Image.new("RGB", (96, 64), (30, 120, 200)).save(other)
+    drop(window, other)
+    assert studio.session.history == [] and window.history.count() == 0 and len(studio.session.items) == 1
+    assert window.photos.isVisibleTo(window)
+    assert [window.photos.itemText(i) for i in range(window.photos.count())] == [
+        "This photo: 0 results", "cat.jpg: 1 result"]
+    assert window.grab().save(str(_screenshot_folder() / "13-history-other-photos.png"))
+    window.photos.activated.emit(1)
+    wait_for(lambda: len(studio.session.history) == 1)
+    assert window.history.count() == 1 and studio.session.photo_path == cat_file
+    assert studio.session.photo.size == Image.open(cat_file).size
+    assert not window.photos.isVisibleTo(window)  # the other photo has no results
