@@ -20,7 +20,9 @@ RARER = 10
 TWO_TYPOS = range(6, 11)
 #: Endings that split a known word harmlessly (``giraffes`` → ``giraffe·s``).
 ENDINGS = ("s", "es")
-_LETTERS = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"[^\W\d_]+")  # runs of letters, any script
+#: Latin letters with accents (café, naïve): English text may have them; other scripts are flagged.
+_LATIN = re.compile(r"[\u00c0-\u024f]")
 
 
 class HasVocabulary(Protocol):
@@ -65,12 +67,18 @@ class Vocabulary:
         return min(twice, key=self._rank.__getitem__) if twice else None
 
     def warnings(self, texts: Iterable[str]) -> list[str]:
-        """One line per suspicious word of *texts* (each word once, in order of appearance)."""
+        """One line per suspicious word of *texts* (each word once, in order of appearance), and
+        one for text in another script than English's (the text encoders learnt English captions)."""
         seen: set[str] = set()
         lines = []
         for text in texts:
-            for word in _LETTERS.findall(text.lower()):
-                if len(word) < 3 or word in seen:
+            foreign = [c for c in text if c.isalpha() and not c.isascii() and not _LATIN.match(c)]
+            if foreign and "script" not in seen:
+                seen.add("script")
+                lines.append(f"'{''.join(foreign[:12])}' is not English: the text encoder was trained on "
+                             "English captions, so write the caption in English")
+            for word in _WORDS.findall(text.lower()):
+                if len(word) < 3 or not word.isascii() or word in seen:
                     continue
                 seen.add(word)
                 if (likely := self.suggestion(word)) is None:

@@ -42,3 +42,10 @@ def test_warnings_name_each_word_once_in_order(vocabulary) -> None:
         "'bleu' is a rare word for the text encoder; did you mean 'blue'?",
     ]
     assert vocabulary.warnings(["a cat sitting on a bench", "a tiger sitting on a bench"]) == []
+
+
+def test_a_caption_in_another_script_is_warned_about_once(vocabulary) -> None:
+    lines = vocabulary.warnings(["一只猫坐在长椅上", "一只老虎坐在长椅上", "a café"])
+    assert lines == ["'一只猫坐在长椅上' is not English: the text encoder was trained on English captions, "
+                     "so write the caption in English"]
+    assert vocabulary.warnings(["a naïve café in München"]) == []  # accented Latin letters are English enough
