@@ -14,7 +14,6 @@ import torch
 from PIL import Image
 
 from inversion import NoisePredictor, Progress, Reporter, Schedule, make_schedule
-from p2p_studio.core.settings import MaskKind
 from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.grid import attention_levels
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
@@ -108,7 +107,7 @@ class P2PPipeline:
         size = photo.original.size
         derived = [e for e, m in enumerate(masks) if m is not None and blender.derives(e)]
         guides = None
-        if derived and spec.settings.mask is MaskKind.REFINED:
+        if derived and blender.words.refined:  # a reference mask keeps the authors' coarse cut
             guides = Guides(guide_of(photo.original), tuple(guide_of(image) for image in images[1:]))
         outline = blender.words.outline((size[1], size[0]), guides) if derived else None
         feather = spec.settings.feather if spec.settings.feather is not None else max(1.0, 0.005 * max(size))

@@ -47,7 +47,7 @@ def test_transparent_pixels_become_white(tmp_path) -> None:
     assert out.getpixel((0, 0)) == (255, 255, 255)
 
 
-@pytest.mark.parametrize("fmt", ["WEBP", "BMP", "TIFF", "PNG", "JPEG"])
+@pytest.mark.parametrize("fmt", ["WEBP", "BMP", "TIFF", "PNG", "JPEG", "GIF"])
 def test_supported_formats(tmp_path, cat_photo, fmt) -> None:
     assert load_photo(_save(cat_photo, tmp_path / f"x.{fmt.lower()}", fmt)).size == cat_photo.size
 
@@ -67,9 +67,9 @@ def test_bad_files_give_clear_errors(tmp_path, cat_photo) -> None:
         load_photo(_save(Image.new("RGB", (1, 1)), tmp_path / "dot.png", "PNG"))
     with pytest.raises(InputError, match="not found"):
         load_photo(tmp_path / "missing.jpg")
-    gif = _save(cat_photo, tmp_path / "x.gif", "GIF")
-    with pytest.raises(InputError, match="not supported"):
-        load_photo(gif)
+    pcx = _save(cat_photo, tmp_path / "x.pcx", "PCX")
+    with pytest.raises(InputError, match="PCX images are not supported; use JPEG, PNG, WebP, BMP, TIFF or GIF"):
+        load_photo(pcx)
 
 
 def test_huge_images_are_refused_before_decoding(tmp_path) -> None:
