@@ -161,7 +161,7 @@ class StudioController(QObject):
             self._auto.start()
 
     def _photo_changed(self) -> None:
-        self.cancel_all()
+        self.cancel_all(keep_model=True)
         if self.session.caption.strip() and self.session.photo is not None:
             self._auto.start()
 
@@ -244,9 +244,11 @@ class StudioController(QObject):
         for job_id in self._running:
             self.worker.cancel(job_id)
 
-    def cancel_all(self) -> None:
+    def cancel_all(self, keep_model: bool = False) -> None:
+        """Cancel every job; with *keep_model*, not a model load (another photo needs the model)."""
         for job in list(self._jobs.values()):
-            self.worker.cancel(job.id)
+            if not (keep_model and job.kind is JobKind.LOAD_MODEL):
+                self.worker.cancel(job.id)
 
     # --- photos, export and recipes ---------------------------------------------------------------
     def open_photo(self, source: Path | bytes, then: Callable[[], None] | None = None) -> Job:

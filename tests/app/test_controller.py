@@ -484,3 +484,12 @@ def test_when_a_job_ends_the_status_bar_shows_the_one_still_running(app, tmp_pat
     assert shown[-1] == ("Downloading unet", 0.4, "ETA 0:30") and controller.busy
     worker.job_finished.emit(load, None)
     assert shown[-1] == ("", 1.0, "") and not controller.busy
+
+
+def test_another_photo_cancels_the_old_photos_jobs_but_not_the_model_load(app, tmp_path) -> None:
+    worker, _, controller, _ = app
+    load = controller.load_model(ModelChoice(spec="demo"))
+    invert = controller.start_inversion()
+    Image.new("RGB", (64, 48), (200, 0, 0)).save(tmp_path / "other.png")
+    worker.read(controller.open_photo(tmp_path / "other.png"))
+    assert invert.id in worker.cancelled and load.id not in worker.cancelled
