@@ -48,6 +48,9 @@ from p2p_studio.core.results import EditResult, Fidelity
 from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
 
+#: The caption rule's line as a sentence of the app (the CLI prints it as it is).
+UNCHANGED_SENTENCE = UNCHANGED[0].upper() + UNCHANGED[1:]
+
 OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."
 
 
@@ -197,14 +200,14 @@ class StudioController(QObject):
             self.error.emit("Both the caption and the edited caption are needed.")
             return False
         if unchanged(self.session.caption, edit):
-            self.error.emit(f"{UNCHANGED[0].upper()}{UNCHANGED[1:]}.")
+            self.error.emit(f"{UNCHANGED_SENTENCE}.")
             return False
         return True
 
     def edit_blocked(self) -> str | None:
         """Why the session's edited caption cannot be queued as it stands (``None``: it can)."""
         s = self.session
-        return f"{UNCHANGED[0].upper()}{UNCHANGED[1:]}" if unchanged(s.caption, s.edit) else None
+        return UNCHANGED_SENTENCE if unchanged(s.caption, s.edit) else None
 
     def queue_edit(self, edit: str | None = None, use_mask: bool = False) -> Job | None:
         """Queue an edit of the current photo (inverting first if needed)."""

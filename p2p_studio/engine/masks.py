@@ -126,4 +126,3 @@ class WordMasks:
             m = guided_filter(m, guide.to(m.device), GUIDE_CELLS * cell, GUIDE_EPS)
             m = F.interpolate(m[None, None], size=size, mode="bilinear", align_corners=False)[0, 0]
         return m > threshold
-

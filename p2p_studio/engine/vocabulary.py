@@ -71,10 +71,11 @@ class Vocabulary:
         one for text in another script than English's (the text encoders learnt English captions)."""
         seen: set[str] = set()
         lines = []
+        script_said = False
         for text in texts:
             foreign = [c for c in text if c.isalpha() and not c.isascii() and not _LATIN.match(c)]
-            if foreign and "script" not in seen:
-                seen.add("script")
+            if foreign and not script_said:
+                script_said = True
                 lines.append(f"'{''.join(foreign[:12])}' is not English: the text encoder was trained on "
                              "English captions, so write the caption in English")
             for word in _WORDS.findall(text.lower()):
@@ -83,9 +84,9 @@ class Vocabulary:
                 seen.add(word)
                 if (likely := self.suggestion(word)) is None:
                     continue
-                what = "a rare word for" if word in self._rank else "not a word"
-                knows = "" if word in self._rank else " knows"
-                lines.append(f"'{word}' is {what} the text encoder{knows}; did you mean '{likely}'?")
+                what = "a rare word for the text encoder" if word in self._rank else \
+                    "not a word the text encoder knows"
+                lines.append(f"'{word}' is {what}; did you mean '{likely}'?")
         return lines
 
 

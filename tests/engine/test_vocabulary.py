@@ -49,3 +49,4 @@ def test_a_caption_in_another_script_is_warned_about_once(vocabulary) -> None:
     assert lines == ["'一只猫坐在长椅上' is not English: the text encoder was trained on English captions, "
                      "so write the caption in English"]
     assert vocabulary.warnings(["a naïve café in München"]) == []  # accented Latin letters are English enough
+    assert len(vocabulary.warnings(["a script", "一只猫"])) == 1  # a word 'script' does not hide the line
