@@ -19,6 +19,7 @@ from PIL import Image
 from tqdm import tqdm
 
 from p2p_studio import __version__
+from p2p_studio.core.detail import outlook
 from p2p_studio.core.errors import Cancelled, InputError, P2PError, unexpected
 from p2p_studio.core.eta import EtaTracker, clock
 from p2p_studio.core.photos import PHOTO_SUFFIXES, LoadedPhoto
@@ -31,6 +32,7 @@ from p2p_studio.core.settings import (
     MODEL_DEFAULT_FIELDS,
     PRECISIONS,
     SAMPLERS,
+    Detail,
     EditSettings,
     LoraChoice,
     MaskKind,
@@ -132,6 +134,8 @@ def add_settings_options(p: argparse.ArgumentParser, photo: bool) -> None:
     p.add_argument("--no-blend", action="store_true", help="no local blend (the whole image may change)")
     p.add_argument("--mask", choices=[m.value for m in MaskKind], default=defaults.mask.value,
                    help="; ".join(f"{m.value}: {m.hint}" for m in MaskKind) + " (default: %(default)s)")
+    p.add_argument("--detail", choices=[d.value for d in Detail], default=defaults.detail.value,
+                   help="; ".join(f"{d.value}: {d.hint}" for d in Detail) + " (default: %(default)s)")
     p.add_argument("--subtract", nargs="+", default=(), metavar="WORD", help="words whose region is kept unchanged")
 
 
@@ -144,6 +148,7 @@ def settings_from_args(args: argparse.Namespace) -> EditSettings:
     if getattr(args, "inversion", None):
         values["method"] = Method(args.inversion)
     values["mask"] = MaskKind(args.mask)
+    values["detail"] = Detail(args.detail)
     return EditSettings.from_dict(values)
 
 
@@ -270,6 +275,8 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
     report: dict[str, Any] = {"model": model.name, "model_kind": model.kind.value, "device": str(model.device),
                               "threads": model.threads,
                               "plans": [p.explain() for p in plans], "windows_note": fraction_note(settings)}
+    if original is not None:
+        report["detail"] = outlook(settings.detail, original.image.size, model.native_size)
     if args.explain:
         return report
     if batch:
@@ -363,6 +370,10 @@ def _edit_one(editor: Editor, args: argparse.Namespace, settings: EditSettings, 
         bar.finish()
     report: dict[str, Any] = {"timings": {k: round(v, 3) for k, v in result.timings.items()},
                               "inversion_cached": result.inversion_cached}
+    if result.region is not None:
+        report["region"] = {"box": list(result.region.box), "gain": round(result.region.gain, 3)}
+        print(f"p2p-studio: note: detail: {result.region.describe()}",
+              file=stderr if stderr is not None else sys.stderr)
     if result.fidelity is not None:
         report["inversion"] = result.fidelity.to_dict()
     model = editor.model
@@ -551,6 +562,8 @@ def _print_plan(report: dict[str, Any], stream: TextIO) -> None:
         stream.write(f"  blend words: source {blend['source'] or '-'}, edited {blend['target'] or '-'}\n")
         stream.write(f"  steps: {plan['windows']}\n")
     stream.write(f"{report['windows_note']}\n")
+    if "detail" in report:
+        stream.write(f"{report['detail']}\n")
 
 
 def _print_outputs(outputs: dict[str, Any], stream: TextIO) -> None:

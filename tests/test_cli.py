@@ -16,7 +16,7 @@ from PIL import Image
 from p2p_studio.cli import main
 from p2p_studio.core.recipe import read_recipe
 from p2p_studio.core.results import Fidelity, psnr
-from p2p_studio.core.settings import MaskKind, Method
+from p2p_studio.core.settings import Detail, MaskKind, Method
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
@@ -82,7 +82,26 @@ def test_explain_says_which_window_a_few_steps_empty(tiny_dir, cat_file, capsys)
                         "a dog on a bench", "--model", str(tiny_dir), "--steps", "4", "--self", "0.2", "--explain")
     assert code == 0
     assert "self-attention 0.2 → 0 of 4 (int(f·T))" in out
-    assert out.rstrip().endswith("at 4 steps the self-attention window covers no step")
+    assert "at 4 steps the self-attention window covers no step\n" in out
+
+
+def test_explain_and_recipes_say_how_detail_is_handled(tiny_dir, cat_file, tmp_path, capsys) -> None:
+    # the tiny model works at 128 px: the 451 px cat is 3.5x that
+    base = ("edit", str(cat_file), "--caption", "a cat on a bench", "--edit", "a dog on a bench", "--model",
+            str(tiny_dir), "--steps", "2", "--inversion", "direct")
+    code, out, _ = _run(capsys, *base, "--explain")
+    assert code == 0 and out.rstrip().endswith(
+        "detail: the edited region is redrawn at 128 px when its mask is small (the photo is 3.5× the "
+        "model's size; 40% of the steps again)")
+    code, out, _ = _run(capsys, *base, "--detail", "whole", "--explain")
+    assert out.rstrip().endswith("detail: whole photo at the model's 128 px, scaled up 3.5×")
+    code, _, err = _run(capsys, *base, "--detail", "crop")
+    assert code == 2 and "invalid choice: 'crop'" in err
+    code, out, err = _run(capsys, *base, "--detail", "whole", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    recipe = read_recipe(Path(report["outputs"]["edits"][0]["image"]))
+    assert recipe is not None and recipe.settings.detail is Detail.WHOLE and "region" not in report
 
 
 def test_generate(tiny_dir, tmp_path, capsys) -> None:
@@ -347,3 +366,29 @@ def test_a_misspelt_word_is_warned_about_once_and_the_command_goes_on(tiny_dir, 
         "p2p-studio: warning: 'bnech' is not a word the text encoder knows; did you mean 'bench'?",
         "p2p-studio: warning: 'tigre' is not a word the text encoder knows; did you mean 'tiger'?",
     ]
+
+
+def test_a_region_redraw_is_noted_and_keeps_every_pixel_outside_the_mask(tmp_path, capsys) -> None:
+    from p2p_studio.demo.world import HELD_OUT_SEED, render, scene_from_seed
+
+    scene = scene_from_seed(HELD_OUT_SEED + 7001)  # a small blue triangle on the left: 8x the demo's 64 px
+    photo = tmp_path / "scene.png"
+    Image.fromarray(render(scene, 512)).save(photo)
+    code, out, err = _run(capsys, "edit", str(photo), "--caption", scene.caption(), "--edit",
+                          scene.with_shape(shape="circle").caption(), "--model", "demo", "--steps", "10",
+                          "--inversion", "direct", "--out", str(tmp_path / "out"), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    left, top, right, bottom = report["region"]["box"]
+    assert 0 <= left < right <= 512 and 0 <= top < bottom <= 512 and report["region"]["gain"] >= 1.5
+    assert (f"p2p-studio: note: detail: edited region {right - left}×{bottom - top} px at ({left}, {top}), "
+            f"{report['region']['gain']:.1f}× the detail of the whole photo") in err
+    entry = report["outputs"]["edits"][0]
+    edited, alpha = np.asarray(Image.open(entry["image"]).convert("RGB")), np.asarray(Image.open(entry["mask"]))
+    original = np.asarray(Image.open(photo).convert("RGB"))
+    assert np.array_equal(edited[alpha == 0], original[alpha == 0]) and (alpha == 0).any()
+    outside = np.ones(alpha.shape, bool)
+    outside[top:bottom, left:right] = False
+    assert not alpha[outside].any() and not np.array_equal(edited, original)
+    recipe = read_recipe(Path(entry["image"]))
+    assert recipe is not None and recipe.settings.detail is Detail.AUTO

@@ -40,6 +40,7 @@ from p2p_studio.app.jobs import (
 )
 from p2p_studio.app.session import HistoryItem, Session
 from p2p_studio.core.captions import UNCHANGED, unchanged
+from p2p_studio.core.detail import outlook
 from p2p_studio.core.errors import ErrorKind, InputError
 from p2p_studio.core.eta import clock
 from p2p_studio.core.photos import LoadedPhoto
@@ -312,7 +313,13 @@ class StudioController(QObject):
             return
         self.words_changed.emit(plan.words)
         if plan.text is not None:
-            self.plan_changed.emit(plan.text, plan.is_error)
+            self.plan_changed.emit(plan.text + self._detail_line(plan), plan.is_error)
+
+    def _detail_line(self, plan: Plan) -> str:
+        """How the photo's detail will be handled, on its own line under a plan (photo and model known)."""
+        if plan.is_error or self.model is None or self.session.photo is None:
+            return ""
+        return "\n" + outlook(self.session.settings.detail, self.session.photo.size, self.model.native_size)
 
     def _on_model(self, info: ModelInfo) -> None:
         self.model = info

@@ -23,7 +23,7 @@ from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import file_sha256, read_regular_file, write_new
 from p2p_studio.core.photos import MAX_FILE_BYTES
 from p2p_studio.core.schema import CONFIG, read_model
-from p2p_studio.core.settings import LORA_SCALE, EditSettings, LoraChoice, MaskKind
+from p2p_studio.core.settings import LORA_SCALE, Detail, EditSettings, LoraChoice, MaskKind
 
 RECIPE_KEY = "p2p_studio"
 RECIPE_VERSION = 2
@@ -138,6 +138,8 @@ class Recipe:
         if "mask" not in settings:
             # written before refined masks existed: the result was made with the reference mask
             settings = {**settings, "mask": MaskKind.REFERENCE.value}
+        if "detail" not in settings:  # written before the edited-region mode: the whole photo was edited
+            settings = {**settings, "detail": Detail.WHOLE.value}
         return cls(
             caption=caption, edit=edit, settings=EditSettings.from_dict(settings), command=file.command,
             model=file.model, model_hash=file.model_hash, model_kind=file.model_kind, photo_name=file.photo.name,

@@ -19,7 +19,7 @@ from p2p_studio.core.errors import InputError
 from p2p_studio.core.schema import Spec, read_into, read_number, shown, spec_field, spec_of
 
 __all__ = ["DEVICES", "FEW_STEPS", "LORA_SCALE", "MODEL_DEFAULT_FIELDS", "PER_EDIT_FIELDS", "PRECISIONS", "SAMPLERS",
-           "SEED_LIMIT", "BlendMaps", "EditSettings", "LoraChoice", "MaskKind", "Method", "ModelChoice",
+           "SEED_LIMIT", "BlendMaps", "Detail", "EditSettings", "LoraChoice", "MaskKind", "Method", "ModelChoice",
            "ModelDefaults", "NullTextSettings", "Spec", "read_number", "shown", "spec_of"]
 
 
@@ -73,6 +73,28 @@ class MaskKind(str, enum.Enum):
 _MASK_HINTS = {
     MaskKind.REFINED: "follows the object's outline (self-attention refined)",
     MaskKind.REFERENCE: "the authors' coarse mask (cross-attention cells, max-pooled)",
+}
+
+class Detail(str, enum.Enum):
+    """Where the edit is generated at the model's working size (see :mod:`p2p_studio.core.detail`)."""
+
+    #: The edited region where it adds detail (a photo well above the working size, a small mask).
+    AUTO = "auto"
+    #: The whole photo at the working size, scaled up into the photo (the authors' way).
+    WHOLE = "whole"
+    #: The region around the mask redrawn at the working size from the edit and put back.
+    REGION = "region"
+
+    @property
+    def hint(self) -> str:
+        return _DETAIL_HINTS[self]
+
+
+_DETAIL_HINTS = {
+    Detail.AUTO: "the region around the edit redrawn when the photo is well above the model's size and "
+                 "the edit small",
+    Detail.WHOLE: "the whole photo at the model's size, scaled up (fastest)",
+    Detail.REGION: "the region around the edit, redrawn at the model's size whenever that adds detail",
 }
 
 DEVICES = ("auto", "cuda", "mps", "cpu")
@@ -144,6 +166,7 @@ class EditSettings:
         "fraction of steps before local blend starts", 0, 1, flag="--blend-start", label="Blend start"))
     blend_maps: BlendMaps = BlendMaps.INJECTED
     mask: MaskKind = MaskKind.REFINED
+    detail: Detail = Detail.AUTO
     #: Refined masks propagate the word map through self-attention maps of this side (fraction of
     #: the latent side; never coarser than the blend maps).
     refine_scale: float = field(default=0.5, metadata=spec_field(
@@ -189,6 +212,7 @@ class EditSettings:
         data["method"] = self.method.value
         data["blend_maps"] = self.blend_maps.value
         data["mask"] = self.mask.value
+        data["detail"] = self.detail.value
         data["cross_words"] = dict(self.cross_words)
         data["blend_words"] = list(self.blend_words) if self.blend_words is not None else None
         data["subtract_words"] = list(self.subtract_words)

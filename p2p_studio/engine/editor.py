@@ -22,6 +22,7 @@ from inversion import (
     invert,
 )
 from inversion import Method as LibraryMethod
+from p2p_studio.core.detail import MARGIN, STRENGTH, Region, choose_region
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.photos import working_size
 from p2p_studio.core.results import Fidelity, psnr
@@ -30,6 +31,7 @@ from p2p_studio.core.sweep import DEFAULT_BATCH, SweepCell
 from p2p_studio.engine.cache import InversionCache, cache_origin
 from p2p_studio.engine.captions import Caption, tokenize
 from p2p_studio.engine.defaults import model_defaults
+from p2p_studio.engine.detail import mask_bounds, paste
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
 from p2p_studio.engine.images import to_image, to_tensor
 from p2p_studio.engine.loading import TokenizerOnly, load_tokenizer
@@ -40,6 +42,13 @@ from p2p_studio.engine.preview import LatentPreview, Previews
 from p2p_studio.engine.run import Batch, EditRun, PreparedPhoto, RunSpec
 
 EDIT_PHASE = "Editing"
+#: Progress of the edited-region pass reads "Edited region: <phase>".
+REGION_PHASE = "Edited region"
+
+
+def refine_start(steps: int, strength: float) -> int:
+    """The step an image-to-image pass of *strength* starts at (it runs one step at least)."""
+    return steps - max(1, min(steps, round(strength * steps)))
 
 
 def null_text_settings(settings: EditSettings) -> NullTextSettings:
@@ -67,6 +76,10 @@ class Editor:
         self.predict = self.pipeline.predict
         #: Previews drawn by the VAE where it is cheap enough (False: the linear map always).
         self.vae_previews = True
+        #: The edited-region mode's context around the mask and share of the steps it redraws
+        #: (:data:`p2p_studio.core.detail.MARGIN`, :data:`~p2p_studio.core.detail.STRENGTH`).
+        self.region_margin = MARGIN
+        self.region_strength = STRENGTH
 
     # --- inputs -----------------------------------------------------------------------------
     def prepare(self, photo: Image.Image) -> PreparedPhoto:
@@ -186,7 +199,51 @@ class Editor:
                     photo, caption, settings, reporter)
             spec = self.photo_run(photo, caption, plans, settings, inversion, reporter, per_edit, user_masks)
             batch = self.pipeline.run(spec, reporter)
-        return self._result(spec, batch, clock.seconds, cached)
+            region = self.region_of(photo, batch, settings)
+            if region is not None:
+                with clock.phase("detail"):
+                    batch = self._edit_region(photo, region, plans, settings, batch, reporter)
+        return self._result(spec, batch, clock.seconds, cached, region)
+
+    def region_of(self, photo: PreparedPhoto, batch: Batch, settings: EditSettings) -> Region | None:
+        """The region of a whole-photo *batch* to redraw (``settings.detail``), or ``None``."""
+        bounds = mask_bounds([out.mask_full for out in batch.edits])
+        return choose_region(settings.detail, bounds, photo.original.size, self.model.native_size, self.region_margin)
+
+    def _edit_region(self, photo: PreparedPhoto, region: Region, plans: list[EditPlan], settings: EditSettings,
+                     whole: Batch, reporter: Reporter | None) -> Batch:
+        """The edited-region pass: each whole-photo edit, cut to the region and scaled to the working
+        size, is redrawn from part-way through the steps under its edited caption (image to image,
+        :meth:`P2PPipeline.refine`) and pasted back through the whole pass's own mask, which the
+        region holds all of: mask and untouched pixels are the whole pass's exactly. The whole-photo
+        edit is shown as a preview meanwhile; reconstruction and maps stay the whole pass's."""
+        if reporter is not None and reporter.on_preview is not None:
+            first = whole.edits[0].full
+            scale = min(1.0, 2 * self.model.native_size / max(first.size))
+            reporter.preview(Progress(EDIT_PHASE, settings.steps, settings.steps),
+                             first.resize((max(1, round(first.width * scale)), max(1, round(first.height * scale)))))
+        crops = [self.prepare(out.full.crop(region.box)) for out in whole.edits]
+        time_ids = self.time_ids(crops[0])
+        with out_of_memory_as_error(self.model.device), library_errors():
+            clean = self.model.encode_image(torch.cat([crop.pixels for crop in crops]))
+        require_finite(clean, "encoding the edited region")
+        clock = Stopwatch()
+        with clock.phase("refine"):
+            latents = self.pipeline.refine(clean, self.embed([p.target for p in plans], time_ids),
+                                           self.empty_embedding(time_ids), settings,
+                                           refine_start(settings.steps, self.region_strength),
+                                           _phase_reporter(reporter, REGION_PHASE))
+        with clock.phase("decode"):
+            images = self.pipeline.decode(latents)
+        edits = []
+        for out, image in zip(whole.edits, images, strict=True):
+            if out.mask_full is None:  # not chosen so (every edit has a mask); the whole edit stands
+                edits.append(out)
+                continue
+            full = paste(photo.original, region.box, image, out.mask_full.crop(region.box))
+            edits.append(dataclasses.replace(out, image=full.resize(photo.size, Image.Resampling.LANCZOS), full=full))
+        seconds = {f"detail_{k}": v for k, v in clock.seconds.items()}
+        return dataclasses.replace(whole, edits=edits, seconds={**whole.seconds, **seconds})
 
     def generate(
         self, caption: str, edits: Sequence[str], settings: EditSettings, reporter: Reporter | None = None,
@@ -298,7 +355,8 @@ class Editor:
         return RunSpec(noise, source, plans, cond, lambda k: empty, settings, _each(per_edit, settings, plans),
                        step_noise=step_noise)
 
-    def _result(self, spec: RunSpec, batch: Batch, seconds: dict[str, float], cached: bool) -> EditRun:
+    def _result(self, spec: RunSpec, batch: Batch, seconds: dict[str, float], cached: bool,
+                region: Region | None = None) -> EditRun:
         """The run's result: the batch's images and maps, timings, and the source branch's fidelity."""
         timings = {**batch.seconds, **seconds}
         photo = spec.photo
@@ -310,13 +368,24 @@ class Editor:
                             few_step=model_defaults(self.model).few_step)
         full = batch.reconstruction.resize(photo.original.size, Image.Resampling.LANCZOS)
         return EditRun(batch.reconstruction, full, batch.edits, batch.latents, batch.attention, batch.captions,
-                       spec.settings, timings, cached, fidelity)
+                       spec.settings, timings, cached, fidelity, region)
 
 
 def _each(per_edit: Sequence[EditSettings] | None, settings: EditSettings, plans: list[EditPlan]) -> tuple[
         EditSettings, ...]:
     """Each edit's settings: its own where given, else the run's."""
     return tuple(per_edit) if per_edit is not None else (settings,) * len(plans)
+
+
+def _phase_reporter(reporter: Reporter | None, prefix: str) -> Reporter | None:
+    """A reporter whose phases read "*prefix*: phase" (and that takes no previews)."""
+    if reporter is None:
+        return None
+
+    def on_progress(progress: Progress) -> None:
+        reporter.report(Progress(f"{prefix}: {progress.phase}", progress.step, progress.total))
+
+    return Reporter(on_progress=on_progress, should_stop=reporter.should_stop)
 
 
 def _part_reporter(reporter: Reporter | None, part: int, parts: int) -> Reporter | None:

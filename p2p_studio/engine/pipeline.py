@@ -13,7 +13,8 @@ import numpy as np
 import torch
 from PIL import Image
 
-from inversion import NoisePredictor, Progress, Reporter, Schedule, make_schedule
+from inversion import Conditioning, NoisePredictor, Progress, Reporter, Schedule, make_schedule
+from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.grid import attention_levels
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
@@ -23,6 +24,7 @@ from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.run import Batch, EditedImage, RunSpec
 
 EDIT_PHASE = "Editing"
+REFINE_PHASE = "Refining"
 #: An edge-guided outline grows by this many feather widths before it is feathered.
 EDGE_MARGIN = 1.0
 
@@ -87,6 +89,30 @@ class P2PPipeline:
                 require_finite(x, f"step {k + 1} of {steps}")
                 reporter.report(Progress(EDIT_PHASE, k + 1, steps))
         return x, control
+
+    def refine(self, clean: torch.Tensor, cond: Conditioning, uncond: Conditioning, settings: EditSettings,
+               start: int, reporter: Reporter | None = None) -> torch.Tensor:
+        """Image to image from step *start* of ``settings.steps`` (SDEdit): *clean* latents, one row
+        per row of *cond*, noised to that step's level with noise drawn from ``settings.seed`` and
+        denoised under *cond* — the structure stays, the model redraws the detail at this size."""
+        reporter = reporter or Reporter()
+        schedule = self.schedule(settings.steps)
+        device = self.model.device
+        generator = torch.Generator().manual_seed(settings.seed)
+
+        def draw() -> torch.Tensor:
+            return torch.randn(tuple(clean.shape), generator=generator).to(device)
+
+        total = settings.steps - start
+        with out_of_memory_as_error(device), torch.no_grad(), library_errors():
+            x = schedule.add_noise(clean.to(device).float(), draw(), start)
+            for k in range(start, settings.steps):
+                reporter.check(REFINE_PHASE)
+                out = self.predict.guided(x, schedule.timesteps[k], uncond.to(device), cond, settings.guidance)
+                x = schedule.step(out, k, x, draw() if schedule.draws[k] else None)
+                require_finite(x, f"refining step {k + 1 - start} of {total}")
+                reporter.report(Progress(REFINE_PHASE, k + 1 - start, total))
+        return x
 
     def decode(self, latents: torch.Tensor) -> list[Image.Image]:
         decoded = self.model.decode(latents)

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from inversion import Conditioning
+from p2p_studio.core.detail import Region
 from p2p_studio.core.results import EditResult, Fidelity
 from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.captions import Caption
@@ -110,14 +111,17 @@ class EditRun:
     inversion_cached: bool = False
     #: The source branch against the photo (real-photo edits only).
     fidelity: Fidelity | None = None
+    #: The region edited again at the working size (``None``: the whole photo only).
+    region: Region | None = None
 
     def results(self) -> list[EditResult]:
         """Each edited caption as the display-ready :class:`EditResult` the other layers use."""
         seconds = self.timings.get("total", 0.0)
+        detail = f"; {self.region.describe()}" if self.region is not None else ""
         return [
             EditResult(
                 caption=self.captions[0].text, edit=out.plan.edit, settings=out.settings,
-                plan=out.plan.summary(), image=out.full, reconstruction=self.reconstruction_full,
+                plan=out.plan.summary() + detail, image=out.full, reconstruction=self.reconstruction_full,
                 mask=out.mask_full, word_maps=tuple(word_maps(self.attention, self.captions, (0, i + 1))),
                 seconds=seconds, inversion_cached=self.inversion_cached, fidelity=self.fidelity,
             )

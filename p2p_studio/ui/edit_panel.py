@@ -28,7 +28,7 @@ from p2p_studio.app.jobs import InversionState, ModelInfo, WordWarnings
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.settings import EditSettings, MaskKind, Method, spec_of
+from p2p_studio.core.settings import Detail, EditSettings, MaskKind, Method, spec_of
 from p2p_studio.core.sweep import AXES, DEFAULT_BATCH, SweepGrid
 from p2p_studio.ui.flow import FlowLayout
 
@@ -150,12 +150,8 @@ class EditPanel(QWidget):
         self.blend_words = QLineEdit()
         self.blend_words.setPlaceholderText("default: the changed words")
         self.blend_words.editingFinished.connect(self._blend_words_edited)
-        self.mask_kind = QComboBox()
-        for kind in MaskKind:
-            self.mask_kind.addItem(kind.value)
-            self.mask_kind.setItemData(self.mask_kind.count() - 1, kind.hint, Qt.ItemDataRole.ToolTipRole)
-        self.mask_kind.setToolTip("; ".join(f"{k.value}: {k.hint}" for k in MaskKind))
-        self.mask_kind.currentTextChanged.connect(lambda m: self._set("mask", m))
+        self.mask_kind = self._choice("mask", MaskKind)
+        self.detail = self._choice("detail", Detail)
         self.seed = self._whole("seed")
         self.steps = self._whole("steps")
         self.guidance = self._real("guidance", step=0.5, decimals=1)
@@ -167,6 +163,7 @@ class EditPanel(QWidget):
         form.addRow("Blend words", self.blend_words)
         form.addRow(label["threshold"], self.threshold)
         form.addRow("Mask", self.mask_kind)
+        form.addRow("Detail", self.detail)
         form.addRow(label["steps"], self.steps)
         form.addRow(label["guidance"], self.guidance)
         form.addRow(label["seed"], self.seed)
@@ -219,6 +216,16 @@ class EditPanel(QWidget):
         spin.setToolTip(_help(key))
         spin.valueChanged.connect(lambda v: self._set(key, int(v)))  # last: setting the range writes nothing
         return spin
+
+    def _choice(self, key: str, choices: type[MaskKind] | type[Detail]) -> QComboBox:
+        """A combo box of the enum setting *key*: one entry per value, each with its hint."""
+        combo = QComboBox()
+        for choice in choices:
+            combo.addItem(choice.value)
+            combo.setItemData(combo.count() - 1, choice.hint, Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip("; ".join(f"{c.value}: {c.hint}" for c in choices))
+        combo.currentTextChanged.connect(lambda value: self._set(key, value))
+        return combo
 
     def _real(self, key: str, step: float = 0.05, decimals: int = 2) -> QDoubleSpinBox:
         """A spin box for real-valued setting *key* with the schema's bounds and help text."""
@@ -337,6 +344,7 @@ class EditPanel(QWidget):
             self.threshold.setValue(settings.threshold)
             self.blend.setChecked(settings.blend)
             self.mask_kind.setCurrentText(settings.mask.value)
+            self.detail.setCurrentText(settings.detail.value)
             self.blend_words.setText(" ".join(settings.blend_words or []))
             self.steps.setValue(settings.steps)
             self.guidance.setValue(settings.guidance)

@@ -9,7 +9,7 @@ from PIL import Image, PngImagePlugin
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.recipe import RECIPE_KEY, RECIPE_VERSION, Recipe, read_recipe, save_png
-from p2p_studio.core.settings import EditSettings, MaskKind, Method
+from p2p_studio.core.settings import Detail, EditSettings, MaskKind, Method
 
 
 def _png_with(path, text: str) -> None:
@@ -47,7 +47,8 @@ def test_pngs_from_earlier_releases_restore(tmp_path, legacy) -> None:
     recipe = read_recipe(tmp_path / "old.png")
     assert recipe is not None and (recipe.caption, recipe.edit, recipe.photo_sha256) == ("a cat", "a dog", "ff")
     # made before refined masks: restores with the mask the result was made with
-    assert recipe.settings == EditSettings(steps=3, method=Method.NEGATIVE_PROMPT, mask=MaskKind.REFERENCE)
+    assert recipe.settings == EditSettings(steps=3, method=Method.NEGATIVE_PROMPT, mask=MaskKind.REFERENCE,
+                                           detail=Detail.WHOLE)  # written before the region mode
 
 
 def test_a_recipe_keeps_its_mask_kind(tmp_path) -> None:

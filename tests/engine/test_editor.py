@@ -10,7 +10,7 @@ from PIL import Image
 from inversion import Reporter
 from p2p_studio.core.errors import Cancelled, InputError
 from p2p_studio.core.results import Fidelity, psnr
-from p2p_studio.core.settings import EditSettings, Method
+from p2p_studio.core.settings import Detail, EditSettings, Method
 from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.editor import Editor
 
@@ -81,7 +81,7 @@ def test_direct_inversion_pins_source_to_the_photo_latents(editor, cat_photo) ->
 
 
 def test_cache_hit_does_no_inversion_work(tiny, tmp_path, cat_photo) -> None:
-    s = EditSettings(steps=3, method=Method.NULL_TEXT)
+    s = EditSettings(steps=3, method=Method.NULL_TEXT, detail=Detail.WHOLE)  # no region redraw to count
     first = Editor(tiny, InversionCache(tmp_path))
     r1 = first.edit(first.prepare(cat_photo), CAPTION, ["a dog sitting on a bench"], s)
     assert not r1.inversion_cached

@@ -299,6 +299,45 @@ def test_first_run_shows_a_complete_demo_edit_offline(qtbot, tmp_path, make_stud
         s.shutdown()
 
 
+@pytest.mark.slow
+def test_a_large_photo_gets_its_edited_region_redrawn(qtbot, tmp_path, make_studio, wait_for):
+    """The plan says how detail is handled; the result's line says the region was redrawn."""
+    from p2p_studio.demo.world import HELD_OUT_SEED, render, scene_from_seed
+
+    scene = scene_from_seed(HELD_OUT_SEED + 7001)  # a small blue triangle on the left
+    photo = tmp_path / "scene.png"
+    Image.fromarray(render(scene, 512)).save(photo)
+    s = make_studio(tmp_path / "data", "demo")
+    qtbot.addWidget(s.window)
+    try:
+        s.start()
+        wait_for(lambda: s.controller.model is not None and not s.controller.busy, 300)
+        drop(s.window, photo)
+        settle(s.window)
+        s.session.set_params({"steps": 10, "method": "direct"})
+        s.window.panel.caption.setText(scene.caption())
+        s.window.panel.caption.textEdited.emit(scene.caption())
+        edit = scene.with_shape(shape="circle").caption()
+        s.window.panel.edit.setText(edit)
+        s.window.panel.edit.textEdited.emit(edit)
+        wait_for(lambda: "the photo is 8.0×" in s.window.panel.plan.text(), 60)  # not the first-run sample's
+        assert s.window.panel.plan.text().endswith(
+            "\ndetail: the edited region is redrawn at 64 px when its mask is small (the photo is 8.0× the model's "
+            "size; 40% of the steps again)")
+        assert s.window.panel.detail.currentText() == "auto"
+        count = len(s.session.history)
+        s.window.panel.run.click()
+        wait_for(lambda: len(s.session.history) == count + 1, 300)
+        item = s.session.history[-1]
+        assert "; edited region " in item.plan and "× the detail of the whole photo" in item.plan
+        s.window.resize(1280, 800)
+        s.window.show()
+        settle(s.window)
+        assert s.window.grab().save(str(_screenshot_folder() / "14-detail-region.png"))
+    finally:
+        s.shutdown()
+
+
 def _screenshot_folder() -> Path:
     folder = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
