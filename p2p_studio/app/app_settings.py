@@ -33,7 +33,8 @@ class AppSettings:
                          device=device if device in DEVICES else "auto",
                          precision=precision if precision in PRECISIONS else "auto",
                          sampler=sampler if sampler in SAMPLERS else "auto",
-                         cache_dir=text("cache_dir") or None, loras=_loras(_strings(store, "loras")))
+                         cache_dir=text("cache_dir") or None, loras=_loras(_strings(store, "loras")),
+                         preview_decoder=text("preview_decoder").strip() or base.preview_decoder)
         return cls(choice, _strings(store, "recent")[:MAX_RECENT])
 
     def save(self, store: QSettings) -> None:
@@ -41,7 +42,7 @@ class AppSettings:
         loras = [f"{lora.path}:{lora.scale:g}" for lora in m.loras]
         for key, value in (("model", m.spec), ("model_config", m.config or ""), ("device", m.device),
                            ("precision", m.precision), ("cache_dir", m.cache_dir or ""), ("recent", self.recent),
-                           ("sampler", m.sampler), ("loras", loras)):
+                           ("sampler", m.sampler), ("loras", loras), ("preview_decoder", m.preview_decoder)):
             store.setValue(key, value)
         store.sync()
 

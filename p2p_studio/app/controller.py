@@ -325,6 +325,8 @@ class StudioController(QObject):
         self.model = info
         self._follow(info.defaults, self._defaults)
         self.model_changed.emit(info)
+        if info.previews_note:
+            self.status.emit(info.previews_note[0].upper() + info.previews_note[1:] + ".")
 
     def _follow(self, defaults: ModelDefaults, previous: ModelDefaults) -> None:
         """Settings left at *previous* defaults take *defaults* (a model switch; a session saved

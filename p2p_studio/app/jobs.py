@@ -247,6 +247,10 @@ class ModelInfo:
     row_seconds: float = 0.0
     #: UNet evaluations of an edit of a photo at :attr:`defaults` (one edited caption; at most).
     default_rows: int = 0
+    #: What draws the previews ("the model's VAE", or the tiny decoder's name), and why a preview
+    #: decoder asked for is not used ("" when there is nothing to say).
+    previews: str = "the model's VAE"
+    previews_note: str = ""
 
     @property
     def expected_edit(self) -> str:

@@ -273,7 +273,7 @@ class EngineWorker(QObject):
 
     # --- engine handlers ------------------------------------------------------------------------
     def _ensure_editor(self, job: Job | None) -> Editor:
-        from p2p_studio.engine import Editor, InversionCache, load_choice
+        from p2p_studio.engine import Editor, InversionCache, load_choice, load_tiny_decoder
 
         if self._editor is None:
             choice = self._choice
@@ -284,9 +284,10 @@ class EngineWorker(QObject):
                     ProgressReport(job.id, job.kind, text, frac, eta)), job.cancel_event.is_set)
             model = load_choice(choice, tqdm_class=bar)
             editor = Editor(model, InversionCache(Path(choice.cache_dir) if choice.cache_dir else None))
+            editor.preview_decoder, note = load_tiny_decoder(choice.preview_decoder, model)
             if job is not None:
                 self.progress.emit(ProgressReport(job.id, job.kind, "Timing one UNet evaluation", 1.0, 0.0))
-            self._info = describe(editor, choice)
+            self._info = describe(editor, choice, note)
             self._editor = editor
             self.model_ready.emit(self._info)
         return self._editor
@@ -363,7 +364,7 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
     return DownloadBar
 
 
-def describe(editor: Editor, choice: ModelChoice) -> ModelInfo:
+def describe(editor: Editor, choice: ModelChoice, previews_note: str = "") -> ModelInfo:
     """The loaded model as the app shows it, with one UNet evaluation timed here."""
     from p2p_studio.engine import edit_rows, model_defaults, seconds_per_row
 
@@ -374,4 +375,6 @@ def describe(editor: Editor, choice: ModelChoice) -> ModelInfo:
                      dtype=str(model.dtype).replace("torch.", ""), native_size=model.native_size,
                      max_tokens=model.max_tokens, prediction=model.prediction_type, kind=model.kind.value,
                      sampler=model.sampler, stochastic=model.stochastic, defaults=defaults,
-                     row_seconds=seconds_per_row(editor), default_rows=edit_rows(editor, typical))
+                     row_seconds=seconds_per_row(editor), default_rows=edit_rows(editor, typical),
+                     previews=f"TAESD ({editor.preview_decoder.name})" if editor.preview_decoder is not None
+                     else ModelInfo.previews, previews_note=previews_note)

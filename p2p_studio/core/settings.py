@@ -279,6 +279,9 @@ class ModelChoice:
     allow_pickle: bool = False
     sampler: str = "auto"
     loras: tuple[LoraChoice, ...] = ()
+    #: The previews' decoder: ``auto`` (TAESD when in the hub cache), ``none`` (the model's VAE),
+    #: or a folder or hub id of a tiny autoencoder.
+    preview_decoder: str = "auto"
 
     def validate(self) -> None:
         if not self.spec.strip():

@@ -16,6 +16,7 @@ from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.plan import EditPlan, fraction_note, make_plan
 from p2p_studio.engine.run import EditedImage, EditRun, PreparedPhoto, RunSpec
+from p2p_studio.engine.tiny_decoder import TinyDecoder, load_tiny_decoder
 from p2p_studio.engine.vocabulary import Vocabulary
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Progress",
     "Reporter",
     "RunSpec",
+    "TinyDecoder",
     "TokenizerOnly",
     "Vocabulary",
     "check_plans",
@@ -36,6 +38,7 @@ __all__ = [
     "fraction_note",
     "load_choice",
     "load_model",
+    "load_tiny_decoder",
     "load_tokenizer",
     "make_plan",
     "model_defaults",

@@ -40,6 +40,7 @@ from p2p_studio.engine.pipeline import P2PPipeline
 from p2p_studio.engine.plan import EditPlan, make_plan
 from p2p_studio.engine.preview import LatentPreview, Previews
 from p2p_studio.engine.run import Batch, EditRun, PreparedPhoto, RunSpec
+from p2p_studio.engine.tiny_decoder import TinyDecoder
 
 EDIT_PHASE = "Editing"
 #: Progress of the edited-region pass reads "Edited region: <phase>".
@@ -76,6 +77,8 @@ class Editor:
         self.predict = self.pipeline.predict
         #: Previews drawn by the VAE where it is cheap enough (False: the linear map always).
         self.vae_previews = True
+        #: A tiny decoder (TAESD) that draws previews instead of the model's VAE.
+        self.preview_decoder: TinyDecoder | None = None
         #: The edited-region mode's context around the mask and share of the steps it redraws
         #: (:data:`p2p_studio.core.detail.MARGIN`, :data:`~p2p_studio.core.detail.STRENGTH`).
         self.region_margin = MARGIN
@@ -327,6 +330,8 @@ class Editor:
 
     def _decode_one(self, latent: torch.Tensor) -> Image.Image:
         """One scaled latent ``(C, h, w)`` as an image (a preview's decode)."""
+        if self.preview_decoder is not None:
+            return self.preview_decoder.decode(latent)
         return to_image(self.model.decode(latent[None])[0])
 
     def seed_run(self, caption: str, plans: list[EditPlan], settings: EditSettings,

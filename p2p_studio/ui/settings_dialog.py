@@ -91,6 +91,12 @@ class LoraTable(QTableWidget):
         return tuple(found)
 
 
+#: What the preview decoder field takes, shown under it.
+PREVIEW_DECODER_HINT = ("auto: TAESD when it is in the hub cache (fetch it once with "
+                        "'hf download madebyollin/taesd', or madebyollin/taesdxl for SDXL); none: the model's VAE; "
+                        "or a folder of a tiny autoencoder.")
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, loaded: ModelInfo | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +150,12 @@ class SettingsDialog(QDialog):
         memory.setProperty("hint", True)
         self.expected = QLabel()
         self.expected.setWordWrap(True)
+        self.preview_decoder = QLineEdit(settings.model.preview_decoder)
+        self.preview_decoder.setPlaceholderText("auto")
+        self.preview_decoder.setToolTip(PREVIEW_DECODER_HINT)
+        self.previews = QLabel()
+        self.previews.setWordWrap(True)
+        self.previews.setProperty("hint", True)
         form = QFormLayout()
         form.addRow("Model", row)
         form.addRow("", self.model_note)
@@ -160,6 +172,8 @@ class SettingsDialog(QDialog):
         form.addRow("Inversion cache", self.cache)
         form.addRow("", memory)
         form.addRow("Time per edit", self.expected)
+        form.addRow("Preview decoder", self.preview_decoder)
+        form.addRow("", self.previews)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -178,6 +192,11 @@ class SettingsDialog(QDialog):
         else:
             self.expected.setText("Measured when the model has loaded (one UNet evaluation is timed); "
                                   "shown here afterwards.")
+        if loaded is not None and loaded.choice.spec == spec.strip():
+            note = f" {loaded.previews_note}." if loaded.previews_note else ""
+            self.previews.setText(f"Previews are drawn by {loaded.previews}.{note} {PREVIEW_DECODER_HINT}")
+        else:
+            self.previews.setText(PREVIEW_DECODER_HINT)
 
     def _pick_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Diffusers model folder")
@@ -210,5 +229,6 @@ class SettingsDialog(QDialog):
                              config=self.model_config.text().strip() or None, device=self.device.currentText(),
                              precision=self.precision.currentText(), cache_dir=self.cache.text().strip() or None,
                              sampler=str(self.sampler.currentData()), loras=self.loras.loras(),
-                             allow_pickle=self._settings.model.allow_pickle)
+                             allow_pickle=self._settings.model.allow_pickle,
+                             preview_decoder=self.preview_decoder.text().strip() or "auto")
         return AppSettings(model=choice, recent=list(self._settings.recent))

@@ -108,3 +108,20 @@ def test_a_loaded_model_reports_its_defaults_and_the_expected_time_of_an_edit(wo
     assert info.expected_edit.startswith("An edit of a photo at this model's defaults (50 steps, guidance 7.5, "
                                          "null-text inversion) takes up to ")
     assert info.expected_edit.endswith(f"on cpu: 1800 UNet evaluations of {info.row_seconds:.3g} s each.")
+
+
+def test_a_preview_decoder_that_cannot_serve_is_reported_with_the_model(qapp, qtbot, tiny_dir, tmp_path) -> None:
+    from p2p_studio.app.jobs import LoadModel
+
+    (tmp_path / "not-taesd").mkdir()
+    choice = ModelChoice(str(tiny_dir), device="cpu", preview_decoder=str(tmp_path / "not-taesd"))
+    worker = EngineWorker(choice)
+    infos: list = []
+    worker.model_ready.connect(infos.append)
+    try:
+        worker.submit(LoadModel(choice))
+        qtbot.waitUntil(lambda: bool(infos), timeout=60_000)
+    finally:
+        worker.shutdown()
+    assert infos[0].previews == "the model's VAE"
+    assert infos[0].previews_note.startswith(f"preview decoder {tmp_path / 'not-taesd'}: cannot be read (")

@@ -19,28 +19,36 @@ LORAS = (LoraChoice("/loras/style.safetensors", 0.8), LoraChoice("C:\\loras\\lcm
 
 def test_the_sampler_and_loras_are_kept_and_junk_entries_left_out(tmp_path) -> None:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings = AppSettings(ModelChoice("some/model", sampler="lcm", loras=LORAS))
+    settings = AppSettings(ModelChoice("some/model", sampler="lcm", loras=LORAS, preview_decoder="/taesd"))
     settings.save(store)
     assert AppSettings.load(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)) == settings
     store.setValue("loras", ["a.ckpt", "b.safetensors:abc", "c.safetensors:9", "/ok/d.safetensors:0.5"])
     store.setValue("sampler", "dpm++")
+    store.setValue("preview_decoder", "  ")
     loaded = AppSettings.load(store)
     assert loaded.model.loras == (LoraChoice("/ok/d.safetensors", 0.5),) and loaded.model.sampler == "auto"
+    assert loaded.model.preview_decoder == "auto"
 
 
 def test_the_dialog_shows_presets_loras_and_the_expected_time(qtbot) -> None:
     choice = ModelChoice(SD_TURBO, sampler="euler-a", loras=LORAS, cache_dir="/c")
     info = ModelInfo(choice, SD_TURBO, "cpu", "float32", 512, 77, "epsilon", "sd2", sampler="euler-a",
                      stochastic=True, defaults=ModelDefaults(4, 0.0, Method.RENOISE, "a few-step model"),
-                     row_seconds=2.5, default_rows=27)
+                     row_seconds=2.5, default_rows=27, previews="TAESD (madebyollin/taesd)")
     dialog = SettingsDialog(AppSettings(choice), None, info)
     qtbot.addWidget(dialog)
     assert dialog.result_settings().model == choice  # nothing lost by opening and closing
     assert "4 steps without guidance" in dialog.model_note.text() and "5.2 GB" in dialog.model_note.text()
     assert dialog.expected.text() == ("An edit of a photo at this model's defaults (4 steps, guidance 0, renoise "
                                       "inversion) takes about 1 min 8 s on cpu: 27 UNet evaluations of 2.5 s each.")
+    assert dialog.previews.text().startswith("Previews are drawn by TAESD (madebyollin/taesd). auto: TAESD when")
+    dialog.preview_decoder.setText("none")
+    assert dialog.result_settings().model.preview_decoder == "none"
+    dialog.preview_decoder.setText("")
+    assert dialog.result_settings().model == choice
     dialog.model.setCurrentText("/my/own/model")
     assert dialog.expected.text().startswith("Measured when the model has loaded")
+    assert dialog.previews.text().startswith("auto: TAESD when it is in the hub cache")
     assert "local diffusers folder" in dialog.model_note.text()
     dialog.add_lora("/loras/old.ckpt")
     assert dialog.lora_error.text() == "LoRA old.ckpt: only .safetensors files are loaded (a pickle can run code)"
