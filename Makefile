@@ -3,7 +3,7 @@
 VENV ?= .venv
 EXTRAS ?= test
 
-.PHONY: run test test-fast setup install-user
+.PHONY: run test test-fast setup install-user translations
 
 setup:
 	VENV=$(VENV) EXTRAS=$(EXTRAS) scripts/ensure-venv
@@ -17,6 +17,11 @@ test: setup
 # The inner loop: everything but the demo-model edits, the slow end-to-end checks and the installers.
 test-fast: setup
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -m "not demo_model and not slow and not packaging"
+
+# The app's catalogues (resources/translations) updated from the code and compiled; new texts show
+# up untranslated there (edit the .ts with Qt Linguist, pyside6-linguist, then run this again).
+translations: setup
+	$(VENV)/bin/python scripts/translations.py
 
 # Puts p2p-studio on the PATH: a link in ~/.local/bin to this checkout's command. A file of that
 # name that is not such a link is left alone.

@@ -14,6 +14,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # packaging) then never fight over cores (measured: CHANGELOG.md, issue 21). Set before torch loads.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("P2P_STUDIO_LANGUAGE", "en")  # the tests read English whatever the locale
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from p2p_studio.app.i18n import AUTO, LANGUAGES
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.resources import default_model
 from p2p_studio.core.settings import DEVICES, PRECISIONS, SAMPLERS, LoraChoice, ModelChoice
@@ -18,6 +19,8 @@ MAX_RECENT = 10
 class AppSettings:
     model: ModelChoice = field(default_factory=lambda: ModelChoice(default_model()))
     recent: list[str] = field(default_factory=list)
+    #: ``auto`` (the system's) or a code of :data:`p2p_studio.app.i18n.LANGUAGES`.
+    language: str = AUTO
 
     @classmethod
     def load(cls, store: QSettings) -> AppSettings:
@@ -35,14 +38,16 @@ class AppSettings:
                          sampler=sampler if sampler in SAMPLERS else "auto",
                          cache_dir=text("cache_dir") or None, loras=_loras(_strings(store, "loras")),
                          preview_decoder=text("preview_decoder").strip() or base.preview_decoder)
-        return cls(choice, _strings(store, "recent")[:MAX_RECENT])
+        language = text("language", AUTO)
+        return cls(choice, _strings(store, "recent")[:MAX_RECENT], language if language in LANGUAGES else AUTO)
 
     def save(self, store: QSettings) -> None:
         m = self.model
         loras = [f"{lora.path}:{lora.scale:g}" for lora in m.loras]
         for key, value in (("model", m.spec), ("model_config", m.config or ""), ("device", m.device),
                            ("precision", m.precision), ("cache_dir", m.cache_dir or ""), ("recent", self.recent),
-                           ("sampler", m.sampler), ("loras", loras), ("preview_decoder", m.preview_decoder)):
+                           ("sampler", m.sampler), ("loras", loras), ("preview_decoder", m.preview_decoder),
+                           ("language", self.language)):
             store.setValue(key, value)
         store.sync()
 

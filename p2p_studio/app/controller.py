@@ -16,6 +16,7 @@ from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from p2p_studio import __version__
+from p2p_studio.app.core_text import progress_text
 from p2p_studio.app.jobs import (
     Edit,
     Export,
@@ -175,10 +176,10 @@ class StudioController(QObject):
     def start_inversion(self) -> Job | None:
         s = self.session
         if s.photo is None:
-            self.error.emit("Open a photo first (File → Open, drag and drop, or paste).")
+            self.error.emit(self.tr("Open a photo first (File → Open, drag and drop, or paste)."))
             return None
         if not s.caption.strip():
-            self.error.emit("Type a caption that describes the photo first.")
+            self.error.emit(self.tr("Type a caption that describes the photo first."))
             return None
         if self._invert_job is not None:
             self.worker.cancel(self._invert_job.id)
@@ -195,10 +196,10 @@ class StudioController(QObject):
         """Whether there is a photo and both captions, and the edit changes something; says what is
         missing otherwise."""
         if self.session.photo is None:
-            self.error.emit("Open a photo first.")
+            self.error.emit(self.tr("Open a photo first."))
             return False
         if not self.session.caption.strip() or not edit:
-            self.error.emit("Both the caption and the edited caption are needed.")
+            self.error.emit(self.tr("Both the caption and the edited caption are needed."))
             return False
         if unchanged(self.session.caption, edit):
             self.error.emit(f"{UNCHANGED_SENTENCE}.")
@@ -219,7 +220,7 @@ class StudioController(QObject):
         mask = s.mask if use_mask and s.mask is not None else None
         self._auto.stop()  # the edit inverts first; a second inversion queued behind it would only hit the cache
         job = self.worker.submit(Edit(s.photo, s.photo_key, s.caption, edit, s.settings, mask))
-        self.status.emit(f"Queued: {edit}")
+        self.status.emit(self.tr("Queued: {edit}").format(edit=edit))
         return self._track(job)
 
     def queue_sweep(self, axes: str) -> Job | None:
@@ -232,11 +233,11 @@ class StudioController(QObject):
             grid = SweepGrid.parse([axes])
             cells = tuple(grid.cells(edit, s.settings))
         except InputError as exc:
-            self.error.emit(f"Sweep: {exc}")
+            self.error.emit(self.tr("Sweep: {reason}").format(reason=exc))
             return None
         self._auto.stop()
         job = self.worker.submit(Sweep(s.photo, s.photo_key, s.caption, grid, cells, s.settings))
-        self.status.emit(f"Queued: sweep of {len(cells)} cells ({grid.text()})")
+        self.status.emit(self.tr("Queued: sweep of {cells} cells ({grid})").format(cells=len(cells), grid=grid.text()))
         return self._track(job)
 
     def load_model(self, choice: ModelChoice) -> Job:
@@ -279,10 +280,10 @@ class StudioController(QObject):
         s = self.session
         s.ensure_images(item)
         if item.image is None:
-            self.error.emit("This result has no image to save.")
+            self.error.emit(self.tr("This result has no image to save."))
             return None
         if s.photo_path is not None and _same_path(Path(path), s.photo_path):
-            self.error.emit("Refusing to overwrite the original photo; choose another file name.")
+            self.error.emit(self.tr("Refusing to overwrite the original photo; choose another file name."))
             return None
         return self._track(self.worker.submit(Export(Path(path), item.image, self.recipe_for(item))))
 
@@ -304,9 +305,9 @@ class StudioController(QObject):
             self._plan_request = 0
             self.words_changed.emit(WordWarnings())
         if unchanged(s.caption, s.edit):
-            self.plan_changed.emit("Change words of the caption here to describe the edit you want.", False)
+            self.plan_changed.emit(self.tr("Change words of the caption here to describe the edit you want."), False)
         elif not (s.caption.strip() and s.edit.strip()):
-            self.plan_changed.emit("Type the caption of the photo, then change words in the edit.", False)
+            self.plan_changed.emit(self.tr("Type the caption of the photo, then change words in the edit."), False)
 
     def _on_plan(self, plan: Plan) -> None:
         if plan.request != self._plan_request:
@@ -338,8 +339,8 @@ class StudioController(QObject):
             if self._invert_job is not None and self._invert_job.id in self._jobs:
                 self.start_inversion()  # queued with the old defaults: again, with the model's
             if defaults.few_step and self.model is not None:
-                self.status.emit(f"{Path(self.model.name).name} is {defaults.reason}: edits use "
-                                 f"{defaults.describe()}.")
+                self.status.emit(self.tr("{model} is {reason}: edits use {settings}.").format(
+                    model=Path(self.model.name).name, reason=defaults.reason, settings=defaults.describe()))
 
     def _on_started(self, job: Job) -> None:
         self._running.add(job.id)
@@ -356,8 +357,8 @@ class StudioController(QObject):
             self.session.set_inversion(InversionState.RUNNING, report.text)
 
     def _show(self, report: ProgressReport) -> None:
-        eta = f"ETA {clock(report.eta_seconds)}" if report.fraction > 0.02 else "ETA …"
-        self.progress.emit(report.text, report.fraction, eta)
+        eta = self.tr("ETA {time}").format(time=clock(report.eta_seconds) if report.fraction > 0.02 else "…")
+        self.progress.emit(progress_text(report.text), report.fraction, eta)
 
     def _after_job(self, fraction: float) -> None:
         """The phase and bar once a job has ended: those of a job still running (a model that is
@@ -391,29 +392,31 @@ class StudioController(QObject):
         self._after_job(1.0)
 
     def _inverted(self, p: Invert, done: Inverted) -> None:
-        how = "from cache" if done.cached else f"in {done.seconds:.1f} s"
-        self.session.set_inversion(InversionState.READY, f"inverted {how}")
-        self.status.emit(f"Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).")
+        how = self.tr("from cache") if done.cached else self.tr("in {seconds} s").format(seconds=f"{done.seconds:.1f}")
+        self.session.set_inversion(InversionState.READY, self.tr("inverted {how}").format(how=how))
+        self.status.emit(self.tr("Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).").format(how=how))
 
     def _edited(self, p: Edit, result: EditResult) -> None:
         quality = result.fidelity
         if p.photo_key == self.session.photo_key:
             self._inversion_ready(quality)
             self.session.add_result(result, painted=p.painted)
-        hint = f" Reconstruction {quality.psnr_db:.1f} dB: {quality.hint}." if quality and quality.hint else ""
-        self.status.emit(f"Edited in {result.seconds:.1f} s: {result.edit}.{hint}")
+        hint = " " + self.tr("Reconstruction {psnr} dB: {hint}.").format(
+            psnr=f"{quality.psnr_db:.1f}", hint=quality.hint) if quality and quality.hint else ""
+        self.status.emit(self.tr("Edited in {seconds} s: {edit}.").format(seconds=f"{result.seconds:.1f}",
+                                                                          edit=result.edit) + hint)
 
     def _exported(self, p: Export, path: Path) -> None:
         self.exported.emit(str(path))
-        self.status.emit(f"Saved {path}")
+        self.status.emit(self.tr("Saved {path}").format(path=path))
 
     def _recipe_read(self, p: ReadRecipe, found: FoundRecipe) -> None:
-        self.status.emit(f"Read the recipe of {p.path.name}.")
+        self.status.emit(self.tr("Read the recipe of {name}.").format(name=p.path.name))
         self.recipe_found.emit(found, str(p.path))
 
     def _inversion_ready(self, quality: Fidelity | None) -> None:
         """An edit of the current photo finished: its inversion is ready, with how faithful it is."""
-        self.session.set_inversion(InversionState.READY, str(quality) if quality else "inverted")
+        self.session.set_inversion(InversionState.READY, str(quality) if quality else self.tr("inverted"))
 
     def _sweep_done(self, p: Sweep, done: SweepDone) -> None:
         if p.photo_key == self.session.photo_key:
@@ -421,8 +424,8 @@ class StudioController(QObject):
             labels = [cell.label for cell in done.cells] if len(done.cells) == len(done.results) else None
             items = self.session.add_results(list(done.results), labels=labels)
             self.sweep_ready.emit(SweepSheet(done.grid, done.cells, tuple(items), done.thumbnails))
-        self.status.emit(f"Swept {len(done.results)} cells in {done.seconds:.1f} s; "
-                         "click a cell of the sheet to restore its parameters.")
+        self.status.emit(self.tr("Swept {cells} cells in {seconds} s; click a cell of the sheet to restore its "
+                                 "parameters.").format(cells=len(done.results), seconds=f"{done.seconds:.1f}"))
 
     def _photo_read(self, job: Job, photo: LoadedPhoto) -> None:
         self.session.set_photo(photo)
@@ -449,8 +452,8 @@ class StudioController(QObject):
         self._untrack(job)
         self._after_open.pop(job.id, None)
         if job.kind is JobKind.INVERT:
-            self.session.set_inversion(InversionState.CANCELLED, "stopped")
-        self.status.emit(f"Cancelled: {job.params.label().lower()}")
+            self.session.set_inversion(InversionState.CANCELLED, self.tr("stopped"))
+        self.status.emit(self.tr("Cancelled: {job}").format(job=job.params.label().lower()))
         self._after_job(0.0)
 
 

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings
 
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, WorkerLike
@@ -87,10 +87,12 @@ class Studio:
     @property
     def lock_message(self) -> str:
         if self.unwritable:
-            return (f"{self.unwritable}. This window shows the saved session read-only and saves nothing; "
-                    f"set P2P_STUDIO_DATA to a folder you can write to.")
-        return (f"Another P2P Studio window is using {self.session.folder}: this window shows it "
-                "read-only and saves nothing. Close the other window, or start a fresh session.")
+            return QCoreApplication.translate(
+                "Studio", "{reason}. This window shows the saved session read-only and saves nothing; set "
+                "P2P_STUDIO_DATA to a folder you can write to.").format(reason=self.unwritable)
+        return QCoreApplication.translate(
+            "Studio", "Another P2P Studio window is using {folder}: this window shows it read-only and saves "
+            "nothing. Close the other window, or start a fresh session.").format(folder=self.session.folder)
 
     def save_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -126,9 +128,9 @@ class Studio:
             # Direct inversion: exact reconstruction in seconds, so the first edit appears at once.
             self.session.set_param("method", Method.DIRECT)
             self.controller.queue_edit()
-            self.controller.status.emit("This is the built-in demo: a complete edit of a sample photo. "
-                                        "Open your own photo with Ctrl+O; for real photos pick Stable "
-                                        "Diffusion in Settings.")
+            self.controller.status.emit(QCoreApplication.translate(
+                "Studio", "This is the built-in demo: a complete edit of a sample photo. Open your own photo with "
+                "Ctrl+O; for real photos pick Stable Diffusion in Settings."))
 
         self.controller.open_photo(sample.path, then=edit_the_sample)
         return True

@@ -35,7 +35,7 @@ class Canvas(QWidget):
         self._drag: str | None = None
         self._last = QPointF()
         self._cursor = QPointF(-1, -1)
-        self.placeholder = "Drop a photo here, or File → Open (Ctrl+O), or paste (Ctrl+V)"
+        self.placeholder = self.tr("Drop a photo here, or File → Open (Ctrl+O), or paste (Ctrl+V)")
 
     # --- content ------------------------------------------------------------------------------
     def set_photo(self, image: QImage | None) -> None:

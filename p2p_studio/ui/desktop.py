@@ -8,10 +8,12 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from p2p_studio import __version__
+from p2p_studio.app.i18n import install_language
 from p2p_studio.app.studio import APP_NAME, Studio, data_dir
 from p2p_studio.core.resources import ResourceMissingError, resource_path
 from p2p_studio.ui.main_window import MainWindow
@@ -22,10 +24,12 @@ class DesktopStudio(Studio):
 
     def __init__(self, folder: Path | None = None, session_name: str = "session") -> None:
         super().__init__(folder, session_name=session_name)
+        app = QCoreApplication.instance()
+        self.language = install_language(app, self.settings.language) if app is not None else "en"
         self.window = MainWindow(self.session, self.controller, self.settings, self.save_settings)
         self.window.settings_changed.connect(self.apply_settings)
         if self.read_only:
-            self.window.setWindowTitle("P2P Studio — read-only")
+            self.window.setWindowTitle(QCoreApplication.translate("MainWindow", "P2P Studio — read-only"))
             self.window.show_error(self.lock_message)
         elif self.settings_note:
             self.window.show_error(self.settings_note)
@@ -38,12 +42,14 @@ def open_studio() -> DesktopStudio:
     if not studio.read_only:
         return studio
     if studio.unwritable:  # nothing can be saved anywhere here: say why, and show what there is
-        QMessageBox.warning(studio.window, "P2P Studio cannot save", studio.lock_message)
+        QMessageBox.warning(studio.window, QCoreApplication.translate("MainWindow", "P2P Studio cannot save"),
+                            studio.lock_message)
         return studio
     answer = QMessageBox.question(
-        studio.window, "P2P Studio is already open",
-        "Another P2P Studio window is using your session. Start a fresh session (saved separately)?\n\n"
-        "Choose No to look at the other window's session read-only.")
+        studio.window, QCoreApplication.translate("MainWindow", "P2P Studio is already open"),
+        QCoreApplication.translate("MainWindow", "Another P2P Studio window is using your session. Start a fresh "
+                                   "session (saved separately)?\n\nChoose No to look at the other window's session "
+                                   "read-only."))
     if answer != QMessageBox.StandardButton.Yes:
         return studio
     studio.shutdown()

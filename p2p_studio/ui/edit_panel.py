@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.controller import StudioController
+from p2p_studio.app.core_text import core_text, progress_text
 from p2p_studio.app.jobs import InversionState, ModelInfo, WordWarnings
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
@@ -34,7 +35,7 @@ from p2p_studio.ui.flow import FlowLayout
 
 #: The grid the Sweep box starts with: the paper's usual range of injection windows.
 DEFAULT_SWEEP = "cross=0.2,0.5,0.8 self=0.2,0.4"
-RUN_TIP = "Queue this edit (Ctrl+Enter); results land in the history"
+RUN_TIP = str(QT_TRANSLATE_NOOP("EditPanel", "Queue this edit (Ctrl+Enter); results land in the history"))
 
 
 class WeightedLineEdit(QLineEdit):
@@ -83,9 +84,9 @@ class EditPanel(QWidget):
 
     # --- building ---------------------------------------------------------------------------
     def _caption_box(self) -> QGroupBox:
-        box = QGroupBox("1. Caption of the photo")
+        box = QGroupBox(self.tr("1. Caption of the photo"))
         self.caption = QLineEdit()
-        self.caption.setPlaceholderText("e.g. a cat sitting on a bench")
+        self.caption.setPlaceholderText(self.tr("e.g. a cat sitting on a bench"))
         self.caption.textEdited.connect(self._caption_edited)
         self.method = QComboBox()
         self.method.addItems([m.value for m in Method])
@@ -93,10 +94,11 @@ class EditPanel(QWidget):
         self.method_hint = QLabel()
         self.method_hint.setWordWrap(True)
         self.method_hint.setProperty("hint", True)
-        self.invert = QPushButton("Invert")
-        self.invert.setToolTip("Start or stop the inversion (it also starts by itself once the caption is set)")
+        self.invert = QPushButton(self.tr("Invert"))
+        self.invert.setToolTip(self.tr("Start or stop the inversion (it also starts by itself once the caption is "
+                                       "set)"))
         self.invert.clicked.connect(self._toggle_invert)
-        self.inversion_label = QLabel("No photo yet")
+        self.inversion_label = QLabel(self.tr("No photo yet"))
         self.inversion_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.method, 1)
@@ -105,26 +107,26 @@ class EditPanel(QWidget):
         self.caption_words = _warning_label()
         form.addRow(self.caption)
         form.addRow(self.caption_words)
-        form.addRow("Inversion", row)
+        form.addRow(self.tr("Inversion"), row)
         form.addRow(self.method_hint)
         form.addRow(self.inversion_label)
         return box
 
     def _edit_box(self) -> QGroupBox:
-        box = QGroupBox("2. Edited caption")
+        box = QGroupBox(self.tr("2. Edited caption"))
         self.edit = WeightedLineEdit()
-        self.edit.setPlaceholderText("change words: a tiger sitting on a bench; (word:1.5) re-weights")
-        self.edit.setToolTip("Ctrl+Up / Ctrl+Down raise or lower the weight of the word under the cursor")
+        self.edit.setPlaceholderText(self.tr("change words: a tiger sitting on a bench; (word:1.5) re-weights"))
+        self.edit.setToolTip(self.tr("Ctrl+Up / Ctrl+Down raise or lower the weight of the word under the cursor"))
         self.edit.textEdited.connect(self._edit_edited)
         self.edit.returnPressed.connect(lambda: self.controller.queue_edit())
         self.plan = QLabel()
         self.plan.setWordWrap(True)
         self.plan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.run = QPushButton("Edit")
-        self.run.setToolTip(RUN_TIP)
+        self.run = QPushButton(self.tr("Edit"))
+        self.run.setToolTip(self.tr(RUN_TIP))
         self.run.clicked.connect(lambda: self.controller.queue_edit())
-        self.run_masked = QPushButton("Re-run with painted mask")
-        self.run_masked.setToolTip("Run the edit again using the mask as you painted it")
+        self.run_masked = QPushButton(self.tr("Re-run with painted mask"))
+        self.run_masked.setToolTip(self.tr("Run the edit again using the mask as you painted it"))
         self.run_masked.clicked.connect(lambda: self.controller.queue_edit(use_mask=True))
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(lambda: self.controller.queue_edit())
         buttons = QHBoxLayout()
@@ -139,50 +141,50 @@ class EditPanel(QWidget):
         return box
 
     def _params_box(self) -> QGroupBox:
-        box = QGroupBox("Parameters")
+        box = QGroupBox(self.tr("Parameters"))
         form = QFormLayout(box)
         self.cross = self._real("cross")
         self.self_frac = self._real("self_fraction")
         self.threshold = self._real("threshold")
-        self.blend = QCheckBox("Local blend")
-        self.blend.setToolTip("Keep everything outside the edited words' region exactly as in the photo")
+        self.blend = QCheckBox(self.tr("Local blend"))
+        self.blend.setToolTip(self.tr("Keep everything outside the edited words' region exactly as in the photo"))
         self.blend.toggled.connect(lambda on: self._set("blend", on))
         self.blend_words = QLineEdit()
-        self.blend_words.setPlaceholderText("default: the changed words")
+        self.blend_words.setPlaceholderText(self.tr("default: the changed words"))
         self.blend_words.editingFinished.connect(self._blend_words_edited)
         self.mask_kind = self._choice("mask", MaskKind)
         self.detail = self._choice("detail", Detail)
         self.seed = self._whole("seed")
         self.steps = self._whole("steps")
         self.guidance = self._real("guidance", step=0.5, decimals=1)
-        label = {key: spec_of(EditSettings, key).label for key in ("cross", "self_fraction", "threshold", "steps",
-                                                                   "guidance", "seed")}
+        label = {key: core_text(spec_of(EditSettings, key).label or key)
+                 for key in ("cross", "self_fraction", "threshold", "steps", "guidance", "seed")}
         form.addRow(label["cross"], self.cross)
         form.addRow(label["self_fraction"], self.self_frac)
         form.addRow(self.blend)
-        form.addRow("Blend words", self.blend_words)
+        form.addRow(self.tr("Blend words"), self.blend_words)
         form.addRow(label["threshold"], self.threshold)
-        form.addRow("Mask", self.mask_kind)
-        form.addRow("Detail", self.detail)
+        form.addRow(self.tr("Mask"), self.mask_kind)
+        form.addRow(self.tr("Detail"), self.detail)
         form.addRow(label["steps"], self.steps)
         form.addRow(label["guidance"], self.guidance)
         form.addRow(label["seed"], self.seed)
         return box
 
     def _sweep_box(self) -> QGroupBox:
-        box = QGroupBox("Sweep")
+        box = QGroupBox(self.tr("Sweep"))
         self.sweep_axes = QLineEdit(DEFAULT_SWEEP)
-        self.sweep_axes.setToolTip(
-            f"KEY=V1,V2,... per axis, separated by spaces; KEY: {', '.join(AXES)} (weight sets every "
-            "(word:f) factor of the edited caption). The first axis runs across the sheet.")
+        self.sweep_axes.setToolTip(self.tr(
+            "KEY=V1,V2,... per axis, separated by spaces; KEY: {keys} (weight sets every (word:f) factor of the "
+            "edited caption). The first axis runs across the sheet.").format(keys=", ".join(AXES)))
         self.sweep_axes.textChanged.connect(self._sweep_edited)
         self.sweep_axes.returnPressed.connect(self._run_sweep)
         self.sweep_info = QLabel()
         self.sweep_info.setWordWrap(True)
         self.sweep_info.setProperty("hint", True)
-        self.run_sweep = QPushButton("Run sweep")
-        self.run_sweep.setToolTip("Edit with every combination in batched runs; the results fill a contact sheet "
-                                  "and the history, each with its own parameters")
+        self.run_sweep = QPushButton(self.tr("Run sweep"))
+        self.run_sweep.setToolTip(self.tr("Edit with every combination in batched runs; the results fill a contact "
+                                          "sheet and the history, each with its own parameters"))
         self.run_sweep.clicked.connect(self._run_sweep)
         row = QHBoxLayout()
         row.addWidget(self.sweep_axes, 1)
@@ -201,7 +203,8 @@ class EditPanel(QWidget):
             self.run_sweep.setEnabled(False)
             return
         rows, columns = grid.shape
-        self.sweep_info.setText(f"{grid.size} cells ({columns} × {rows}), batched {DEFAULT_BATCH} edits per run")
+        self.sweep_info.setText(self.tr("{cells} cells ({columns} × {rows}), batched {batch} edits per run").format(
+            cells=grid.size, columns=columns, rows=rows, batch=DEFAULT_BATCH))
         self.run_sweep.setEnabled(True)
 
     def _run_sweep(self) -> None:
@@ -222,8 +225,8 @@ class EditPanel(QWidget):
         combo = QComboBox()
         for choice in choices:
             combo.addItem(choice.value)
-            combo.setItemData(combo.count() - 1, choice.hint, Qt.ItemDataRole.ToolTipRole)
-        combo.setToolTip("; ".join(f"{c.value}: {c.hint}" for c in choices))
+            combo.setItemData(combo.count() - 1, core_text(choice.hint), Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip("; ".join(f"{c.value}: {core_text(c.hint)}" for c in choices))
         combo.currentTextChanged.connect(lambda value: self._set(key, value))
         return combo
 
@@ -239,20 +242,20 @@ class EditPanel(QWidget):
         return spin
 
     def _words_box(self) -> QGroupBox:
-        box = QGroupBox("Where each word attends (click a word)")
+        box = QGroupBox(self.tr("Where each word attends (click a word)"))
         self.words_layout = QVBoxLayout(box)
-        self.words_hint = QLabel("Run an edit to see the attention maps of its words.")
+        self.words_hint = QLabel(self.tr("Run an edit to see the attention maps of its words."))
         self.words_hint.setWordWrap(True)
         self.words_layout.addWidget(self.words_hint)
         self._word_rows: list[QWidget] = []
         return box
 
     def _mask_box(self) -> QGroupBox:
-        box = QGroupBox("Blend mask")
-        self.show_mask = QCheckBox("Show mask (M)")
+        box = QGroupBox(self.tr("Blend mask"))
+        self.show_mask = QCheckBox(self.tr("Show mask (M)"))
         self.show_mask.toggled.connect(self.mask_visible.emit)
-        self.paint_add = _tool_button("Paint")
-        self.paint_erase = _tool_button("Erase")
+        self.paint_add = _tool_button(self.tr("Paint"))
+        self.paint_erase = _tool_button(self.tr("Erase"))
         for button, mode in ((self.paint_add, "add"), (self.paint_erase, "erase")):
             button.setCheckable(True)
             button.toggled.connect(lambda on, m=mode: self._paint_toggled(m, on))
@@ -260,7 +263,7 @@ class EditPanel(QWidget):
         self.brush.setRange(2, 200)
         self.brush.setValue(24)
         self.brush.valueChanged.connect(self.brush_size.emit)
-        clear = _tool_button("Clear")
+        clear = _tool_button(self.tr("Clear"))
         clear.clicked.connect(lambda: self.session.set_mask(None, "clear mask"))
         row = QHBoxLayout()
         for w in (self.show_mask, self.paint_add, self.paint_erase, clear):
@@ -268,7 +271,7 @@ class EditPanel(QWidget):
         v = QVBoxLayout(box)
         v.addLayout(row)
         brush_row = QHBoxLayout()
-        brush_row.addWidget(QLabel("Brush"))
+        brush_row.addWidget(QLabel(self.tr("Brush")))
         brush_row.addWidget(self.brush, 1)
         v.addLayout(brush_row)
         return box
@@ -325,20 +328,20 @@ class EditPanel(QWidget):
         blocked = self.controller.edit_blocked()
         for button in (self.run, self.run_masked):
             button.setEnabled(blocked is None)
-        self.run.setToolTip(blocked or RUN_TIP)
+        self.run.setToolTip(blocked or self.tr(RUN_TIP))
 
     def _sync_model(self, info: ModelInfo) -> None:
         """Null-text cannot run where the sampler adds noise each step: its entry is off, and says why."""
         entry = self.method.model().item(self.method.findText(Method.NULL_TEXT.value))  # type: ignore[attr-defined]
         entry.setEnabled(not info.stochastic)
-        entry.setToolTip(f"not with the {info.sampler} sampler, which adds noise each step: renoise is its "
-                         "faithful inversion" if info.stochastic else "")
+        entry.setToolTip(self.tr("not with the {sampler} sampler, which adds noise each step: renoise is its "
+                                 "faithful inversion").format(sampler=info.sampler) if info.stochastic else "")
 
     def _sync_settings(self, settings: EditSettings) -> None:
         self._syncing = True
         try:
             self.method.setCurrentText(settings.method.value)
-            self.method_hint.setText(settings.method.hint)
+            self.method_hint.setText(core_text(settings.method.hint))
             self.cross.setValue(settings.cross)
             self.self_frac.setValue(settings.self_fraction)
             self.threshold.setValue(settings.threshold)
@@ -353,10 +356,13 @@ class EditPanel(QWidget):
             self._syncing = False
 
     def _sync_inversion(self, state: InversionState, text: str) -> None:
-        self.invert.setText("Stop" if state.active else "Invert")
-        labels = {InversionState.NONE: "Not inverted yet", InversionState.READY: f"Ready ({text})",
-                  InversionState.FAILED: f"Failed: {text}", InversionState.CANCELLED: "Stopped"}
-        self.inversion_label.setText(text if state.active else labels.get(state, text))
+        self.invert.setText(self.tr("Stop") if state.active else self.tr("Invert"))
+        shown = progress_text(text)
+        labels = {InversionState.NONE: self.tr("Not inverted yet"),
+                  InversionState.READY: self.tr("Ready ({quality})").format(quality=shown),
+                  InversionState.FAILED: self.tr("Failed: {reason}").format(reason=shown),
+                  InversionState.CANCELLED: self.tr("Stopped")}
+        self.inversion_label.setText(shown if state.active else labels.get(state, shown))
 
     def _show_words(self, words: WordWarnings) -> None:
         """Words the text encoder is likely to misread, under the caption they are in (a warning,
@@ -377,7 +383,7 @@ class EditPanel(QWidget):
         self._word_rows = []
         maps = getattr(item, "word_maps", None) or []
         self.words_hint.setVisible(not maps)
-        for prompt, title in ((0, "caption"), (1, "edit")):
+        for prompt, title in ((0, self.tr("caption")), (1, self.tr("edit"))):
             words = sorted((m for m in maps if m.prompt == prompt), key=lambda m: m.index)
             if not words:
                 continue
@@ -409,7 +415,7 @@ def _bounds(key: str, nudge: float) -> tuple[float, float]:
 
 
 def _help(key: str) -> str:
-    text = spec_of(EditSettings, key).help
+    text = core_text(spec_of(EditSettings, key).help)
     return text[0].upper() + text[1:]
 
 

@@ -42,7 +42,7 @@ from p2p_studio.ui.images import thumbnail, to_qimage
 from p2p_studio.ui.settings_dialog import SettingsDialog
 from p2p_studio.ui.sweep_sheet import SweepSheetView
 
-PHOTO_FILTER = f"Photos ({' '.join('*' + s for s in PHOTO_SUFFIXES)});;All files (*)"
+PHOTO_PATTERNS = " ".join("*" + s for s in PHOTO_SUFFIXES)
 THUMB = 96
 
 
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.session, self.controller, self.settings = session, controller, settings
         self._icons: dict[str, QIcon] = {}  # history thumbnails by result id
         self._save_settings = save_settings
-        self.setWindowTitle("P2P Studio")
+        self.setWindowTitle(self.tr("P2P Studio"))
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self.canvas = Canvas()
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(380)
-        self._dock("Edit", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(self.tr("Edit"), scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.history = QListWidget()
         self.history.setViewMode(QListWidget.ViewMode.IconMode)
         self.history.setIconSize(QSize(THUMB, THUMB))
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.history.customContextMenuRequested.connect(self._history_menu)
         self.history.currentRowChanged.connect(self._history_selected)
         self.photos = QComboBox()  # the other photos with results: a click away
-        self.photos.setToolTip("Results of other photos of this session: pick one to go back to it")
+        self.photos.setToolTip(self.tr("Results of other photos of this session: pick one to go back to it"))
         self.photos.activated.connect(self._photo_chosen)
         history_box = QWidget()
         box = QVBoxLayout(history_box)
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         box.setSpacing(2)
         box.addWidget(self.photos)
         box.addWidget(self.history)
-        history_dock = self._dock("History", history_box, Qt.DockWidgetArea.BottomDockWidgetArea)
+        history_dock = self._dock(self.tr("History"), history_box, Qt.DockWidgetArea.BottomDockWidgetArea)
         history_dock.setMaximumHeight(THUMB + 110)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._status_bar()
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.message = QLabel("Open a photo to start.")
+        self.message = QLabel(self.tr("Open a photo to start."))
         self.message.setObjectName("message")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.phase = QLabel()
         self.phase.setMinimumWidth(self.fontMetrics().horizontalAdvance("Null-text 50/50 (iter 10/10)") + 8)
         self.eta = QLabel()
-        self.cancel = QPushButton("Cancel (Esc)")
+        self.cancel = QPushButton(self.tr("Cancel (Esc)"))
         self.cancel.clicked.connect(self.controller.cancel_current)
         self.cancel.hide()
         self._clear_phase = QTimer(self)
@@ -142,37 +142,37 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         m = self.menuBar()
-        file = m.addMenu("&File")
-        self._action(file, "&Open photo…", QKeySequence.StandardKey.Open, self.open_dialog)
-        self._action(file, "&Paste photo", QKeySequence.StandardKey.Paste, self.paste)
-        self.recent_menu = file.addMenu("Open &recent")
+        file = m.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Open photo…"), QKeySequence.StandardKey.Open, self.open_dialog)
+        self._action(file, self.tr("&Paste photo"), QKeySequence.StandardKey.Paste, self.paste)
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self._fill_recent()
         file.addSeparator()
-        self._action(file, "&Save result…", QKeySequence.StandardKey.Save, self.save_result)
+        self._action(file, self.tr("&Save result…"), QKeySequence.StandardKey.Save, self.save_result)
         file.addSeparator()
-        self._action(file, "Se&ttings…", "Ctrl+,", self.open_settings)
-        self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        edit = m.addMenu("&Edit")
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self._action(file, self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
+        self._action(file, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        edit = m.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, "Run &edit", None, lambda: self.controller.queue_edit())
-        self._action(edit, "&Cancel", "Esc", self.controller.cancel_current)
-        view = m.addMenu("&View")
-        self._action(view, "&Fit", "Ctrl+0", self.canvas.fit)
-        self._action(view, "&100 %", "Ctrl+1", self.canvas.actual_size)
-        self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.canvas.zoom_by(1.25))
-        self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.canvas.zoom_by(0.8))
+        self._action(edit, self.tr("Run &edit"), None, lambda: self.controller.queue_edit())
+        self._action(edit, self.tr("&Cancel"), "Esc", self.controller.cancel_current)
+        view = m.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Fit"), "Ctrl+0", self.canvas.fit)
+        self._action(view, self.tr("&100 %"), "Ctrl+1", self.canvas.actual_size)
+        self._action(view, self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: self.canvas.zoom_by(1.25))
+        self._action(view, self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: self.canvas.zoom_by(0.8))
         view.addSeparator()
-        self._action(view, "&Split before/after", "S", lambda: self.canvas.set_mode("split"))
-        self._action(view, "Toggle &before/after", "T", self.toggle_before_after)
-        self._action(view, "Show &mask", "M", lambda: self.panel.show_mask.toggle())
-        self._action(view, "S&weep sheet / photo", "G", self.toggle_sheet)
-        help_menu = m.addMenu("&Help")
-        self._action(help_menu, "&About P2P Studio", None, self._about)
+        self._action(view, self.tr("&Split before/after"), "S", lambda: self.canvas.set_mode("split"))
+        self._action(view, self.tr("Toggle &before/after"), "T", self.toggle_before_after)
+        self._action(view, self.tr("Show &mask"), "M", lambda: self.panel.show_mask.toggle())
+        self._action(view, self.tr("S&weep sheet / photo"), "G", self.toggle_sheet)
+        help_menu = m.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About P2P Studio"), None, self._about)
 
     def _bind(self) -> None:
         s, c = self.session, self.controller
@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
 
     # --- photo --------------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open photo", "", PHOTO_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open photo"), "", self.tr(
+            "Photos ({patterns});;All files (*)").format(patterns=PHOTO_PATTERNS))
         if path:
             self.open_path(Path(path))
 
@@ -211,17 +212,18 @@ class MainWindow(QMainWindow):
 
     def _photo_opened(self, path: Path | None) -> None:
         if path is None:
-            self.show_message("Pasted a photo from the clipboard.")
+            self.show_message(self.tr("Pasted a photo from the clipboard."))
             return
         self.settings.add_recent(path)
         self._save_settings(self.settings)
         self._fill_recent()
-        self.show_message(f"Opened {path.name}. Type its caption; inversion starts by itself.")
+        self.show_message(self.tr("Opened {name}. Type its caption; inversion starts by itself.").format(
+            name=path.name))
 
     def paste(self) -> None:
         image = QApplication.clipboard().image()
         if image.isNull():
-            self.show_error("The clipboard holds no image.")
+            self.show_error(self.tr("The clipboard holds no image."))
             return
         data = QByteArray()
         buffer = QBuffer(data)
@@ -256,9 +258,11 @@ class MainWindow(QMainWindow):
         """The photos combo: this photo first, then the others with results (hidden without)."""
         others = self.session.other_photos()
         self.photos.clear()
-        self.photos.addItem(f"This photo: {_results(len(self.session.history))}", "")
+        self.photos.addItem(self.tr("This photo: {results}").format(results=self._results(len(self.session.history))),
+                            "")
         for sha, name, count in others:
-            self.photos.addItem(f"{name or 'pasted photo'}: {_results(count)}", sha)
+            self.photos.addItem(self.tr("{photo}: {results}").format(photo=name or self.tr("pasted photo"),
+                                                                     results=self._results(count)), sha)
         self.photos.setVisible(bool(others))
 
     def _photo_chosen(self, index: int) -> None:
@@ -277,7 +281,8 @@ class MainWindow(QMainWindow):
                 entry.setIcon(icon)
             else:
                 self.session.request_images(item)  # read off the UI thread; _item_loaded follows
-            lines = [item.edit, item.label, item.plan, f"{item.seconds:.1f} s", "painted mask" if item.painted else ""]
+            lines = [item.edit, item.label, item.plan, f"{item.seconds:.1f} s",
+                     self.tr("painted mask") if item.painted else ""]
             entry.setToolTip("\n".join(line for line in lines if line))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.history.addItem(entry)
@@ -328,12 +333,13 @@ class MainWindow(QMainWindow):
         self.session.restore_parameters(item)
         self.sheet.mark(item)
         self.centre.setCurrentWidget(self.canvas)
-        self.show_message(f"Restored the parameters of {item.edit} ({', '.join(_cell_values(self.sheet, item))}); "
-                          "G shows the sweep sheet again.")
+        self.show_message(self.tr("Restored the parameters of {edit} ({values}); G shows the sweep sheet "
+                                  "again.").format(
+            edit=item.edit, values=", ".join(_cell_values(self.sheet, item))))
 
     def toggle_sheet(self) -> None:
         if self.sheet.sheet is None:
-            self.show_message("No sweep yet: set the grid under Sweep and press Run sweep.")
+            self.show_message(self.tr("No sweep yet: set the grid under Sweep and press Run sweep."))
             return
         showing = self.centre.currentWidget() is self.sheet
         if not showing:
@@ -355,13 +361,14 @@ class MainWindow(QMainWindow):
             if m.prompt == prompt and m.index == index:
                 self.panel.show_mask.setChecked(False)
                 self.canvas.set_heat(m.heat)
-                self.show_message(f"Attention of “{m.word}” ({'caption' if prompt == 0 else 'edit'})")
+                self.show_message((self.tr("Attention of “{word}” (caption)") if prompt == 0 else
+                                   self.tr("Attention of “{word}” (edit)")).format(word=m.word))
                 return
 
     def _paint_mode(self, mode: str | None) -> None:
         self.canvas.paint_mode = mode
         if mode and self.session.mask is None and self.session.photo is not None:
-            self.show_message("Paint where the edit may change the photo; then ‘Re-run with painted mask’.")
+            self.show_message(self.tr("Paint where the edit may change the photo; then ‘Re-run with painted mask’."))
 
     def _history_menu(self, pos: QPoint) -> None:
         row = self.history.indexAt(pos).row()
@@ -369,11 +376,11 @@ class MainWindow(QMainWindow):
             return
         item = self.session.history[row]
         menu = QMenu(self)
-        menu.addAction("Restore its parameters", lambda: self.session.restore_parameters(item))
-        menu.addAction("Unstar" if item.starred else "Star", lambda: self.session.toggle_star(item))
-        menu.addAction("Save as…", lambda: self.save_result(item))
+        menu.addAction(self.tr("Restore its parameters"), lambda: self.session.restore_parameters(item))
+        menu.addAction(self.tr("Unstar") if item.starred else self.tr("Star"), lambda: self.session.toggle_star(item))
+        menu.addAction(self.tr("Save as…"), lambda: self.save_result(item))
         menu.addSeparator()
-        menu.addAction("Delete", lambda: self.session.delete(item))
+        menu.addAction(self.tr("Delete"), lambda: self.session.delete(item))
         menu.exec(self.history.mapToGlobal(pos))
 
     def toggle_before_after(self) -> None:
@@ -382,11 +389,12 @@ class MainWindow(QMainWindow):
     def save_result(self, item: HistoryItem | None = None) -> None:
         item = item or self.session.current
         if item is None:
-            self.show_error("No result to save yet: run an edit first.")
+            self.show_error(self.tr("No result to save yet: run an edit first."))
             return
         stem = Path(self.session.photo_name).stem or "photo"
         folder = self.session.photo_path.parent if self.session.photo_path else Path.home()
-        path, _ = QFileDialog.getSaveFileName(self, "Save result", str(folder / f"{stem}-edit.png"), "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save result"), str(folder / f"{stem}-edit.png"),
+                                              "PNG (*.png)")
         if path:
             self.controller.export(item, Path(path))
 
@@ -394,9 +402,9 @@ class MainWindow(QMainWindow):
         recipe = found.recipe
         loras = found.loras.text(found.folders)
         answer = QMessageBox.question(
-            self, "Restore recipe?",
-            f"{Path(path).name} was made by P2P Studio:\n\n“{recipe.edit}”\n\nRestore its caption, "
-            "edit and parameters?" + (f"\n\n{loras}." if loras else ""))
+            self, self.tr("Restore recipe?"),
+            self.tr("{name} was made by P2P Studio:\n\n“{edit}”\n\nRestore its caption, edit and parameters?").format(
+                name=Path(path).name, edit=recipe.edit) + (f"\n\n{loras}." if loras else ""))
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_recipe(found)
 
@@ -456,9 +464,12 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from p2p_studio import __version__
 
-        QMessageBox.about(self, "About P2P Studio",
-                          f"P2P Studio {__version__}\nEdit photos by editing their caption "
-                          "(Prompt-to-Prompt with null-text inversion).")
+        QMessageBox.about(self, self.tr("About P2P Studio"), f"P2P Studio {__version__}\n" + self.tr(
+            "Edit photos by editing their caption (Prompt-to-Prompt with null-text inversion)."))
+
+    def _results(self, count: int) -> str:
+        """"1 result", "3 results"."""
+        return self.tr("1 result") if count == 1 else self.tr("{count} results").format(count=count)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.save_now()
@@ -485,5 +496,4 @@ def _model_title(info: ModelInfo) -> str:
     return f"{Path(info.name).name} ({kind})" if kind else Path(info.name).name
 
 
-def _results(count: int) -> str:
-    return f"{count} result{'' if count == 1 else 's'}"
+

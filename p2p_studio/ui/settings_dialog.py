@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,23 +26,27 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.app_settings import AppSettings
+from p2p_studio.app.core_text import core_text
+from p2p_studio.app.i18n import AUTO, LANGUAGES
 from p2p_studio.app.jobs import ModelInfo
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.resources import DEMO_MODEL, MODEL_PRESETS, preset_of
 from p2p_studio.core.settings import DEVICES, LORA_SCALE, PRECISIONS, SAMPLERS, LoraChoice, ModelChoice
 
-OTHER_MODEL = ("a hub id (downloaded once, then offline), a local diffusers folder, or a single "
-               "<code>.safetensors</code> checkpoint")
+OTHER_MODEL = str(QT_TRANSLATE_NOOP("SettingsDialog", "a hub id (downloaded once, then offline), a local diffusers "
+                                "folder, or a single <code>.safetensors</code> checkpoint"))
 SAMPLER_HELP = {
-    "auto": "the model's own (LCM with an LCM-LoRA)",
-    "ddim": "DDIM, Prompt-to-Prompt's sampler (50-step models)",
-    "euler": "Euler (SD-Turbo)",
-    "euler-a": "Euler ancestral, adds noise each step (SDXL-Turbo); stored with the inversion",
-    "lcm": "latent consistency, adds noise each step (LCM models and LCM-LoRAs)",
+    "auto": str(QT_TRANSLATE_NOOP("SettingsDialog", "the model's own (LCM with an LCM-LoRA)")),
+    "ddim": str(QT_TRANSLATE_NOOP("SettingsDialog", "DDIM, Prompt-to-Prompt's sampler (50-step models)")),
+    "euler": str(QT_TRANSLATE_NOOP("SettingsDialog", "Euler (SD-Turbo)")),
+    "euler-a": str(QT_TRANSLATE_NOOP("SettingsDialog", "Euler ancestral, adds noise each step (SDXL-Turbo); stored "
+                                 "with the inversion")),
+    "lcm": str(QT_TRANSLATE_NOOP("SettingsDialog", "latent consistency, adds noise each step (LCM models and "
+                             "LCM-LoRAs)")),
 }
-LORA_HINT = ("Style LoRAs and speed LoRAs (.safetensors) are fused into the model. An LCM-LoRA, a Hyper-SD "
-             "or a Lightning LoRA makes SD 1.5 or SDXL a few-step model: edits then default to ReNoise at "
-             "its step count.")
+LORA_HINT = str(QT_TRANSLATE_NOOP("SettingsDialog", "Style LoRAs and speed LoRAs (.safetensors) are fused into the "
+                              "model. An LCM-LoRA, a Hyper-SD or a Lightning LoRA makes SD 1.5 or SDXL a few-step "
+                              "model: edits then default to ReNoise at its step count."))
 
 
 class LoraTable(QTableWidget):
@@ -50,7 +54,7 @@ class LoraTable(QTableWidget):
 
     def __init__(self, loras: tuple[LoraChoice, ...], parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels(["LoRA", "Scale", ""])
+        self.setHorizontalHeaderLabels([self.tr("LoRA"), self.tr("Scale"), ""])
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -73,7 +77,7 @@ class LoraTable(QTableWidget):
         scale.setSingleStep(0.05)
         scale.setValue(lora.scale)
         self.setCellWidget(row, 1, scale)
-        remove = QPushButton("Remove")
+        remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(lambda: self._remove(remove))
         self.setCellWidget(row, 2, remove)
 
@@ -92,25 +96,25 @@ class LoraTable(QTableWidget):
 
 
 #: What the preview decoder field takes, shown under it.
-PREVIEW_DECODER_HINT = ("auto: TAESD when it is in the hub cache (fetch it once with "
-                        "'hf download madebyollin/taesd', or madebyollin/taesdxl for SDXL); none: the model's VAE; "
-                        "or a folder of a tiny autoencoder.")
+PREVIEW_DECODER_HINT = str(QT_TRANSLATE_NOOP(
+    "SettingsDialog", "auto: TAESD when it is in the hub cache (fetch it once with 'hf download madebyollin/taesd', "
+    "or madebyollin/taesdxl for SDXL); none: the model's VAE; or a folder of a tiny autoencoder."))
 
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, loaded: ModelInfo | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(640)
         self._settings, self._loaded = settings, loaded
         self.model = QComboBox()
         self.model.setEditable(True)
         for preset in MODEL_PRESETS:
             self.model.addItem(preset.spec)
-            self.model.setItemData(self.model.count() - 1, f"{preset.title}: {preset.note}",
+            self.model.setItemData(self.model.count() - 1, f"{core_text(preset.title)}: {core_text(preset.note)}",
                                    Qt.ItemDataRole.ToolTipRole)
         self.model.setCurrentText(settings.model.spec)
-        folder, file = QPushButton("Folder…"), QPushButton("File…")
+        folder, file = QPushButton(self.tr("Folder…")), QPushButton(self.tr("File…"))
         folder.clicked.connect(self._pick_folder)
         file.clicked.connect(self._pick_file)
         row = QHBoxLayout()
@@ -122,15 +126,16 @@ class SettingsDialog(QDialog):
         self.model_note.setProperty("hint", True)
         self.model.currentTextChanged.connect(self._describe_model)
         self.model_config = QLineEdit(settings.model.config or "")
-        self.model_config.setPlaceholderText("only for single files offline: a diffusers folder with the configs")
+        self.model_config.setPlaceholderText(self.tr("only for single files offline: a diffusers folder with the "
+                                                     "configs"))
         self.sampler = QComboBox()
         for name in SAMPLERS:
-            self.sampler.addItem(f"{name}: {SAMPLER_HELP[name]}", name)
+            self.sampler.addItem(f"{name}: {self.tr(SAMPLER_HELP[name])}", name)
         self.sampler.setCurrentIndex(SAMPLERS.index(settings.model.sampler))
         self.loras = LoraTable(settings.model.loras)
-        add_lora = QPushButton("Add LoRA…")
+        add_lora = QPushButton(self.tr("Add LoRA…"))
         add_lora.clicked.connect(self._pick_lora)
-        lora_hint = QLabel(LORA_HINT)
+        lora_hint = QLabel(self.tr(LORA_HINT))
         lora_hint.setWordWrap(True)
         lora_hint.setProperty("hint", True)
         self.lora_error = QLabel()
@@ -144,36 +149,43 @@ class SettingsDialog(QDialog):
         self.precision.addItems(list(PRECISIONS))
         self.precision.setCurrentText(settings.model.precision)
         self.cache = QLineEdit(settings.model.cache_dir or "")
-        self.cache.setPlaceholderText("default: the user cache folder")
-        memory = QLabel("Out of memory? Use fp16 on a GPU, the cpu device, or fewer edited captions at once.")
+        self.cache.setPlaceholderText(self.tr("default: the user cache folder"))
+        memory = QLabel(self.tr("Out of memory? Use fp16 on a GPU, the cpu device, or fewer edited captions at once."))
         memory.setWordWrap(True)
         memory.setProperty("hint", True)
         self.expected = QLabel()
         self.expected.setWordWrap(True)
         self.preview_decoder = QLineEdit(settings.model.preview_decoder)
-        self.preview_decoder.setPlaceholderText("auto")
-        self.preview_decoder.setToolTip(PREVIEW_DECODER_HINT)
+        self.preview_decoder.setPlaceholderText(self.tr("auto"))
+        self.preview_decoder.setToolTip(self.tr(PREVIEW_DECODER_HINT))
         self.previews = QLabel()
         self.previews.setWordWrap(True)
         self.previews.setProperty("hint", True)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Automatic (the system's language)"), AUTO)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setToolTip(self.tr("Takes effect when P2P Studio starts again."))
         form = QFormLayout()
-        form.addRow("Model", row)
+        form.addRow(self.tr("Model"), row)
         form.addRow("", self.model_note)
-        form.addRow("Model configs", self.model_config)
-        form.addRow("Sampler", self.sampler)
-        form.addRow("LoRAs", self.loras)
+        form.addRow(self.tr("Model configs"), self.model_config)
+        form.addRow(self.tr("Sampler"), self.sampler)
+        form.addRow(self.tr("LoRAs"), self.loras)
         lora_row = QHBoxLayout()
         lora_row.addWidget(add_lora)
         lora_row.addWidget(self.lora_error, 1)
         form.addRow("", lora_row)
         form.addRow("", lora_hint)
-        form.addRow("Device", self.device)
-        form.addRow("Precision", self.precision)
-        form.addRow("Inversion cache", self.cache)
+        form.addRow(self.tr("Device"), self.device)
+        form.addRow(self.tr("Precision"), self.precision)
+        form.addRow(self.tr("Inversion cache"), self.cache)
         form.addRow("", memory)
-        form.addRow("Time per edit", self.expected)
-        form.addRow("Preview decoder", self.preview_decoder)
+        form.addRow(self.tr("Time per edit"), self.expected)
+        form.addRow(self.tr("Preview decoder"), self.preview_decoder)
         form.addRow("", self.previews)
+        form.addRow(self.tr("Language"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -184,33 +196,35 @@ class SettingsDialog(QDialog):
 
     def _describe_model(self, spec: str) -> None:
         preset = preset_of(spec)
-        self.model_note.setText(f"<b>{preset.title}</b>: {preset.note}" if preset else
-                                f"Pick a preset above, or give {OTHER_MODEL}.")
+        self.model_note.setText(f"<b>{core_text(preset.title)}</b>: {core_text(preset.note)}" if preset else
+                                self.tr("Pick a preset above, or give {other}.").format(other=self.tr(OTHER_MODEL)))
         loaded = self._loaded
         if loaded is not None and loaded.choice.spec == spec.strip() and loaded.expected_edit:
             self.expected.setText(loaded.expected_edit)
         else:
-            self.expected.setText("Measured when the model has loaded (one UNet evaluation is timed); "
-                                  "shown here afterwards.")
+            self.expected.setText(self.tr("Measured when the model has loaded (one UNet evaluation is timed); "
+                                  "shown here afterwards."))
         if loaded is not None and loaded.choice.spec == spec.strip():
             note = f" {loaded.previews_note}." if loaded.previews_note else ""
-            self.previews.setText(f"Previews are drawn by {loaded.previews}.{note} {PREVIEW_DECODER_HINT}")
+            drawn_by = self.tr("the model's VAE") if loaded.previews == ModelInfo.previews else loaded.previews
+            self.previews.setText(self.tr("Previews are drawn by {decoder}.").format(decoder=drawn_by) + note + " "
+                                  + self.tr(PREVIEW_DECODER_HINT))
         else:
-            self.previews.setText(PREVIEW_DECODER_HINT)
+            self.previews.setText(self.tr(PREVIEW_DECODER_HINT))
 
     def _pick_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Diffusers model folder")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Diffusers model folder"))
         if path:
             self.model.setCurrentText(path)
 
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Checkpoint", "", "Checkpoints (*.safetensors)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Checkpoint"), "", "Checkpoints (*.safetensors)")
         if path:
             self.model.setCurrentText(path)
 
     def _pick_lora(self) -> None:
         start = str(Path(self.loras.loras()[-1].path).parent) if self.loras.rowCount() else ""
-        path, _ = QFileDialog.getOpenFileName(self, "LoRA", start, "LoRAs (*.safetensors)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("LoRA"), start, "LoRAs (*.safetensors)")
         if path:
             self.add_lora(path)
 
@@ -231,4 +245,4 @@ class SettingsDialog(QDialog):
                              sampler=str(self.sampler.currentData()), loras=self.loras.loras(),
                              allow_pickle=self._settings.model.allow_pickle,
                              preview_decoder=self.preview_decoder.text().strip() or "auto")
-        return AppSettings(model=choice, recent=list(self._settings.recent))
+        return AppSettings(model=choice, recent=list(self._settings.recent), language=str(self.language.currentData()))

@@ -35,7 +35,7 @@ class SweepSheetView(QWidget):
         self._group.setExclusive(True)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        back = QPushButton("Back to the photo (G)")
+        back = QPushButton(self.tr("Back to the photo (G)"))
         back.clicked.connect(self.closed.emit)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -57,10 +57,12 @@ class SweepSheetView(QWidget):
         self.buttons = []
         self.sheet = sheet
         axes = sheet.grid.axes
-        across = f"{axes[0].key} across"
-        down = f", {' and '.join(a.key for a in axes[1:])} down" if len(axes) > 1 else ""
-        self.title.setText(f"<b>Sweep</b> {sheet.grid.text()} — {len(sheet.cells)} cells, {across}{down}. "
-                           "Click a cell to show it and restore its parameters.")
+        layout = (self.tr("{across} across, {down} down").format(
+            across=axes[0].key, down=self.tr(" and ").join(a.key for a in axes[1:])) if len(axes) > 1
+            else self.tr("{across} across").format(across=axes[0].key))
+        self.title.setText(self.tr("<b>Sweep</b> {grid} — {cells} cells, {layout}. Click a cell to show it and restore "
+                                   "its parameters.").format(grid=sheet.grid.text(), cells=len(sheet.cells),
+                                                             layout=layout))
         for cell, item, thumb in zip(sheet.cells, sheet.items, sheet.thumbnails, strict=True):
             button = QToolButton()
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)

@@ -1,0 +1,979 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>Drop a photo here, or File → Open (Ctrl+O), or paste (Ctrl+V)</source>
+        <translation>여기에 사진을 놓거나, 파일 → 열기 (Ctrl+O), 또는 붙여넣기 (Ctrl+V)</translation>
+    </message>
+</context>
+<context>
+    <name>EditPanel</name>
+    <message>
+        <source>Queue this edit (Ctrl+Enter); results land in the history</source>
+        <extracomment>The grid the Sweep box starts with: the paper&apos;s usual range of injection windows.</extracomment>
+        <translation>이 편집을 대기열에 추가 (Ctrl+Enter); 결과는 기록에 들어갑니다</translation>
+    </message>
+    <message>
+        <source>1. Caption of the photo</source>
+        <translation>1. 사진 설명</translation>
+    </message>
+    <message>
+        <source>e.g. a cat sitting on a bench</source>
+        <translation>예: a cat sitting on a bench</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>반전</translation>
+    </message>
+    <message>
+        <source>Start or stop the inversion (it also starts by itself once the caption is set)</source>
+        <translation>반전 시작 또는 중지 (설명을 입력하면 자동으로도 시작됩니다)</translation>
+    </message>
+    <message>
+        <source>No photo yet</source>
+        <translation>아직 사진이 없습니다</translation>
+    </message>
+    <message>
+        <source>Inversion</source>
+        <translation>반전</translation>
+    </message>
+    <message>
+        <source>2. Edited caption</source>
+        <translation>2. 편집한 설명</translation>
+    </message>
+    <message>
+        <source>change words: a tiger sitting on a bench; (word:1.5) re-weights</source>
+        <translation>단어 변경: a tiger sitting on a bench; (word:1.5)로 가중치 조정</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up / Ctrl+Down raise or lower the weight of the word under the cursor</source>
+        <translation>Ctrl+Up / Ctrl+Down으로 커서 위치 단어의 가중치를 올리거나 내립니다</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Re-run with painted mask</source>
+        <translation>그린 마스크로 다시 실행</translation>
+    </message>
+    <message>
+        <source>Run the edit again using the mask as you painted it</source>
+        <translation>그린 마스크 그대로 편집을 다시 실행합니다</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Local blend</source>
+        <translation>로컬 블렌드</translation>
+    </message>
+    <message>
+        <source>Keep everything outside the edited words&apos; region exactly as in the photo</source>
+        <translation>편집한 단어 영역 밖은 모두 사진 그대로 유지합니다</translation>
+    </message>
+    <message>
+        <source>default: the changed words</source>
+        <translation>기본값: 바뀐 단어</translation>
+    </message>
+    <message>
+        <source>Blend words</source>
+        <translation>블렌드 단어</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>마스크</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>디테일</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <source>KEY=V1,V2,... per axis, separated by spaces; KEY: {keys} (weight sets every (word:f) factor of the edited caption). The first axis runs across the sheet.</source>
+        <translation>축마다 KEY=V1,V2,...를 공백으로 구분; KEY: {keys} (weight는 편집한 설명의 모든 (word:f) 계수를 설정). 첫 번째 축이 가로로 놓입니다.</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>스윕 실행</translation>
+    </message>
+    <message>
+        <source>Edit with every combination in batched runs; the results fill a contact sheet and the history, each with its own parameters</source>
+        <translation>모든 조합을 일괄로 편집합니다; 결과는 비교 시트와 기록에 각자의 매개변수와 함께 들어갑니다</translation>
+    </message>
+    <message>
+        <source>{cells} cells ({columns} × {rows}), batched {batch} edits per run</source>
+        <translation>{cells}칸 ({columns} × {rows}), 한 번에 {batch}개씩 일괄 처리</translation>
+    </message>
+    <message>
+        <source>Where each word attends (click a word)</source>
+        <translation>각 단어가 주목하는 곳 (단어를 클릭)</translation>
+    </message>
+    <message>
+        <source>Run an edit to see the attention maps of its words.</source>
+        <translation>편집을 실행하면 단어의 어텐션 맵을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Blend mask</source>
+        <translation>블렌드 마스크</translation>
+    </message>
+    <message>
+        <source>Show mask (M)</source>
+        <translation>마스크 표시 (M)</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>비우기</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>브러시</translation>
+    </message>
+    <message>
+        <source>not with the {sampler} sampler, which adds noise each step: renoise is its faithful inversion</source>
+        <translation>{sampler} 샘플러에서는 쓸 수 없습니다 (매 단계 노이즈를 더함): renoise가 충실한 반전입니다</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Not inverted yet</source>
+        <translation>아직 반전하지 않음</translation>
+    </message>
+    <message>
+        <source>Ready ({quality})</source>
+        <translation>준비됨 ({quality})</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>실패: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>편집</translation>
+    </message>
+</context>
+<context>
+    <name>LoraTable</name>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>강도</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>P2P Studio — read-only</source>
+        <translation>P2P Studio — 읽기 전용</translation>
+    </message>
+    <message>
+        <source>P2P Studio cannot save</source>
+        <translation>P2P Studio가 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>P2P Studio is already open</source>
+        <translation>P2P Studio가 이미 열려 있습니다</translation>
+    </message>
+    <message>
+        <source>Another P2P Studio window is using your session. Start a fresh session (saved separately)?
+
+Choose No to look at the other window&apos;s session read-only.</source>
+        <translation>다른 P2P Studio 창이 세션을 사용하고 있습니다. 새 세션을 시작할까요 (따로 저장됨)?
+
+아니요를 고르면 다른 창의 세션을 읽기 전용으로 봅니다.</translation>
+    </message>
+    <message>
+        <source>P2P Studio</source>
+        <translation>P2P Studio</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Results of other photos of this session: pick one to go back to it</source>
+        <translation>이 세션의 다른 사진 결과: 고르면 그 사진으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Open a photo to start.</source>
+        <translation>사진을 열어 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>취소 (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open photo…</source>
+        <translation>사진 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste photo</source>
+        <translation>사진 붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save result…</source>
+        <translation>결과 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>설정(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run &amp;edit</source>
+        <translation>편집 실행(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;100 %</source>
+        <translation>&amp;100 %</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Split before/after</source>
+        <translation>전후 분할 보기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;before/after</source>
+        <translation>전/후 전환(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show &amp;mask</source>
+        <translation>마스크 표시(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep sheet / photo</source>
+        <translation>스윕 시트 / 사진(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About P2P Studio</source>
+        <translation>P2P Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open photo</source>
+        <translation>사진 열기</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns});;All files (*)</source>
+        <translation>사진 ({patterns});;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Pasted a photo from the clipboard.</source>
+        <translation>클립보드에서 사진을 붙여넣었습니다.</translation>
+    </message>
+    <message>
+        <source>Opened {name}. Type its caption; inversion starts by itself.</source>
+        <translation>{name}을(를) 열었습니다. 설명을 입력하세요; 반전은 자동으로 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>클립보드에 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This photo: {results}</source>
+        <translation>이 사진: {results}</translation>
+    </message>
+    <message>
+        <source>{photo}: {results}</source>
+        <translation>{photo}: {results}</translation>
+    </message>
+    <message>
+        <source>pasted photo</source>
+        <translation>붙여넣은 사진</translation>
+    </message>
+    <message>
+        <source>painted mask</source>
+        <translation>그린 마스크</translation>
+    </message>
+    <message>
+        <source>Restored the parameters of {edit} ({values}); G shows the sweep sheet again.</source>
+        <translation>{edit}의 매개변수를 복원했습니다 ({values}); G를 누르면 스윕 시트를 다시 봅니다.</translation>
+    </message>
+    <message>
+        <source>No sweep yet: set the grid under Sweep and press Run sweep.</source>
+        <translation>아직 스윕이 없습니다: 스윕에서 격자를 정하고 스윕 실행을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Attention of “{word}” (caption)</source>
+        <translation>“{word}”의 어텐션 (설명)</translation>
+    </message>
+    <message>
+        <source>Attention of “{word}” (edit)</source>
+        <translation>“{word}”의 어텐션 (편집)</translation>
+    </message>
+    <message>
+        <source>Paint where the edit may change the photo; then ‘Re-run with painted mask’.</source>
+        <translation>편집이 사진을 바꿔도 되는 곳을 그린 뒤 ‘그린 마스크로 다시 실행’을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Restore its parameters</source>
+        <translation>매개변수 복원</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>별표 해제</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>별표</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>No result to save yet: run an edit first.</source>
+        <translation>저장할 결과가 아직 없습니다: 먼저 편집을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Save result</source>
+        <translation>결과 저장</translation>
+    </message>
+    <message>
+        <source>Restore recipe?</source>
+        <translation>레시피를 복원할까요?</translation>
+    </message>
+    <message>
+        <source>{name} was made by P2P Studio:
+
+“{edit}”
+
+Restore its caption, edit and parameters?</source>
+        <translation>{name}은(는) P2P Studio로 만들었습니다:
+
+“{edit}”
+
+설명, 편집, 매개변수를 복원할까요?</translation>
+    </message>
+    <message>
+        <source>About P2P Studio</source>
+        <translation>P2P Studio 정보</translation>
+    </message>
+    <message>
+        <source>Edit photos by editing their caption (Prompt-to-Prompt with null-text inversion).</source>
+        <translation>설명을 편집해 사진을 편집합니다 (Prompt-to-Prompt와 null-text 반전).</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>결과 1개</translation>
+    </message>
+    <message>
+        <source>{count} results</source>
+        <translation>결과 {count}개</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>a hub id (downloaded once, then offline), a local diffusers folder, or a single &lt;code&gt;.safetensors&lt;/code&gt; checkpoint</source>
+        <translation>hub id (한 번 내려받은 뒤 오프라인), 로컬 diffusers 폴더, 또는 단일 &lt;code&gt;.safetensors&lt;/code&gt; 체크포인트</translation>
+    </message>
+    <message>
+        <source>the model&apos;s own (LCM with an LCM-LoRA)</source>
+        <translation>모델 자체의 것 (LCM-LoRA와 함께면 LCM)</translation>
+    </message>
+    <message>
+        <source>DDIM, Prompt-to-Prompt&apos;s sampler (50-step models)</source>
+        <translation>DDIM, Prompt-to-Prompt의 샘플러 (50단계 모델)</translation>
+    </message>
+    <message>
+        <source>Euler (SD-Turbo)</source>
+        <translation>Euler (SD-Turbo)</translation>
+    </message>
+    <message>
+        <source>Euler ancestral, adds noise each step (SDXL-Turbo); stored with the inversion</source>
+        <translation>Euler ancestral, 매 단계 노이즈를 더함 (SDXL-Turbo); 반전과 함께 저장</translation>
+    </message>
+    <message>
+        <source>latent consistency, adds noise each step (LCM models and LCM-LoRAs)</source>
+        <translation>잠재 일관성, 매 단계 노이즈를 더함 (LCM 모델과 LCM-LoRA)</translation>
+    </message>
+    <message>
+        <source>Style LoRAs and speed LoRAs (.safetensors) are fused into the model. An LCM-LoRA, a Hyper-SD or a Lightning LoRA makes SD 1.5 or SDXL a few-step model: edits then default to ReNoise at its step count.</source>
+        <translation>스타일 LoRA와 가속 LoRA (.safetensors)는 모델에 융합됩니다. LCM-LoRA, Hyper-SD, Lightning LoRA는 SD 1.5나 SDXL을 적은 단계 모델로 만듭니다: 그러면 편집은 기본으로 그 단계 수의 ReNoise를 씁니다.</translation>
+    </message>
+    <message>
+        <source>auto: TAESD when it is in the hub cache (fetch it once with &apos;hf download madebyollin/taesd&apos;, or madebyollin/taesdxl for SDXL); none: the model&apos;s VAE; or a folder of a tiny autoencoder.</source>
+        <extracomment>What the preview decoder field takes, shown under it.</extracomment>
+        <translation>auto: hub 캐시에 TAESD가 있으면 사용 (&apos;hf download madebyollin/taesd&apos;로 한 번 받기, SDXL은 madebyollin/taesdxl); none: 모델의 VAE; 또는 작은 오토인코더 폴더.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>파일…</translation>
+    </message>
+    <message>
+        <source>only for single files offline: a diffusers folder with the configs</source>
+        <translation>오프라인 단일 파일에만: 설정이 든 diffusers 폴더</translation>
+    </message>
+    <message>
+        <source>Add LoRA…</source>
+        <translation>LoRA 추가…</translation>
+    </message>
+    <message>
+        <source>default: the user cache folder</source>
+        <translation>기본값: 사용자 캐시 폴더</translation>
+    </message>
+    <message>
+        <source>Out of memory? Use fp16 on a GPU, the cpu device, or fewer edited captions at once.</source>
+        <translation>메모리가 부족한가요? GPU에서는 fp16을 쓰거나, cpu 장치를 쓰거나, 한 번에 편집하는 설명 수를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>자동 (시스템 언어)</translation>
+    </message>
+    <message>
+        <source>Takes effect when P2P Studio starts again.</source>
+        <translation>P2P Studio를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Model configs</source>
+        <translation>모델 설정</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>샘플러</translation>
+    </message>
+    <message>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>Inversion cache</source>
+        <translation>반전 캐시</translation>
+    </message>
+    <message>
+        <source>Time per edit</source>
+        <translation>편집당 시간</translation>
+    </message>
+    <message>
+        <source>Preview decoder</source>
+        <translation>미리보기 디코더</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Pick a preset above, or give {other}.</source>
+        <translation>위의 프리셋을 고르거나 {other}을(를) 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Measured when the model has loaded (one UNet evaluation is timed); shown here afterwards.</source>
+        <translation>모델을 불러온 뒤 측정하고 (UNet 평가 1회 측정) 이곳에 표시합니다.</translation>
+    </message>
+    <message>
+        <source>the model&apos;s VAE</source>
+        <translation>모델의 VAE</translation>
+    </message>
+    <message>
+        <source>Previews are drawn by {decoder}.</source>
+        <translation>미리보기는 {decoder}(으)로 그립니다.</translation>
+    </message>
+    <message>
+        <source>Diffusers model folder</source>
+        <translation>Diffusers 모델 폴더</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+</context>
+<context>
+    <name>Studio</name>
+    <message>
+        <source>{reason}. This window shows the saved session read-only and saves nothing; set P2P_STUDIO_DATA to a folder you can write to.</source>
+        <extracomment>Why the data folder cannot be written (&quot;&quot; when it can): the app then opens read-only.</extracomment>
+        <translation>{reason}. 이 창은 저장된 세션을 읽기 전용으로 보여 주며 아무것도 저장하지 않습니다; P2P_STUDIO_DATA를 쓸 수 있는 폴더로 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Another P2P Studio window is using {folder}: this window shows it read-only and saves nothing. Close the other window, or start a fresh session.</source>
+        <translation>다른 P2P Studio 창이 {folder}을(를) 사용 중입니다: 이 창은 읽기 전용으로 보여 주며 아무것도 저장하지 않습니다. 다른 창을 닫거나 새 세션을 시작하세요.</translation>
+    </message>
+    <message>
+        <source>This is the built-in demo: a complete edit of a sample photo. Open your own photo with Ctrl+O; for real photos pick Stable Diffusion in Settings.</source>
+        <translation>내장 데모입니다: 예시 사진을 처음부터 끝까지 편집합니다. 내 사진은 Ctrl+O로 여세요; 실제 사진에는 설정에서 Stable Diffusion을 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioController</name>
+    <message>
+        <source>Open a photo first (File → Open, drag and drop, or paste).</source>
+        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is). Words the text encoder is likely to misread, per caption (:class:`WordWarnings`). The model defaults the session&apos;s settings follow (see :meth:`ModelDefaults.follow`). Where a recipe&apos;s LoRAs are looked for (by name, then content hash).</extracomment>
+        <translation>먼저 사진을 여세요 (파일 → 열기, 끌어다 놓기, 또는 붙여넣기).</translation>
+    </message>
+    <message>
+        <source>Type a caption that describes the photo first.</source>
+        <translation>먼저 사진을 설명하는 설명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Open a photo first.</source>
+        <translation>먼저 사진을 여세요.</translation>
+    </message>
+    <message>
+        <source>Both the caption and the edited caption are needed.</source>
+        <translation>설명과 편집한 설명이 모두 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Queued: {edit}</source>
+        <translation>대기열에 추가: {edit}</translation>
+    </message>
+    <message>
+        <source>Sweep: {reason}</source>
+        <translation>스윕: {reason}</translation>
+    </message>
+    <message>
+        <source>Queued: sweep of {cells} cells ({grid})</source>
+        <translation>대기열에 추가: {cells}칸 스윕 ({grid})</translation>
+    </message>
+    <message>
+        <source>This result has no image to save.</source>
+        <translation>이 결과에는 저장할 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Refusing to overwrite the original photo; choose another file name.</source>
+        <translation>원본 사진은 덮어쓰지 않습니다; 다른 파일 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Change words of the caption here to describe the edit you want.</source>
+        <translation>여기서 설명의 단어를 바꿔 원하는 편집을 적으세요.</translation>
+    </message>
+    <message>
+        <source>Type the caption of the photo, then change words in the edit.</source>
+        <translation>사진 설명을 입력한 뒤 편집란의 단어를 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>{model} is {reason}: edits use {settings}.</source>
+        <translation>{model}은(는) {reason}입니다: 편집은 {settings}을(를) 씁니다.</translation>
+    </message>
+    <message>
+        <source>ETA {time}</source>
+        <translation>남은 시간 {time}</translation>
+    </message>
+    <message>
+        <source>from cache</source>
+        <translation>캐시에서</translation>
+    </message>
+    <message>
+        <source>in {seconds} s</source>
+        <translation>{seconds}초 만에</translation>
+    </message>
+    <message>
+        <source>inverted {how}</source>
+        <translation>반전됨 ({how})</translation>
+    </message>
+    <message>
+        <source>Photo inverted {how}; type an edit and press Edit (Ctrl+Enter).</source>
+        <translation>사진을 반전했습니다 ({how}); 편집을 입력하고 편집 (Ctrl+Enter)을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Reconstruction {psnr} dB: {hint}.</source>
+        <translation>재구성 {psnr} dB: {hint}.</translation>
+    </message>
+    <message>
+        <source>Edited in {seconds} s: {edit}.</source>
+        <translation>{seconds}초 만에 편집했습니다: {edit}.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} 저장함</translation>
+    </message>
+    <message>
+        <source>Read the recipe of {name}.</source>
+        <translation>{name}의 레시피를 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>반전됨</translation>
+    </message>
+    <message>
+        <source>Swept {cells} cells in {seconds} s; click a cell of the sheet to restore its parameters.</source>
+        <translation>{cells}칸을 {seconds}초 만에 스윕했습니다; 시트의 칸을 누르면 매개변수를 복원합니다.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Cancelled: {job}</source>
+        <translation>취소함: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepSheetView</name>
+    <message>
+        <source>Back to the photo (G)</source>
+        <translation>사진으로 돌아가기 (G)</translation>
+    </message>
+    <message>
+        <source>{across} across, {down} down</source>
+        <translation>{across} 가로, {down} 세로</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 및 </translation>
+    </message>
+    <message>
+        <source>{across} across</source>
+        <translation>{across} 가로</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sweep&lt;/b&gt; {grid} — {cells} cells, {layout}. Click a cell to show it and restore its parameters.</source>
+        <translation>&lt;b&gt;스윕&lt;/b&gt; {grid} — {cells}칸, {layout}. 칸을 누르면 보여 주고 매개변수를 복원합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Steps</source>
+        <translation>단계 수</translation>
+    </message>
+    <message>
+        <source>denoising steps</source>
+        <translation>노이즈 제거 단계 수</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>가이던스</translation>
+    </message>
+    <message>
+        <source>classifier-free guidance scale (1 or below: none, the conditional prediction alone)</source>
+        <translation>분류기 없는 가이던스 강도 (1 이하: 없음, 조건부 예측만)</translation>
+    </message>
+    <message>
+        <source>Cross-attention steps</source>
+        <translation>교차 어텐션 단계</translation>
+    </message>
+    <message>
+        <source>fraction of steps (from the start) in which the caption&apos;s cross-attention maps are injected</source>
+        <translation>설명의 교차 어텐션 맵을 주입하는 단계의 비율 (처음부터)</translation>
+    </message>
+    <message>
+        <source>cross-attention fraction</source>
+        <translation>교차 어텐션 비율</translation>
+    </message>
+    <message>
+        <source>fraction of steps in which one word&apos;s cross-attention map is injected</source>
+        <translation>한 단어의 교차 어텐션 맵을 주입하는 단계의 비율</translation>
+    </message>
+    <message>
+        <source>Self-attention steps</source>
+        <translation>자기 어텐션 단계</translation>
+    </message>
+    <message>
+        <source>fraction of steps in which self-attention maps are injected</source>
+        <translation>자기 어텐션 맵을 주입하는 단계의 비율</translation>
+    </message>
+    <message>
+        <source>largest self-attention map injected, as a fraction of the latent side</source>
+        <translation>주입하는 가장 큰 자기 어텐션 맵 (잠재 변 길이에 대한 비율)</translation>
+    </message>
+    <message>
+        <source>Blend threshold</source>
+        <translation>블렌드 임계값</translation>
+    </message>
+    <message>
+        <source>local-blend mask threshold</source>
+        <translation>로컬 블렌드 마스크 임계값</translation>
+    </message>
+    <message>
+        <source>Blend start</source>
+        <translation>블렌드 시작</translation>
+    </message>
+    <message>
+        <source>fraction of steps before local blend starts</source>
+        <translation>로컬 블렌드가 시작되기 전 단계의 비율</translation>
+    </message>
+    <message>
+        <source>self-attention map side used to refine the mask, as a fraction of the latent side</source>
+        <translation>마스크를 다듬는 데 쓰는 자기 어텐션 맵 변 (잠재 변 길이에 대한 비율)</translation>
+    </message>
+    <message>
+        <source>Outline threshold</source>
+        <translation>윤곽 임계값</translation>
+    </message>
+    <message>
+        <source>refined masks: threshold of the photo-size composite mask (lower keeps more around the object)</source>
+        <translation>정교한 마스크: 사진 크기 합성 마스크의 임계값 (낮을수록 물체 주변을 더 남김)</translation>
+    </message>
+    <message>
+        <source>threshold of the subtracted words&apos; mask</source>
+        <translation>빼는 단어 마스크의 임계값</translation>
+    </message>
+    <message>
+        <source>blend-map side as a fraction of the latent side</source>
+        <translation>블렌드 맵 변 (잠재 변 길이에 대한 비율)</translation>
+    </message>
+    <message>
+        <source>smallest blend-map side in positions</source>
+        <translation>블렌드 맵의 최소 변 (위치 수)</translation>
+    </message>
+    <message>
+        <source>mask edge softening in pixels</source>
+        <translation>마스크 가장자리 부드럽게 (픽셀)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>random seed (generate: the initial noise)</source>
+        <translation>난수 시드 (생성: 초기 노이즈)</translation>
+    </message>
+    <message>
+        <source>best fidelity; optimises the empty prompt per step (slowest)</source>
+        <translation>충실도가 가장 높음; 단계마다 빈 프롬프트를 최적화 (가장 느림)</translation>
+    </message>
+    <message>
+        <source>fast (seconds): uses the caption as negative prompt (slightly less faithful)</source>
+        <translation>빠름 (몇 초): 설명을 부정 프롬프트로 씀 (충실도 약간 낮음)</translation>
+    </message>
+    <message>
+        <source>fast (seconds): the source branch follows the inversion exactly</source>
+        <translation>빠름 (몇 초): 원본 분기가 반전을 그대로 따름</translation>
+    </message>
+    <message>
+        <source>plain DDIM inversion; drifts at high guidance (for comparison)</source>
+        <translation>일반 DDIM 반전; 가이던스가 높으면 어긋남 (비교용)</translation>
+    </message>
+    <message>
+        <source>fast and faithful at few steps: re-evaluates each inversion step (ReNoise)</source>
+        <translation>적은 단계에서 빠르고 충실함: 반전 단계마다 다시 계산 (ReNoise)</translation>
+    </message>
+    <message>
+        <source>follows the object&apos;s outline (self-attention refined)</source>
+        <translation>물체 윤곽을 따름 (자기 어텐션으로 다듬음)</translation>
+    </message>
+    <message>
+        <source>the authors&apos; coarse mask (cross-attention cells, max-pooled)</source>
+        <translation>저자의 거친 마스크 (교차 어텐션 칸, 최대 풀링)</translation>
+    </message>
+    <message>
+        <source>the region around the edit redrawn when the photo is well above the model&apos;s size and the edit small</source>
+        <translation>사진이 모델 크기보다 훨씬 크고 편집 범위가 작으면 편집 주변 영역을 다시 그림</translation>
+    </message>
+    <message>
+        <source>the whole photo at the model&apos;s size, scaled up (fastest)</source>
+        <translation>사진 전체를 모델 크기로 처리한 뒤 확대 (가장 빠름)</translation>
+    </message>
+    <message>
+        <source>the region around the edit, redrawn at the model&apos;s size whenever that adds detail</source>
+        <translation>디테일이 늘어날 때마다 편집 주변 영역을 모델 크기로 다시 그림</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <source>built in: knows only coloured shapes; 64 px, an edit in seconds on a CPU</source>
+        <translation>내장: 색칠된 도형만 앎; 64 px, CPU에서 몇 초 만에 편집</translation>
+    </message>
+    <message>
+        <source>Stable Diffusion 1.5</source>
+        <translation>Stable Diffusion 1.5</translation>
+    </message>
+    <message>
+        <source>512 px, 50 steps; about 4.3 GB downloaded once</source>
+        <translation>512 px, 50단계; 약 4.3 GB를 한 번 내려받음</translation>
+    </message>
+    <message>
+        <source>Stable Diffusion 2.1</source>
+        <translation>Stable Diffusion 2.1</translation>
+    </message>
+    <message>
+        <source>768 px, 50 steps; about 5.2 GB downloaded once</source>
+        <translation>768 px, 50단계; 약 5.2 GB를 한 번 내려받음</translation>
+    </message>
+    <message>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
+    </message>
+    <message>
+        <source>1024 px, 50 steps; about 14 GB downloaded once; a GPU with 12 GB or more</source>
+        <translation>1024 px, 50단계; 약 14 GB를 한 번 내려받음; 12 GB 이상의 GPU</translation>
+    </message>
+    <message>
+        <source>SD-Turbo (few-step)</source>
+        <translation>SD-Turbo (적은 단계)</translation>
+    </message>
+    <message>
+        <source>512 px, 4 steps without guidance, ReNoise inversion; about 5.2 GB downloaded once</source>
+        <translation>512 px, 가이던스 없이 4단계, ReNoise 반전; 약 5.2 GB를 한 번 내려받음</translation>
+    </message>
+    <message>
+        <source>SDXL-Turbo (few-step)</source>
+        <translation>SDXL-Turbo (적은 단계)</translation>
+    </message>
+    <message>
+        <source>512 px, 4 steps without guidance, ReNoise inversion; about 14 GB downloaded once; a GPU with 12 GB or more</source>
+        <translation>512 px, 가이던스 없이 4단계, ReNoise 반전; 약 14 GB를 한 번 내려받음; 12 GB 이상의 GPU</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>편집 중</translation>
+    </message>
+    <message>
+        <source>Refining</source>
+        <translation>다듬는 중</translation>
+    </message>
+    <message>
+        <source>Edited region</source>
+        <translation>편집 영역</translation>
+    </message>
+    <message>
+        <source>DDIM inversion</source>
+        <translation>DDIM 반전</translation>
+    </message>
+    <message>
+        <source>Direct inversion</source>
+        <translation>Direct 반전</translation>
+    </message>
+    <message>
+        <source>Negative-prompt inversion</source>
+        <translation>부정 프롬프트 반전</translation>
+    </message>
+    <message>
+        <source>Null-text</source>
+        <translation>Null-text</translation>
+    </message>
+    <message>
+        <source>ReNoise inversion</source>
+        <translation>ReNoise 반전</translation>
+    </message>
+    <message>
+        <source>Noise correction</source>
+        <translation>노이즈 보정</translation>
+    </message>
+    <message>
+        <source>Loading model</source>
+        <translation>모델 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Downloading model</source>
+        <translation>모델 내려받는 중</translation>
+    </message>
+    <message>
+        <source>Timing one UNet evaluation</source>
+        <translation>UNet 평가 1회 측정 중</translation>
+    </message>
+    <message>
+        <source>Reading recipe</source>
+        <translation>레시피 읽는 중</translation>
+    </message>
+    <message>
+        <source>iter</source>
+        <translation>반복</translation>
+    </message>
+</context>
+</TS>
