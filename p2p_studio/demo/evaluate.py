@@ -135,11 +135,12 @@ class _PhotoCase:
     settings: EditSettings
 
 
-def _photo_case(editor: Editor, i: int, steps: int, overrides: Mapping[str, Any] | None) -> _PhotoCase:
+def _photo_case(editor: Editor, i: int, steps: int, overrides: Mapping[str, Any] | None,
+                side: int | None = None) -> _PhotoCase:
     seed = HELD_OUT_SEED + _PHOTO + i
     scene = scene_from_seed(seed)
     attribute, value = _swap(scene, random.Random(seed))
-    array = render(scene, editor.model.native_size)
+    array = render(scene, side or editor.model.native_size)
     settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
     return _PhotoCase(scene, scene.with_shape(**{attribute: value}), attribute, value, array,
                       editor.prepare(Image.fromarray(array)), settings)
@@ -174,18 +175,19 @@ def _iou(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[str, Any] | None = None,
-                   kinds: tuple[str, ...] = ("reference", "refined")) -> dict[str, Any]:
+                   kinds: tuple[str, ...] = ("reference", "refined"), photo_side: int | None = None) -> dict[str, Any]:
     """Local-blend masks against the scene's true silhouettes (source and edited shape united), per
     mask kind, on the same inversions: IoU of the latent mask and of the photo-size mask, the share
     of pixels outside the silhouettes that changed, the share of the photo-size mask farther than
     one latent cell from the silhouettes, whether the edit took, and whether a mask component
-    touches the border where the silhouettes do not (a stub of border attention)."""
-    side = editor.model.native_size
+    touches the border where the silhouettes do not (a stub of border attention). The photos are
+    rendered at *photo_side* (default: the model's working size)."""
+    side = photo_side or editor.model.native_size
     rows: dict[str, dict[str, list[float]]] = {k: {"iou_latent": [], "iou_full": [], "changed_outside": [],
                                                    "beyond_one_cell": [], "attribute": [], "border_stub": []}
                                            for k in kinds}
     for i in range(n):
-        case = _photo_case(editor, i, steps, overrides)
+        case = _photo_case(editor, i, steps, overrides, side)
         scene, edited, attribute, value, photo_array = case.scene, case.edited, case.attribute, case.value, case.array
         inversion, _ = editor.invert(case.photo, scene.caption(), case.settings)
         for kind in kinds:
@@ -278,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
                         help="edit setting for the swap and photo measurements, e.g. blend_maps='\"own\"'")
     parser.add_argument("--cache-dir", help="keep inversions here between runs")
+    parser.add_argument("--photo-side", type=int, default=None,
+                        help="masks: render the photos at this side (default: the model's working size)")
     parser.add_argument("--card", action="store_true",
                         help="write evaluation.json and the model card README.md into the model folder")
     args = parser.parse_args(argv)
@@ -291,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         "swaps": lambda: evaluate_swaps(editor, args.n, args.steps, overrides=overrides),
         "swaps_free_layout": lambda: evaluate_swaps(editor, args.n, args.steps, placed=False, overrides=overrides),
         "photos": lambda: evaluate_real_photos(editor, max(1, args.n // 2), args.steps, overrides=overrides),
-        "masks": lambda: evaluate_masks(editor, max(1, args.n // 2), args.steps, overrides=overrides),
+        "masks": lambda: evaluate_masks(editor, max(1, args.n // 2), args.steps, overrides=overrides,
+                                        photo_side=args.photo_side),
         "reweighting": lambda: evaluate_reweighting(editor, max(1, args.n // 4), args.steps),
     }
     report: dict[str, Any] = {"model": args.model, "steps": args.steps, "settings": overrides}
