@@ -326,6 +326,7 @@ class StudioController(QObject):
         self.model = info
         self._follow(info.defaults, self._defaults)
         self.model_changed.emit(info)
+        self._plan_timer.start()  # the plan's detail line depends on the model's size
         if info.previews_note:
             self.status.emit(info.previews_note[0].upper() + info.previews_note[1:] + ".")
 

@@ -83,3 +83,30 @@ def grown(mask: torch.Tensor, r: int) -> torch.Tensor:
     m = F.max_pool2d(m, (1, 2 * r + 1), stride=1, padding=(0, r))
     m = F.max_pool2d(m, (2 * r + 1, 1), stride=1, padding=(r, 0))
     return m[0, 0] > 0
+
+
+#: :func:`grown_alike` reaches its distance in at most this many rounds (a wider window each).
+GROW_ROUNDS = 4
+
+
+def grown_alike(mask: torch.Tensor, guide: torch.Tensor, distance: int, tolerance: float) -> torch.Tensor:
+    """A bool mask ``(h, w)`` grown by up to *distance* pixels into pixels whose colour in *guide*
+    ``(C, h, w)`` is within *tolerance* (RMS over channels, in [0, 1]) of the mean colour of the
+    mask pixels near them: it spreads through the rest of an object it covers most of (a shape's
+    tips) and stops at the object's edge. Rounds of ``ceil(distance / GROW_ROUNDS)`` pixels keep the
+    cost flat at any photo size."""
+    m = mask.clone()
+    step = max(1, -(-distance // GROW_ROUNDS))
+    for _ in range(-(-distance // step)):
+        inside = m[None].float()
+        count = _box(inside, step)
+        ring = (count > 0) & ~m
+        if not ring.any():
+            break
+        mean = _box(guide * inside, step) / count.clamp_min(1e-6)
+        close = ((guide - mean) ** 2).mean(0).sqrt() <= tolerance
+        added = ring[0] & close
+        if not added.any():
+            break
+        m = m | added
+    return m

@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from p2p_studio.engine.images import _box, grown, guide_of, guided_filter
+from p2p_studio.engine.images import _box, grown, grown_alike, guide_of, guided_filter
 
 
 def test_box_means_equal_a_plain_window_average_clipped_at_the_border() -> None:
@@ -44,3 +44,22 @@ def test_the_guide_is_the_photo_at_most_1024_on_its_long_side() -> None:
     guide = guide_of(Image.new("RGB", (3000, 1500), (255, 0, 0)))
     assert guide.shape == (3, 512, 1024) and torch.equal(guide[:, 0, 0], torch.tensor([1.0, 0.0, 0.0]))
     assert guide_of(Image.new("RGB", (40, 30))).shape == (3, 30, 40)
+
+
+def test_grown_alike_fills_an_objects_tips_and_stops_at_its_edge() -> None:
+    # a red square on grey; the mask covers it but its top-left 3x3 corner
+    guide = torch.full((3, 20, 20), 0.5)
+    guide[:, 5:15, 5:15] = torch.tensor([0.85, 0.15, 0.15])[:, None, None]
+    square = torch.zeros(20, 20, dtype=torch.bool)
+    square[5:15, 5:15] = True
+    mask = square.clone()
+    mask[5:8, 5:8] = False
+    filled = grown_alike(mask, guide, distance=3, tolerance=0.05)
+    assert torch.equal(filled, square)  # the corner, and not one grey pixel
+    assert not torch.equal(grown_alike(mask, guide, distance=1, tolerance=0.05), square)  # three pixels deep
+    assert torch.equal(grown_alike(mask, guide, distance=12, tolerance=0.05), square)  # in rounds of 3 pixels
+    # a colour just over the tolerance away is not the object
+    near = guide.clone()
+    near[:, 5:8, 5:8] = torch.tensor([0.85, 0.15, 0.15 + 0.06 * 3**0.5])[:, None, None]
+    assert torch.equal(grown_alike(mask, near, distance=3, tolerance=0.05), mask)
+    assert torch.equal(grown_alike(mask, near, distance=3, tolerance=0.07), square)
