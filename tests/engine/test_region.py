@@ -115,3 +115,16 @@ def test_paste_keeps_every_pixel_the_alpha_leaves_out() -> None:
     assert mask_bounds([Image.fromarray(alpha), None]) is None
     assert mask_bounds([Image.fromarray(alpha), Image.fromarray(np.zeros_like(alpha))]) == (5, 10, 30, 20)
     assert mask_bounds([Image.fromarray(np.zeros_like(alpha))]) is None
+
+
+@pytest.mark.parametrize("sampler", ["euler-a", "lcm"])
+def test_the_region_redraw_runs_on_sdxl_and_samplers_that_add_noise(tiny_sdxl_dir, big_photo, sampler) -> None:
+    from p2p_studio.core.settings import ModelChoice
+    from p2p_studio.engine.loading import load_choice
+
+    editor = Editor(load_choice(ModelChoice(str(tiny_sdxl_dir), device="cpu", sampler=sampler)))
+    settings = EditSettings(steps=4, guidance=1.0, method=Method.RENOISE, blend=False, detail=Detail.REGION)
+    run = editor.edit(editor.prepare(big_photo), "a cat", ["a dog"], settings, user_masks=[_painted(big_photo.size)])
+    alpha, full, original = np.asarray(run.edits[0].mask_full), np.asarray(run.edits[0].full), np.asarray(big_photo)
+    assert run.region is not None and editor.model.kind.value == "sdxl"
+    assert np.array_equal(full[alpha == 0], original[alpha == 0]) and not np.array_equal(full, original)
