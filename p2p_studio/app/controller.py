@@ -16,7 +16,7 @@ from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from p2p_studio import __version__
-from p2p_studio.app.core_text import progress_text
+from p2p_studio.app.core_text import fidelity_hint, fidelity_text, progress_text
 from p2p_studio.app.jobs import (
     Edit,
     Export,
@@ -403,7 +403,7 @@ class StudioController(QObject):
             self._inversion_ready(quality)
             self.session.add_result(result, painted=p.painted)
         hint = " " + self.tr("Reconstruction {psnr} dB: {hint}.").format(
-            psnr=f"{quality.psnr_db:.1f}", hint=quality.hint) if quality and quality.hint else ""
+            psnr=f"{quality.psnr_db:.1f}", hint=fidelity_hint(quality)) if quality and quality.hint else ""
         self.status.emit(self.tr("Edited in {seconds} s: {edit}.").format(seconds=f"{result.seconds:.1f}",
                                                                           edit=result.edit) + hint)
 
@@ -417,7 +417,7 @@ class StudioController(QObject):
 
     def _inversion_ready(self, quality: Fidelity | None) -> None:
         """An edit of the current photo finished: its inversion is ready, with how faithful it is."""
-        self.session.set_inversion(InversionState.READY, str(quality) if quality else self.tr("inverted"))
+        self.session.set_inversion(InversionState.READY, fidelity_text(quality) if quality else self.tr("inverted"))
 
     def _sweep_done(self, p: Sweep, done: SweepDone) -> None:
         if p.photo_key == self.session.photo_key:

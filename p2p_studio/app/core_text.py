@@ -9,6 +9,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from p2p_studio.core.results import Fidelity
+
 CONTEXT = "core"
 
 MARKED = (
@@ -72,6 +74,13 @@ MARKED = (
     QT_TRANSLATE_NOOP("core", "Timing one UNet evaluation"),
     QT_TRANSLATE_NOOP("core", "Reading recipe"),
     QT_TRANSLATE_NOOP("core", "iter"),
+    QT_TRANSLATE_NOOP("core", "faithful"),
+    QT_TRANSLATE_NOOP("core", "fair"),
+    QT_TRANSLATE_NOOP("core", "poor"),
+    QT_TRANSLATE_NOOP("core", "try {method}"),
+    QT_TRANSLATE_NOOP("core", "try {method} inversion for a closer reconstruction"),
+    QT_TRANSLATE_NOOP("core", "check that the caption describes the photo, or use more steps"),
+    QT_TRANSLATE_NOOP("core", "check that the caption describes the photo, or raise the null-text iterations"),
 )
 
 #: A progress line: the phase, then its counters ("DDIM inversion 3/50", "Downloading model 1.0 / 4.0 GB").
@@ -81,6 +90,18 @@ _PROGRESS = re.compile(r"^(?P<phase>.*?)(?P<rest> \d.*)?$")
 def core_text(text: str) -> str:
     """*text* from the core in the user's language (as it is where there is no translation)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def fidelity_text(quality: Fidelity) -> str:
+    """``null-text 31.2 dB — faithful`` in the user's language."""
+    short = core_text(quality.short_template).format(method=quality.better.value)
+    return f"{quality.method.value} {quality.psnr_db:.1f} dB — {short}"
+
+
+def fidelity_hint(quality: Fidelity) -> str | None:
+    """:attr:`Fidelity.hint` in the user's language."""
+    template = quality.hint_template
+    return core_text(template).format(method=quality.better.value) if template is not None else None
 
 
 def progress_text(text: str) -> str:

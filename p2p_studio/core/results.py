@@ -47,20 +47,30 @@ class Fidelity:
         return Method.RENOISE if self.few_step else Method.NULL_TEXT
 
     @property
-    def hint(self) -> str | None:
-        """One line for a reconstruction that is not faithful, else ``None``."""
+    def hint_template(self) -> str | None:
+        """:attr:`hint` with ``{method}`` in place of the better method (the app translates it)."""
         if self.verdict == "faithful":
             return None
         if self.method is not self.better:
-            return f"try {self.better.value} inversion for a closer reconstruction"
+            return "try {method} inversion for a closer reconstruction"
         if self.few_step:
             return "check that the caption describes the photo, or use more steps"
         return "check that the caption describes the photo, or raise the null-text iterations"
 
+    @property
+    def hint(self) -> str | None:
+        """One line for a reconstruction that is not faithful, else ``None``."""
+        template = self.hint_template
+        return template.format(method=self.better.value) if template is not None else None
+
+    @property
+    def short_template(self) -> str:
+        """The verdict in a word or two, ``{method}`` standing for the better method."""
+        return "try {method}" if self.hint and self.method is not self.better else self.verdict
+
     def __str__(self) -> str:
         """``null-text 31.2 dB — faithful``; ``ddim 17.4 dB — try null-text``."""
-        short = f"try {self.better.value}" if self.hint and self.method is not self.better else self.verdict
-        return f"{self.method.value} {self.psnr_db:.1f} dB — {short}"
+        return f"{self.method.value} {self.psnr_db:.1f} dB — {self.short_template.format(method=self.better.value)}"
 
     def to_dict(self) -> dict[str, object]:
         return {"method": self.method.value, "psnr_db": round(self.psnr_db, 2), "verdict": self.verdict,

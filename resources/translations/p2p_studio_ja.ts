@@ -975,5 +975,33 @@ Restore its caption, edit and parameters?</source>
         <source>iter</source>
         <translation>反復</translation>
     </message>
+    <message>
+        <source>faithful</source>
+        <translation>忠実</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>まずまず</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>不十分</translation>
+    </message>
+    <message>
+        <source>try {method}</source>
+        <translation>{method} を試す</translation>
+    </message>
+    <message>
+        <source>try {method} inversion for a closer reconstruction</source>
+        <translation>より近い再構成には {method} 反転を試してください</translation>
+    </message>
+    <message>
+        <source>check that the caption describes the photo, or use more steps</source>
+        <translation>キャプションが写真を表しているか確認するか、ステップ数を増やしてください</translation>
+    </message>
+    <message>
+        <source>check that the caption describes the photo, or raise the null-text iterations</source>
+        <translation>キャプションが写真を表しているか確認するか、null-text の反復回数を増やしてください</translation>
+    </message>
 </context>
 </TS>

@@ -975,5 +975,33 @@ Restore its caption, edit and parameters?</source>
         <source>iter</source>
         <translation>반복</translation>
     </message>
+    <message>
+        <source>faithful</source>
+        <translation>충실</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>미흡</translation>
+    </message>
+    <message>
+        <source>try {method}</source>
+        <translation>{method} 시도</translation>
+    </message>
+    <message>
+        <source>try {method} inversion for a closer reconstruction</source>
+        <translation>더 가까운 재구성을 위해 {method} 반전을 시도하세요</translation>
+    </message>
+    <message>
+        <source>check that the caption describes the photo, or use more steps</source>
+        <translation>설명이 사진과 맞는지 확인하거나 단계 수를 늘리세요</translation>
+    </message>
+    <message>
+        <source>check that the caption describes the photo, or raise the null-text iterations</source>
+        <translation>설명이 사진과 맞는지 확인하거나 null-text 반복 횟수를 늘리세요</translation>
+    </message>
 </context>
 </TS>

@@ -975,5 +975,33 @@ Restore its caption, edit and parameters?</source>
         <source>iter</source>
         <translation>迭代</translation>
     </message>
+    <message>
+        <source>faithful</source>
+        <translation>忠实</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>尚可</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <source>try {method}</source>
+        <translation>试试 {method}</translation>
+    </message>
+    <message>
+        <source>try {method} inversion for a closer reconstruction</source>
+        <translation>试试 {method} 反演，重建会更接近</translation>
+    </message>
+    <message>
+        <source>check that the caption describes the photo, or use more steps</source>
+        <translation>检查描述是否符合照片，或使用更多步数</translation>
+    </message>
+    <message>
+        <source>check that the caption describes the photo, or raise the null-text iterations</source>
+        <translation>检查描述是否符合照片，或增加 null-text 迭代次数</translation>
+    </message>
 </context>
 </TS>

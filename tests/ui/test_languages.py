@@ -31,6 +31,7 @@ def test_every_core_text_the_app_shows_is_marked_for_translation() -> None:
     import inversion
     from inversion import null_text, renoise, stochastic
     from p2p_studio.core.resources import MODEL_PRESETS
+    from p2p_studio.core.results import Fidelity
     from p2p_studio.core.settings import EditSettings, MaskKind, Method, spec_of
     from p2p_studio.engine import editor, pipeline
 
@@ -43,6 +44,10 @@ def test_every_core_text_the_app_shows_is_marked_for_translation() -> None:
         shown |= {text for text in (spec.label, spec.help) if text}
     shown |= {kind.hint for kinds in (Method, MaskKind, Detail) for kind in kinds}
     shown |= {text for preset in MODEL_PRESETS for text in (preset.title, preset.note)}
+    for method, psnr, few in ((Method.DDIM, 15.0, False), (Method.NULL_TEXT, 25.0, False),
+                              (Method.RENOISE, 15.0, True), (Method.DIRECT, 40.0, False)):
+        quality = Fidelity(method, psnr, few)
+        shown |= {quality.verdict, quality.short_template, quality.hint_template or quality.verdict}
     shown |= {*inversion.PHASES.values(), null_text.PHASE, renoise.PHASE, stochastic.PHASE, editor.EDIT_PHASE,
               editor.REGION_PHASE, pipeline.REFINE_PHASE, "Loading model", "Downloading model",
               "Timing one UNet evaluation", "Reading recipe"}
@@ -97,6 +102,8 @@ def test_the_window_speaks_the_language_and_nothing_is_cut_off(qtbot, tmp_path, 
         s.start()
         wait_for(lambda: s.controller.model is not None and len(s.session.history) == 1, 300)
         QApplication.processEvents()
+        faithful = QCoreApplication.translate("core", "faithful")
+        assert faithful != "faithful" and f"dB — {faithful}" in s.window.panel.inversion_label.text()
         assert _cut_off(s.window) == []
         assert s.window.grab().save(str(_screenshot_folder() / f"15-language-{code}.png"))
         dialog = SettingsDialog(s.window.settings, s.window, s.controller.model)
