@@ -2,9 +2,9 @@
 mask (the "edited region" detail mode).
 
 A model works at one size (SD 1.5: 512 px on the long side); a 4000×3000 photo edited whole gets
-its edit scaled up 7.8×. Editing the region around the mask again, cropped and scaled to the
-working size, gives the edit as many pixels as the crop has, up to the photo's own. The geometry
-here is pure arithmetic on pixel boxes; the engine crops, inverts, edits and pastes.
+its edit scaled up 7.8×. Redrawing the region around the mask, cropped from the edit and scaled to
+the working size, gives the edit as many pixels as the crop has, up to the photo's own. The
+geometry here is pure arithmetic on pixel boxes; the engine crops, redraws and pastes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from p2p_studio.core.settings import Detail
 
 __all__ = ["AUTO_GAIN", "MARGIN", "MAX_ASPECT", "STRENGTH", "Box", "Region", "choose_region", "outlook"]
 
-#: ``auto`` edits the region again when it gives at least this many times the whole photo's detail.
+#: ``auto`` redraws the region when it gives at least this many times the whole photo's detail.
 AUTO_GAIN = 1.5
 #: Context around the mask's bounding box on each side, as a fraction of the box's long side.
 MARGIN = 0.25
@@ -25,7 +25,7 @@ MAX_ASPECT = 2.0
 #: The region's redraw runs this share of the steps again (the rest is the whole pass's edit).
 STRENGTH = 0.4
 #: Crop edges snap outwards to multiples of this fraction of the photo's long side, so a second
-#: edit with a slightly different mask crops the same region (and reuses its inversion).
+#: edit with a slightly different mask crops the same region (and redraws it from the same noise).
 SNAP = 1 / 64
 
 #: ``(left, top, right, bottom)`` in pixels, right and bottom exclusive.
@@ -34,7 +34,7 @@ Box = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class Region:
-    """The crop a region pass edits, and how much more detail it gives than the whole photo."""
+    """The crop a region pass redraws, and how much more detail it gives than the whole photo."""
 
     box: Box
     #: Working-size pixels per photo pixel in the region over the same in the whole photo.
@@ -86,7 +86,7 @@ def region_around(bounds: Box, photo_size: tuple[int, int], native: int, margin:
 
 def choose_region(mode: Detail, bounds: Box | None, photo_size: tuple[int, int], native: int,
                   margin: float = MARGIN) -> Region | None:
-    """The region to edit again, or ``None`` for the whole photo: never for ``whole`` or without a
+    """The region to redraw, or ``None`` for the whole photo: never for ``whole`` or without a
     mask (*bounds* ``None``: the whole photo may change); for ``region`` whenever it adds detail;
     for ``auto`` when it adds at least :data:`AUTO_GAIN` times."""
     if mode is Detail.WHOLE or bounds is None:
