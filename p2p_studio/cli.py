@@ -276,7 +276,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> dict[str, Any
                               "threads": model.threads,
                               "plans": [p.explain() for p in plans], "windows_note": fraction_note(settings)}
     if original is not None:
-        report["detail"] = outlook(settings.detail, original.image.size, model.native_size)
+        report["detail"] = str(outlook(settings.detail, original.image.size, model.native_size))
     if args.explain:
         return report
     if batch:

@@ -3,17 +3,22 @@
     python scripts/translations.py            # lupdate into resources/translations/*.ts, then lrelease
     python scripts/translations.py --check    # exit 1, naming what, if the catalogues lag the code
 
-lupdate (PySide6's) collects every ``tr()``, ``QCoreApplication.translate()`` and
-``QT_TRANSLATE_NOOP()`` text of the app's Qt modules into each ``.ts``, keeping the translations
-already there (no source locations, so a moved line changes nothing); lrelease compiles each into
-the ``.qm`` the app loads. ``--check`` does the same in a scratch folder and compares: a text with
-no finished translation, a translation whose ``{placeholders}`` differ from its source's, or a
-``.qm`` that is not the compiled ``.ts``.
+First the messages of the Qt-free layers (core, engine, the app's data modules) are collected
+from their syntax trees -- the template of every ``Message.of(...)`` and every error raised with
+one -- into ``p2p_studio/app/core_messages.py``, a list lupdate can read. Then lupdate (PySide6's)
+collects every ``tr()``, ``QCoreApplication.translate()`` and ``QT_TRANSLATE_NOOP()`` text of the
+app's Qt modules into each ``.ts``, keeping the translations already there (no source locations, so
+a moved line changes nothing); lrelease compiles each into the ``.qm`` the app loads. ``--check``
+does the same in a scratch folder and compares: a message built with an f-string (it cannot be
+translated), a text with no finished translation, a translation whose ``{fields}`` differ from its
+source's, or a generated file that is not what the code gives.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import re
 import shutil
 import subprocess
@@ -24,10 +29,71 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = ROOT / "resources" / "translations"
+#: The generated list of the Qt-free layers' message templates.
+MESSAGES = ROOT / "p2p_studio" / "app" / "core_messages.py"
 #: The modules whose texts are translated (the Qt layers: the widgets, the controller, the studio).
 SOURCES = (*sorted((ROOT / "p2p_studio" / "ui").glob("*.py")),
-           *(ROOT / "p2p_studio" / "app" / name for name in ("controller.py", "studio.py", "core_text.py")))
+           *(ROOT / "p2p_studio" / "app" / name
+             for name in ("controller.py", "session.py", "studio.py", "core_text.py")))
+#: The Qt-free layers whose messages are collected.
+MESSAGE_SOURCES = tuple(sorted(path for layer in ("core", "engine", "app")
+                               for path in (ROOT / "p2p_studio" / layer).glob("*.py") if path != MESSAGES))
+#: Calls whose first argument is a message template: the errors shown to users, and messages.
+ERRORS = {"P2PError", "InputError", "ModelError", "NumericalError", "OutOfMemory"}
 LANGUAGES = ("zh_CN", "ja", "ko")
+_FIELDS = re.compile(r"\{[^{}]*\}")
+
+
+def _template_call(node: ast.AST) -> ast.expr | None:
+    """The template argument of a ``Message.of(...)`` or ``SomeError(...)`` call, else ``None``."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "of" and isinstance(func.value, ast.Name) \
+            and func.value.id == "Message":
+        return node.args[0]
+    if isinstance(func, ast.Name) and func.id in ERRORS:
+        return node.args[0]
+    return None
+
+
+def _literals(arg: ast.expr) -> list[str] | None:
+    """The template texts *arg* can be (a literal, or either side of ``a if c else b``)."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return [arg.value]
+    if isinstance(arg, ast.IfExp):
+        body, orelse = _literals(arg.body), _literals(arg.orelse)
+        return body + orelse if body is not None and orelse is not None else None
+    return None
+
+
+def collect_messages(paths: tuple[Path, ...] = MESSAGE_SOURCES) -> tuple[list[str], list[str]]:
+    """Every message template in *paths* (sorted, once each), and one line per message built so
+    that it cannot be translated (an f-string, a concatenation, a call to ``format``)."""
+    templates: set[str] = set()
+    found = []
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            arg = _template_call(node)
+            if arg is None:
+                continue
+            texts = _literals(arg)
+            if texts is not None:
+                templates.update(t for t in texts if t)
+            elif isinstance(arg, ast.JoinedStr | ast.BinOp) or (
+                    isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "format"):
+                where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{arg.lineno}"
+                found.append(f"{where}: a message built as text cannot be translated; give a template and fields")
+    return sorted(templates), found
+
+
+def messages_module(templates: list[str]) -> str:
+    """The source of :data:`MESSAGES` listing *templates* for lupdate."""
+    lines = ['"""Generated by scripts/translations.py (make translations): the message templates of the',
+             "core, the engine and the app's data modules, listed for lupdate. Do not edit.", '"""',
+             "# ruff: noqa: E501", "", "from PySide6.QtCore import QT_TRANSLATE_NOOP", "", "TEMPLATES = ("]
+    lines += [f'    QT_TRANSLATE_NOOP("core", {json.dumps(t, ensure_ascii=False)}),' for t in templates]
+    return "\n".join([*lines, ")", ""])
 
 
 def _tool(name: str) -> str:
@@ -37,11 +103,13 @@ def _tool(name: str) -> str:
     return found
 
 
-def update(folder: Path) -> None:
-    """lupdate and lrelease every language's catalogue in *folder*."""
+def update(folder: Path, messages: Path) -> None:
+    """Write *messages* (the generated template list), then lupdate and lrelease every language's
+    catalogue in *folder*."""
+    messages.write_text(messages_module(collect_messages()[0]), encoding="utf-8")
     ts = [str(folder / f"p2p_studio_{code}.ts") for code in LANGUAGES]
     subprocess.run([_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-silent",
-                    *map(str, SOURCES), "-ts", *ts], check=True)
+                    *map(str, SOURCES), str(messages), "-ts", *ts], check=True)
     for path in ts:
         subprocess.run([_tool("pyside6-lrelease"), "-silent", path, "-qm", path[:-3] + ".qm"], check=True)
 
@@ -59,22 +127,25 @@ def problems(folder: Path) -> list[str]:
                 text = translation.text if translation is not None else None
                 if not text or (translation is not None and translation.get("type")):
                     found.append(f"{code}: {name}: not translated: {source!r}")
-                elif sorted(re.findall(r"\{\w*\}", source)) != sorted(re.findall(r"\{\w*\}", text)):
+                elif sorted(_FIELDS.findall(source)) != sorted(_FIELDS.findall(text)):
                     found.append(f"{code}: {name}: placeholders differ: {source!r} -> {text!r}")
     return found
 
 
 def check() -> list[str]:
     """Update a copy of the catalogues from the code: every difference and problem, one line each."""
+    found = collect_messages()[1]
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch)
         for path in CATALOGUES.glob("p2p_studio_*"):
             shutil.copy(path, copy / path.name)
-        update(copy)
-        found = problems(copy)
+        update(copy, copy / MESSAGES.name)
+        found += problems(copy)
         for path in sorted(copy.glob("p2p_studio_*")):
             if path.read_bytes() != (CATALOGUES / path.name).read_bytes():
                 found.append(f"{path.name} is not up to date with the code: run make translations")
+        if (copy / MESSAGES.name).read_bytes() != (MESSAGES.read_bytes() if MESSAGES.exists() else b""):
+            found.append(f"{MESSAGES.relative_to(ROOT)} is not up to date with the code: run make translations")
     return found
 
 
@@ -83,8 +154,8 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     if not args.check:
-        update(CATALOGUES)
-    lines = check() if args.check else problems(CATALOGUES)
+        update(CATALOGUES, MESSAGES)
+    lines = check() if args.check else collect_messages()[1] + problems(CATALOGUES)
     for line in lines:
         print(line, file=sys.stderr)
     return 1 if lines else 0

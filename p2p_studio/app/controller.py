@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PIL import Image
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from p2p_studio import __version__
-from p2p_studio.app.core_text import fidelity_hint, fidelity_text, progress_text
+from p2p_studio.app.core_text import fidelity_hint, fidelity_text, message_text, progress_text
 from p2p_studio.app.jobs import (
     Edit,
     Export,
@@ -51,9 +51,9 @@ from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
 
 #: The caption rule's line as a sentence of the app (the CLI prints it as it is).
-UNCHANGED_SENTENCE = UNCHANGED[0].upper() + UNCHANGED[1:]
 
-OOM_HINT = "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."
+OOM_HINT = str(QT_TRANSLATE_NOOP(
+    "StudioController", "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."))
 
 
 class WorkerLike(Protocol):
@@ -202,14 +202,14 @@ class StudioController(QObject):
             self.error.emit(self.tr("Both the caption and the edited caption are needed."))
             return False
         if unchanged(self.session.caption, edit):
-            self.error.emit(f"{UNCHANGED_SENTENCE}.")
+            self.error.emit(f"{_unchanged_sentence()}.")
             return False
         return True
 
     def edit_blocked(self) -> str | None:
         """Why the session's edited caption cannot be queued as it stands (``None``: it can)."""
         s = self.session
-        return UNCHANGED_SENTENCE if unchanged(s.caption, s.edit) else None
+        return _unchanged_sentence() if unchanged(s.caption, s.edit) else None
 
     def queue_edit(self, edit: str | None = None, use_mask: bool = False) -> Job | None:
         """Queue an edit of the current photo (inverting first if needed)."""
@@ -314,21 +314,23 @@ class StudioController(QObject):
             return
         self.words_changed.emit(plan.words)
         if plan.text is not None:
-            self.plan_changed.emit(plan.text + self._detail_line(plan), plan.is_error)
+            self.plan_changed.emit(message_text(plan.text) + self._detail_line(plan), plan.is_error)
 
     def _detail_line(self, plan: Plan) -> str:
         """How the photo's detail will be handled, on its own line under a plan (photo and model known)."""
         if plan.is_error or self.model is None or self.session.photo is None:
             return ""
-        return "\n" + outlook(self.session.settings.detail, self.session.photo.size, self.model.native_size)
+        return "\n" + message_text(outlook(self.session.settings.detail, self.session.photo.size,
+                                            self.model.native_size))
 
     def _on_model(self, info: ModelInfo) -> None:
         self.model = info
         self._follow(info.defaults, self._defaults)
         self.model_changed.emit(info)
         self._plan_timer.start()  # the plan's detail line depends on the model's size
-        if info.previews_note:
-            self.status.emit(info.previews_note[0].upper() + info.previews_note[1:] + ".")
+        if info.previews_note is not None:
+            note = message_text(info.previews_note)
+            self.status.emit(note[0].upper() + note[1:] + ".")
 
     def _follow(self, defaults: ModelDefaults, previous: ModelDefaults) -> None:
         """Settings left at *previous* defaults take *defaults* (a model switch; a session saved
@@ -339,17 +341,19 @@ class StudioController(QObject):
             self.session.set_settings(followed)
             if self._invert_job is not None and self._invert_job.id in self._jobs:
                 self.start_inversion()  # queued with the old defaults: again, with the model's
-            if defaults.few_step and self.model is not None:
+            if defaults.reason is not None and self.model is not None:
                 self.status.emit(self.tr("{model} is {reason}: edits use {settings}.").format(
-                    model=Path(self.model.name).name, reason=defaults.reason, settings=defaults.describe()))
+                    model=Path(self.model.name).name, reason=message_text(defaults.reason),
+                    settings=message_text(defaults.describe())))
 
     def _on_started(self, job: Job) -> None:
         self._running.add(job.id)
         if isinstance(job.params, Invert):
             method = job.params.settings.method.value
-            self.session.set_inversion(InversionState.RUNNING, f"{method} inversion: encoding the photo…")
+            self.session.set_inversion(InversionState.RUNNING,
+                                       self.tr("{method} inversion: encoding the photo…").format(method=method))
         if job.kind is not JobKind.READ_RECIPE:  # a glance at an opened PNG: what it finds speaks
-            self.status.emit(job.params.label())
+            self.status.emit(message_text(job.params.label()))
 
     def _on_progress(self, report: ProgressReport) -> None:
         self._last_progress[report.job_id] = report
@@ -370,7 +374,8 @@ class StudioController(QObject):
             return
         job = running[-1]
         last = self._last_progress.get(job.id)
-        self._show(last if last is not None else ProgressReport(job.id, job.kind, job.params.label(), 0.0, 0.0))
+        label = message_text(job.params.label())
+        self._show(last if last is not None else ProgressReport(job.id, job.kind, label, 0.0, 0.0))
 
     def _on_preview(self, preview: Preview) -> None:
         job = self._jobs.get(preview.job_id)
@@ -441,11 +446,11 @@ class StudioController(QObject):
     def _on_failed(self, job: Job, failure: Failure) -> None:
         self._untrack(job)
         self._after_open.pop(job.id, None)
+        message = message_text(failure.message)
         if job.kind is JobKind.INVERT:
-            self.session.set_inversion(InversionState.FAILED, failure.message)
-        message = failure.message
+            self.session.set_inversion(InversionState.FAILED, message)
         if failure.kind is ErrorKind.OUT_OF_MEMORY:
-            message = f"{message} {OOM_HINT}"
+            message = f"{message} {self.tr(OOM_HINT)}"
         self.error.emit(message)
         self._after_job(0.0)
 
@@ -454,7 +459,7 @@ class StudioController(QObject):
         self._after_open.pop(job.id, None)
         if job.kind is JobKind.INVERT:
             self.session.set_inversion(InversionState.CANCELLED, self.tr("stopped"))
-        self.status.emit(self.tr("Cancelled: {job}").format(job=job.params.label().lower()))
+        self.status.emit(self.tr("Cancelled: {job}").format(job=_lower_first(message_text(job.params.label()))))
         self._after_job(0.0)
 
 
@@ -465,3 +470,14 @@ def _same_path(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except (OSError, ValueError):
         return False
+
+
+def _lower_first(text: str) -> str:
+    """*text* with its first letter lower case, to follow words such as "Cancelled: "."""
+    return text[:1].lower() + text[1:]
+
+
+def _unchanged_sentence() -> str:
+    """Why an edit that changes no word is refused, as a sentence in the user's language."""
+    text = message_text(UNCHANGED)
+    return text[:1].upper() + text[1:]

@@ -10,6 +10,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from p2p_studio.core.results import Fidelity
+from p2p_studio.core.text import Message
 
 CONTEXT = "core"
 
@@ -90,6 +91,11 @@ _PROGRESS = re.compile(r"^(?P<phase>.*?)(?P<rest> \d.*)?$")
 def core_text(text: str) -> str:
     """*text* from the core in the user's language (as it is where there is no translation)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def message_text(message: Message) -> str:
+    """A :class:`Message` of the core, engine or jobs in the user's language."""
+    return message.render(core_text)
 
 
 def fidelity_text(quality: Fidelity) -> str:

@@ -20,6 +20,7 @@ from p2p_studio.core.recipe import FoundLoras, Recipe
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
+from p2p_studio.core.text import Message
 
 
 class JobKind(enum.Enum):
@@ -56,9 +57,9 @@ class LoadModel:
     kind: ClassVar[JobKind] = JobKind.LOAD_MODEL
     choice: ModelChoice
 
-    def label(self) -> str:
+    def label(self) -> Message:
         """What the status line says while the job runs."""
-        return "Loading model"
+        return Message.of("Loading model")
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ class Invert:
     caption: str
     settings: EditSettings
 
-    def label(self) -> str:
-        return "Inverting the photo"
+    def label(self) -> Message:
+        return Message.of("Inverting the photo")
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,8 @@ class Edit:
     def painted(self) -> bool:
         return self.mask is not None
 
-    def label(self) -> str:
-        return f"Editing: {self.edit}"
+    def label(self) -> Message:
+        return Message.of("Editing: {edit}", edit=self.edit)
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ class Sweep:
     cells: tuple[SweepCell, ...]
     settings: EditSettings
 
-    def label(self) -> str:
-        return f"Sweeping {len(self.cells)} cells: {self.grid.text()}"
+    def label(self) -> Message:
+        return Message.of("Sweeping {cells} cells: {grid}", cells=len(self.cells), grid=self.grid.text())
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,8 @@ class Export:
     image: Image.Image
     recipe: Recipe
 
-    def label(self) -> str:
-        return "Saving"
+    def label(self) -> Message:
+        return Message.of("Saving")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ class ReadRecipe:
     path: Path
     lora_folders: tuple[Path, ...] = ()
 
-    def label(self) -> str:
-        return "Reading recipe"
+    def label(self) -> Message:
+        return Message.of("Reading recipe")
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,8 @@ class OpenPhoto:
     kind: ClassVar[JobKind] = JobKind.OPEN_PHOTO
     source: Path | bytes
 
-    def label(self) -> str:
-        return "Opening the photo"
+    def label(self) -> Message:
+        return Message.of("Opening the photo")
 
 
 JobParams = LoadModel | Invert | Edit | Sweep | Export | ReadRecipe | OpenPhoto
@@ -221,7 +222,7 @@ class Failure:
     """Why a job failed: the kind decides the hint, the message is one line for the user."""
 
     kind: ErrorKind
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -250,19 +251,23 @@ class ModelInfo:
     #: What draws the previews ("the model's VAE", or the tiny decoder's name), and why a preview
     #: decoder asked for is not used ("" when there is nothing to say).
     previews: str = "the model's VAE"
-    previews_note: str = ""
+    previews_note: Message | None = None
 
     @property
-    def expected_edit(self) -> str:
-        """The expected time of an edit at the model's defaults here, in one line ("" unmeasured)."""
+    def expected_edit(self) -> Message | None:
+        """The expected time of an edit at the model's defaults here, in one line (``None`` unmeasured)."""
         if self.row_seconds <= 0 or self.default_rows <= 0:
-            return ""
+            return None
         seconds = self.row_seconds * self.default_rows
         minutes, rest = divmod(round(seconds), 60)
-        amount = f"{seconds:.2g} s" if seconds < 60 else f"{minutes} min {rest} s"
-        bound = "up to " if self.defaults.method.value == "null-text" else "about "
-        return (f"An edit of a photo at this model's defaults ({self.defaults.describe()}) takes {bound}{amount} "
-                f"on {self.device}: {self.default_rows} UNet evaluations of {self.row_seconds:.3g} s each.")
+        amount = Message.of("{seconds:.2g} s", seconds=seconds) if seconds < 60 else \
+            Message.of("{minutes} min {seconds} s", minutes=minutes, seconds=rest)
+        return Message.of("An edit of a photo at this model's defaults ({settings}) takes up to {time} on {device}: "
+                          "{rows} UNet evaluations of {row:.3g} s each." if self.defaults.method.value == "null-text"
+                          else "An edit of a photo at this model's defaults ({settings}) takes about {time} on "
+                          "{device}: {rows} UNet evaluations of {row:.3g} s each.",
+                          settings=self.defaults.describe(), time=amount, device=self.device, rows=self.default_rows,
+                          row=self.row_seconds)
 
 
 @dataclass(frozen=True)
@@ -278,8 +283,8 @@ class Inverted:
 class WordWarnings:
     """Lines about words the text encoder is likely to misread, per caption."""
 
-    caption: tuple[str, ...] = ()
-    edit: tuple[str, ...] = ()
+    caption: tuple[Message, ...] = ()
+    edit: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -289,7 +294,7 @@ class Plan:
     misread, one line each: the caption's, and the edited caption's that the caption does not have."""
 
     request: int
-    text: str | None
+    text: Message | None
     is_error: bool
     words: WordWarnings = WordWarnings()
 

@@ -22,12 +22,14 @@ from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from p2p_studio.app.core_text import message_text
 from p2p_studio.app.jobs import InversionState
 from p2p_studio.app.store import ITEMS, ItemRecord, SessionState, SessionStore, photo_file_name
 from p2p_studio.core.files import text_of
 from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.results import EditResult, WordMap
 from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.text import Message, joined
 
 log = logging.getLogger(__name__)
 SHARES = "shares"  # maps.npz entry: rows of (prompt, word index, share); the others are the heat maps
@@ -191,14 +193,14 @@ class Session(QObject):
 
         def read() -> None:
             image = self.store.read_photo(photo_file_name(sha256))
-            self._stored_photo_read.emit(image if isinstance(image, str) else
+            self._stored_photo_read.emit(image if isinstance(image, Message) else
                                          LoadedPhoto(image, sha256, Path(name) if name else None))
 
         self.store.read_in_background(read)
 
-    def _stored_photo(self, photo: LoadedPhoto | str) -> None:
-        if isinstance(photo, str):
-            self.notice.emit(photo)
+    def _stored_photo(self, photo: LoadedPhoto | Message) -> None:
+        if isinstance(photo, Message):
+            self.notice.emit(message_text(photo))
         else:
             self.set_photo(photo)
     @property
@@ -343,8 +345,8 @@ class Session(QObject):
             self.store.write_image("mask.png", Image.fromarray(np.round(self.mask * 255).astype(np.uint8)))
         else:
             self.store.remove("mask.png")
-        if error := self.store.take_error():
-            self.notice.emit(error)
+        if (error := self.store.take_error()) is not None:
+            self.notice.emit(message_text(error))
 
     def flush(self) -> None:
         """Write what is pending now and wait for the disk (closing, tests)."""
@@ -371,8 +373,9 @@ class Session(QObject):
         except Exception as exc:
             log.exception("restoring the session failed")
             self.store.hold_state()
-            return Snapshot(SessionState(), [f"the session could not be restored ({type(exc).__name__}); its files "
-                                             "are kept as they are and not saved over"])
+            return Snapshot(SessionState(), [Message.of("the session could not be restored ({reason}); its files are "
+                                                        "kept as they are and not saved over",
+                                                        reason=type(exc).__name__)])
 
     def _read_files(self) -> Snapshot | None:
         state = self.store.read_state(self.defaults)
@@ -381,7 +384,7 @@ class Session(QObject):
         snapshot = Snapshot(state, list(state.notes))
         if state.photo_file is not None:
             photo = self.store.read_photo(state.photo_file)
-            if isinstance(photo, str):
+            if isinstance(photo, Message):
                 snapshot.notes.append(photo)
             else:
                 snapshot.photo = photo
@@ -414,8 +417,9 @@ class Session(QObject):
             self.select(current)
         self.mask_changed.emit()
         if snapshot.notes:
-            kept = f" (kept: the captions and {len(self.items)} results)" if self.items else ""
-            self.notice.emit("; ".join(snapshot.notes) + kept)
+            kept = self.tr(" (kept: the captions and {count} results)").format(count=len(self.items)) \
+                if self.items else ""
+            self.notice.emit(message_text(joined(snapshot.notes)) + kept)
         self.restored.emit()
         return self.photo is not None
 
@@ -458,7 +462,7 @@ class Snapshot:
     """A session read from disk (off the UI thread), ready to apply."""
 
     state: SessionState
-    notes: list[str]
+    notes: list[Message]
     photo: Image.Image | None = None
     mask: np.ndarray | None = None
     items: set[str] = field(default_factory=set)  # history ids whose folders exist

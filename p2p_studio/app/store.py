@@ -48,6 +48,7 @@ from p2p_studio.core.files import (
 from p2p_studio.core.photos import decode_photo
 from p2p_studio.core.schema import CONFIG, read_model
 from p2p_studio.core.settings import EditSettings, Spec, read_number
+from p2p_studio.core.text import Message, joined
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class SessionState:
     photo_sha256: str = ""
     history: list[ItemRecord] = field(default_factory=list)
     current: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def _time_or_zero(value: Any) -> float:
@@ -189,7 +190,7 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:  # incl. integers over Python's 4,300-digit limit
-        raise InputError(f"not valid JSON: {type(exc).__name__}") from None
+        raise InputError("not valid JSON: {reason}", reason=type(exc).__name__) from None
     if not isinstance(data, dict):
         raise InputError("not a session (the JSON is not an object)")
     file = read_model(SessionFile, data, "the session")
@@ -198,7 +199,7 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
         state.settings = EditSettings.from_dict(file.settings)
     except InputError as exc:
         state.settings = defaults
-        state.notes.append(f"settings reset to defaults ({exc})")
+        state.notes.append(Message.of("settings reset to defaults ({reason})", reason=exc.message))
     photo = file.photo
     if isinstance(photo, dict):
         name, sha, photo_file = photo.get("name"), photo.get("sha256"), photo.get("file", LEGACY_PHOTO)
@@ -214,7 +215,9 @@ def parse_state(text: str, defaults: EditSettings) -> SessionState:
         except InputError:
             skipped += 1
     if skipped or not isinstance(entries, list):
-        state.notes.append(f"{skipped or 'all'} unreadable history entries left out (their files are kept)")
+        state.notes.append(Message.of("{count} unreadable history entries left out (their files are kept)",
+                                      count=skipped) if skipped else
+                           Message.of("all unreadable history entries left out (their files are kept)"))
     current = file.current
     state.current = current if isinstance(current, str) and ITEM_ID.fullmatch(current) else None
     return state
@@ -232,7 +235,7 @@ class SessionStore:
         self.folder = Path(folder)
         self.read_only = read_only
         self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="p2p-session")
-        self._last_error = ""
+        self._last_error: Message | None = None
         self._closed = False
         #: session.json could be neither read nor moved aside: it is never written over.
         self._state_held = False
@@ -255,10 +258,10 @@ class SessionStore:
             try:
                 write()
             except OSError as exc:
-                self._last_error = f"could not save the session: {describe_os_error(exc)}"
+                self._last_error = Message.of("could not save the session: {reason}", reason=describe_os_error(exc))
                 log.error("session write failed: %s", exc)
             except ValueError as exc:  # a path leading outside the folder (see path())
-                self._last_error = f"did not save the session: {exc}"
+                self._last_error = Message.of("did not save the session: {reason}", reason=exc)
                 log.error("session write refused: %s", exc)
 
         self._writer.submit(run)
@@ -268,8 +271,8 @@ class SessionStore:
         if not self._closed:
             self._writer.submit(read)
 
-    def take_error(self) -> str:
-        error, self._last_error = self._last_error, ""
+    def take_error(self) -> Message | None:
+        error, self._last_error = self._last_error, None
         return error
 
     def flush(self, timeout: float = 30.0) -> None:
@@ -289,8 +292,8 @@ class SessionStore:
     def write_state(self, text: str) -> None:
         def write() -> None:
             if self._state_held:
-                self._last_error = (f"the session is not saved: {SESSION_FILE} could not be read or moved aside, "
-                                    "and it is never written over")
+                self._last_error = Message.of("the session is not saved: {file} could not be read or moved aside, "
+                                              "and it is never written over", file=SESSION_FILE)
                 return
             atomic_write(self.path(SESSION_FILE), lambda tmp: _write_text(tmp, text))
 
@@ -350,15 +353,17 @@ class SessionStore:
         """A file of the folder, if it is a regular file of at most *limit* bytes (``OSError``)."""
         return read_regular_file(self.folder / relative, limit)
 
-    def quarantine(self, relative: str, why: str) -> str:
-        """Move a bad file aside (``NAME.<time>.corrupt``); returns the note for the user."""
+    def quarantine(self, relative: str, why: Message, named: bool = False) -> Message:
+        """Move a bad file aside (``NAME.<time>.corrupt``); returns the note for the user (*why*
+        alone names the file where *named*)."""
+        note = why if named else Message.of("{file} could not be read ({reason})", file=relative, reason=why)
         if not self.read_only:
             with contextlib.suppress(OSError):
                 aside = move_aside(self.folder / relative)
-                return f"{relative} could not be read ({why}); it was moved aside to {aside.name}"
-        return f"{relative} could not be read ({why})"
+                return Message.of("{note}; it was moved aside to {aside}", note=note, aside=aside.name)
+        return note
 
-    def keep_copy(self, relative: str, data: bytes, why: str) -> str:
+    def keep_copy(self, relative: str, data: bytes, why: Message) -> Message:
         """Keep *data*, the content of a file that was read only in part, aside
         (``NAME.<time>.partial``) before the app writes over it, so what was left out is still on
         disk; returns the note."""
@@ -370,8 +375,9 @@ class SessionStore:
                 stream.write(data)
         except OSError:
             self.hold_state()  # no copy: the original must not be written over
-            return f"{why}; {relative} is not saved over while no copy of it can be made"
-        return f"{why}; the file as it was is kept as {aside.name}"
+            return Message.of("{reason}; {file} is not saved over while no copy of it can be made",
+                              reason=why, file=relative)
+        return Message.of("{reason}; the file as it was is kept as {aside}", reason=why, aside=aside.name)
 
     def read_state(self, defaults: EditSettings) -> SessionState | None:
         """The validated session, ``None`` if there is none. A file that cannot be used is moved
@@ -384,45 +390,46 @@ class SessionStore:
             data = self.read_bytes(SESSION_FILE, MAX_STATE_BYTES)
             state = parse_state(data.decode("utf-8"), defaults)
         except UnicodeDecodeError:
-            why = "not valid JSON (not UTF-8 text)"
+            why = Message.of("not valid JSON (not UTF-8 text)")
         except OSError as exc:
             why = describe_os_error(exc)
         except InputError as exc:
-            why = str(exc)
+            why = exc.message
         except Exception as exc:  # whatever else the content provokes: never a lost session
             log.exception("reading %s failed", path)
-            why = f"unexpected content ({type(exc).__name__})"
+            why = Message.of("unexpected content ({reason})", reason=type(exc).__name__)
         else:
             if state.notes:
-                state.notes = [self.keep_copy(SESSION_FILE, data, "; ".join(state.notes))]
+                state.notes = [self.keep_copy(SESSION_FILE, data, joined(state.notes))]
             return state
         state = SessionState()
         note = self.quarantine(SESSION_FILE, why)
         if path.exists() or path.is_symlink():
             self.hold_state()
-            note += "; it is kept as it is and this session is not saved over it"
-        state.notes.append(note + "; a new session was started (earlier results stay in the items folder)")
+            note = Message.of("{note}; it is kept as it is and this session is not saved over it", note=note)
+        state.notes.append(Message.of("{note}; a new session was started (earlier results stay in the items folder)",
+                                      note=note))
         return state
 
-    def read_photo(self, name: str) -> Image.Image | str:
+    def read_photo(self, name: str) -> Image.Image | Message:
         """The session's photo, or a note saying why it is not there."""
         try:
             return decode_photo(self.read_bytes(name, MAX_IMAGE_BYTES), name)
         except FileNotFoundError:
-            return f"the session's photo {name} is missing"
+            return Message.of("the session's photo {file} is missing", file=name)
         except OSError as exc:
             return self.quarantine(name, describe_os_error(exc))
         except InputError as exc:
-            return self.quarantine(name, str(exc).split(": ", 1)[-1])
+            return self.quarantine(name, exc.message, named=True)
 
     def read_mask(self, size: tuple[int, int]) -> np.ndarray | None:
         image = self.read_image("mask.png", "L")
         if image is None:
             if (self.folder / "mask.png").exists():
-                self.quarantine("mask.png", "damaged")
+                self.quarantine("mask.png", Message.of("damaged"))
             return None
         if image.size != size:
-            self.quarantine("mask.png", "size differs from the photo's")
+            self.quarantine("mask.png", Message.of("size differs from the photo's"))
             return None
         return np.asarray(image, dtype=np.float32) / 255.0
 

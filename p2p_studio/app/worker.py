@@ -51,6 +51,7 @@ from p2p_studio.core.photos import LoadedPhoto, read_photo
 from p2p_studio.core.recipe import find_loras, read_recipe, save_png
 from p2p_studio.core.results import EditResult
 from p2p_studio.core.settings import EditSettings, ModelChoice
+from p2p_studio.core.text import Message
 
 if TYPE_CHECKING:  # the engine (torch) is imported on the engine thread: the window opens first
     from p2p_studio.engine import Editor, PreparedPhoto, Progress, Reporter, TokenizerOnly, Vocabulary
@@ -164,10 +165,10 @@ class EngineWorker(QObject):
             self.job_cancelled.emit(job)
         except P2PError as exc:
             log.warning("job %s %s failed: %s", job.id, job.kind.value, exc)
-            self.job_failed.emit(job, Failure(exc.kind, str(exc)))
+            self.job_failed.emit(job, Failure(exc.kind, exc.message))
         except Exception as exc:  # a bug: report it in one line, keep the details in the log
             log.error("job %s failed:\n%s", job.kind.value, traceback.format_exc())
-            message = f"{unexpected(exc)}; details are in the log"
+            message = Message.of("{error}; details are in the log", error=unexpected(exc))
             self.job_failed.emit(job, Failure(ErrorKind.INTERNAL, message))
         else:
             log.info("job %s %s done in %.1f s", job.id, job.kind.value, time.perf_counter() - started)
@@ -242,12 +243,12 @@ class EngineWorker(QObject):
                 self.plan_ready.emit(Plan(request_id, None, False, words))
                 return
             plan = make_plan(tokens.tokenizer, caption, edit, tokens.max_tokens, settings)
-            self.plan_ready.emit(Plan(request_id, plan.summary(), False, words))
+            self.plan_ready.emit(Plan(request_id, plan.summary_message(), False, words))
         except P2PError as exc:
-            self.plan_ready.emit(Plan(request_id, str(exc), True, words))
+            self.plan_ready.emit(Plan(request_id, exc.message, True, words))
         except Exception as exc:  # a plan preview must never take the worker down
             log.error("plan failed:\n%s", traceback.format_exc())
-            self.plan_ready.emit(Plan(request_id, f"{type(exc).__name__}: {exc}", True, words))
+            self.plan_ready.emit(Plan(request_id, Message(unexpected(exc)), True, words))
 
     def _vocabulary(self, tokens: TokenizerOnly) -> Vocabulary:
         """The tokenizer's :class:`Vocabulary`, kept while the tokenizer is the same one."""
@@ -364,7 +365,7 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
     return DownloadBar
 
 
-def describe(editor: Editor, choice: ModelChoice, previews_note: str = "") -> ModelInfo:
+def describe(editor: Editor, choice: ModelChoice, previews_note: Message | None = None) -> ModelInfo:
     """The loaded model as the app shows it, with one UNet evaluation timed here."""
     from p2p_studio.engine import edit_rows, model_defaults, seconds_per_row
 

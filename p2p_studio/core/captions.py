@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from p2p_studio.core.errors import InputError
+from p2p_studio.core.text import Message
 
 _WEIGHT = re.compile(r"\(([^():]+):\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*\)")
 _PUNCT = ".,;:!?\"'()[]{}"
@@ -25,15 +26,17 @@ def check_caption(text: str, what: str = "caption") -> str:
     tokenizer, JSON writer or terminal can take: it is refused here, before any model loads.
     """
     if len(text) > MAX_CAPTION_CHARS:
-        raise InputError(f"the {what} is too long: {len(text):,} characters (at most {MAX_CAPTION_CHARS:,})")
+        raise InputError("the {what} is too long: {count:,} characters (at most {limit:,})",
+                         what=what, count=len(text), limit=MAX_CAPTION_CHARS)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = text[exc.start:exc.end].encode("utf-8", "surrogateescape").hex(" ")
-        raise InputError(f"the {what} contains a byte that is not UTF-8 text (0x{bad} at character {exc.start + 1}); "
-                         "type it again or set a UTF-8 locale") from None
+        raise InputError("the {what} contains a byte that is not UTF-8 text (0x{bad} at character "
+                         "{position}); type it again or set a UTF-8 locale",
+                         what=what, bad=bad, position=exc.start + 1) from None
     if "\0" in text:
-        raise InputError(f"the {what} contains a NUL character")
+        raise InputError("the {what} contains a NUL character", what=what)
     return text
 
 
@@ -41,7 +44,7 @@ def check_words(text: str, what: str = "caption") -> list[str]:
     """The words of a caption that must have some (:func:`check_caption` plus: not empty)."""
     words = check_caption(text, what).split()
     if not words:
-        raise InputError(f"the {what} is empty")
+        raise InputError("the {what} is empty", what=what)
     return words
 
 
@@ -68,17 +71,18 @@ def parse_weights(text: str) -> Weighted:
         plain.extend(text[pos : m.start()].split())
         phrase = m.group(1).split()
         if not phrase:
-            raise InputError(f"empty word in re-weighting {m.group(0)!r}")
+            raise InputError("empty word in re-weighting {markup!r}", markup=m.group(0))
         factor = float(m.group(2))
         if not abs(factor) <= MAX_WEIGHT:  # also NaN, and 1e999 (inf)
-            raise InputError(f"re-weighting factor {m.group(2)} in {m.group(0)!r} is out of range: "
-                             f"use a factor between {-MAX_WEIGHT:g} and {MAX_WEIGHT:g}")
+            raise InputError("re-weighting factor {factor} in {markup!r} is out of range: use a "
+                             "factor between {low:g} and {high:g}",
+                             factor=m.group(2), markup=m.group(0), low=-MAX_WEIGHT, high=MAX_WEIGHT)
         weights.extend((len(plain) + i, factor) for i in range(len(phrase)))
         plain.extend(phrase)
         pos = m.end()
     plain.extend(text[pos:].split())
     if re.search(r"\([^()]*:", _WEIGHT.sub(" ", text)):
-        raise InputError(f"cannot read the re-weighting in {text!r}; write it as (word:1.5)")
+        raise InputError("cannot read the re-weighting in {text!r}; write it as (word:1.5)", text=text)
     return Weighted(" ".join(plain), tuple(weights))
 
 
@@ -118,14 +122,14 @@ def check_edit_words(caption: str, edits: list[str], blend: tuple[str, ...] | No
         for what, words in (("blend", blend or ()), ("subtract", subtract)):
             for word in words:
                 if not (_has(source, word) or _has(target, word)):
-                    raise InputError(f"{what} word {word!r} is in neither caption")
+                    raise InputError("{what} word {word!r} is in neither caption", what=what, word=word)
         for word in cross_words:
             if not _has(target, word):
-                raise InputError(f"cross-attention word {word!r} is not in the edited caption")
+                raise InputError("cross-attention word {word!r} is not in the edited caption", word=word)
 
 
 #: Why an edited caption that changes nothing is refused (the edit would be a blurred copy of the photo).
-UNCHANGED = "the edited caption is the same as the caption — change a word"
+UNCHANGED = Message.of("the edited caption is the same as the caption — change a word")
 
 
 def unchanged(caption: str, edit: str) -> bool:

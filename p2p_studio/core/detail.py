@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from p2p_studio.core.settings import Detail
+from p2p_studio.core.text import Message
 
 __all__ = ["AUTO_GAIN", "MARGIN", "MAX_ASPECT", "STRENGTH", "Box", "Region", "choose_region", "outlook"]
 
@@ -44,9 +45,10 @@ class Region:
     def size(self) -> tuple[int, int]:
         return self.box[2] - self.box[0], self.box[3] - self.box[1]
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         (w, h), (left, top) = self.size, self.box[:2]
-        return f"edited region {w}×{h} px at ({left}, {top}), {self.gain:.1f}× the detail of the whole photo"
+        return Message.of("edited region {w}×{h} px at ({left}, {top}), {gain:.1f}× the detail of the whole photo",
+                          w=w, h=h, left=left, top=top, gain=self.gain)
 
 
 def _detail(long_side: int, native: int) -> float:
@@ -95,12 +97,16 @@ def choose_region(mode: Detail, bounds: Box | None, photo_size: tuple[int, int],
     return region if region.gain >= (AUTO_GAIN if mode is Detail.AUTO else 1.0 + 1e-9) else None
 
 
-def outlook(mode: Detail, photo_size: tuple[int, int], native: int) -> str:
+def outlook(mode: Detail, photo_size: tuple[int, int], native: int) -> Message:
     """Before an edit: how the photo's detail will be handled, in one sentence."""
     scale = max(photo_size) / native
     if mode is Detail.WHOLE or scale < AUTO_GAIN:
-        scaled = f", scaled up {scale:.1f}×" if scale > 1 else ""
-        return f"detail: whole photo at the model's {native} px{scaled}"
-    when = "when its mask is small" if mode is Detail.AUTO else "when it adds detail"
-    return (f"detail: the edited region is redrawn at {native} px {when} "
-            f"(the photo is {scale:.1f}× the model's size; {STRENGTH:.0%} of the steps again)")
+        if scale > 1:
+            return Message.of("detail: whole photo at the model's {native} px, scaled up {scale:.1f}×",
+                              native=native, scale=scale)
+        return Message.of("detail: whole photo at the model's {native} px", native=native)
+    return Message.of("detail: the edited region is redrawn at {native} px when its mask is small (the photo is "
+                      "{scale:.1f}× the model's size; {strength:.0%} of the steps again)" if mode is Detail.AUTO else
+                      "detail: the edited region is redrawn at {native} px when it adds detail (the photo is "
+                      "{scale:.1f}× the model's size; {strength:.0%} of the steps again)",
+                      native=native, scale=scale, strength=STRENGTH)

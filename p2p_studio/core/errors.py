@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from p2p_studio.core.text import Message
+
 
 class ErrorKind(enum.Enum):
     """What went wrong, as the app reacts to it (hints, retry, whether to show the log)."""
@@ -16,10 +18,15 @@ class ErrorKind(enum.Enum):
 
 
 class P2PError(Exception):
-    """Base class: ``str(error)`` is a complete one-line message for the user."""
+    """Base class: ``str(error)`` is a complete one-line message for the user, in English;
+    :attr:`message` is the same line as a template and fields, for the app to translate."""
 
     exit_code = 1
     kind = ErrorKind.INTERNAL
+
+    def __init__(self, message: str | Message = "", /, **fields: object) -> None:
+        self.message = message if isinstance(message, Message) else Message.of(message, **fields)
+        super().__init__(str(self.message))
 
 
 class InputError(P2PError):

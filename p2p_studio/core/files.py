@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from p2p_studio.core.errors import InputError
+from p2p_studio.core.text import Message
 
 PART_SUFFIX = ".part"
 PART_PREFIX = ".p2p-"
@@ -171,15 +172,16 @@ def remove_stale_parts(folder: Path, older_than: float = STALE_PART_SECONDS) -> 
     return removed
 
 
-def describe_os_error(exc: OSError) -> str:
+def describe_os_error(exc: OSError) -> Message:
     """A few plain words for why a file operation failed (permission denied, disk full, ...)."""
     words = {
-        errno.EACCES: "permission denied", errno.EPERM: "permission denied", errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is exceeded", errno.EROFS: "the file system is read-only",
-        errno.ENOENT: "no such file or folder", errno.ENOTDIR: "a part of the path is a file, not a folder",
-        errno.EISDIR: "it is a folder", errno.ENAMETOOLONG: "the name is too long",
+        errno.EACCES: Message.of("permission denied"), errno.EPERM: Message.of("permission denied"),
+        errno.ENOSPC: Message.of("the disk is full"), errno.EDQUOT: Message.of("the disk quota is exceeded"),
+        errno.EROFS: Message.of("the file system is read-only"), errno.ENOENT: Message.of("no such file or folder"),
+        errno.ENOTDIR: Message.of("a part of the path is a file, not a folder"),
+        errno.EISDIR: Message.of("it is a folder"), errno.ENAMETOOLONG: Message.of("the name is too long"),
     }
-    return words.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return words.get(exc.errno or 0, Message(exc.strerror or type(exc).__name__))
 
 
 def check_writable_folder(folder: Path, what: str) -> None:
@@ -190,13 +192,14 @@ def check_writable_folder(folder: Path, what: str) -> None:
     folder = Path(folder)
     try:
         if folder.exists() and not folder.is_dir():
-            raise InputError(f"{what} {folder} is a file, not a folder")
+            raise InputError("{what} {folder} is a file, not a folder", what=what, folder=folder)
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = _new_part(folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise InputError(f"cannot write to {what} {folder}: {describe_os_error(exc)}") from None
+        raise InputError("cannot write to {what} {folder}: {reason}",
+                         what=what, folder=folder, reason=describe_os_error(exc)) from None
 
 
 def aside_name(path: Path, tag: str) -> Path:

@@ -17,6 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import describe_os_error, read_regular_file, text_of
+from p2p_studio.core.text import Message
 
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO", "GIF")
 #: File name endings of the formats (folder scans, file dialogs, ``p2p-studio photo.jpg``).
@@ -26,6 +27,8 @@ DEFAULT_MAX_PIXELS = 120_000_000
 #: Photo files above this size are refused before reading (a 120-MP 16-bit TIFF is about 720 MB).
 MAX_FILE_BYTES = 1_000_000_000
 MIN_SIDE = 16
+#: What a pasted photo is called in messages.
+CLIPBOARD = Message.of("clipboard image")
 
 
 def read_photo_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -35,15 +38,16 @@ def read_photo_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         return read_regular_file(Path(path), limit)
     except FileNotFoundError:
-        raise InputError(f"{name}: file not found") from None
+        raise InputError("{name}: file not found", name=name) from None
     except OSError as exc:
         if exc.errno == errno.EINVAL:
-            raise InputError(f"{name}: not a regular file (a folder, pipe or device cannot be opened as a photo)") \
+            raise InputError("{name}: not a regular file (a folder, pipe or device cannot be opened "
+                             "as a photo)", name=name) \
                 from None
         if exc.errno == errno.EFBIG:
-            raise InputError(f"{name}: the file is larger than {limit / 1e6:,.0f} MB, the largest photo that can "
-                             "be opened") from None
-        raise InputError(f"{name}: {describe_os_error(exc)}") from None
+            raise InputError("{name}: the file is larger than {megabytes:,.0f} MB, the largest photo "
+                             "that can be opened", name=name, megabytes=limit / 1e6) from None
+        raise InputError("{name}: {reason}", name=name, reason=describe_os_error(exc)) from None
 
 
 def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
@@ -54,19 +58,20 @@ def load_photo(source: Path | str | bytes, max_pixels: int = DEFAULT_MAX_PIXELS)
     The pixel limit is *max_pixels* alone (Pillow's own bomb check is replaced by it).
     """
     if isinstance(source, bytes):
-        return decode_photo(source, "clipboard image", max_pixels)
+        return decode_photo(source, CLIPBOARD, max_pixels)
     return decode_photo(read_photo_bytes(source), text_of(Path(source).name), max_pixels)
 
 
-def decode_photo(data: bytes, name: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
+def decode_photo(data: bytes, name: str | Message, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
     """:func:`load_photo` for bytes already read; *name* is used in messages."""
     return _decode(data, name, max_pixels)[0]
 
 
-def _decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, str | None]:
+def _decode(data: bytes, name: str | Message, max_pixels: int) -> tuple[Image.Image, Message | None]:
     """The photo, and a note on what of the file was used where that is not all of it (the first
     frame of an animation)."""
-    too_large = f"{name}: the image is larger than the limit of {max_pixels:,} pixels; downscale it first"
+    too_large = Message.of("{name}: the image is larger than the limit of {limit:,} pixels; downscale it first",
+                           name=name, limit=max_pixels)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # bomb warnings: the header check decides; the rest is noise on bad files
@@ -80,11 +85,12 @@ def _decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, str |
     except Image.DecompressionBombError:
         raise InputError(too_large) from None
     except UnidentifiedImageError:
-        raise InputError(f"{name}: not an image file, or a format P2P Studio cannot read") from None
+        raise InputError("{name}: not an image file, or a format P2P Studio cannot read", name=name) from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(f"{name}: the image file is damaged or truncated ({exc})") from None
+        raise InputError("{name}: the image file is damaged or truncated ({reason})", name=name, reason=exc) from None
     except Exception as exc:  # any other failure inside a decoder is a file it cannot read, never a crash
-        raise InputError(f"{name}: the image file is damaged or unsupported ({type(exc).__name__})") from None
+        raise InputError("{name}: the image file is damaged or unsupported ({reason})",
+                         name=name, reason=type(exc).__name__) from None
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -115,22 +121,26 @@ def without_png_text(data: bytes) -> bytes:
     return b"".join(kept)
 
 
-def _animation_note(img: Image.Image, name: str) -> str | None:
+def _animation_note(img: Image.Image, name: str | Message) -> Message | None:
     """For an animation (GIF, WebP, APNG), that its first frame is the photo. An MPO's further
     frames (a phone's stereo or preview images) are not frames of the picture: no note."""
     if img.format == "MPO" or not getattr(img, "is_animated", False):
         return None
-    return f"{name}: an animation of {int(getattr(img, 'n_frames', 2))} frames; its first frame is used"
+    return Message.of("{name}: an animation of {frames} frames; its first frame is used",
+                      name=name, frames=int(getattr(img, "n_frames", 2)))
 
 
-def _check_header(img: Image.Image, name: str, max_pixels: int) -> None:
+def _check_header(img: Image.Image, name: str | Message, max_pixels: int) -> None:
     if img.format not in FORMATS:
-        raise InputError(f"{name}: {img.format} images are not supported; use JPEG, PNG, WebP, BMP, TIFF or GIF")
+        raise InputError("{name}: {format} images are not supported; use JPEG, PNG, WebP, BMP, TIFF "
+                         "or GIF", name=name, format=img.format)
     w, h = img.size
     if w * h > max_pixels:
-        raise InputError(f"{name}: {w}×{h} is larger than the limit of {max_pixels:,} pixels; downscale it first")
+        raise InputError("{name}: {w}×{h} is larger than the limit of {limit:,} pixels; downscale it first",
+                         name=name, w=w, h=h, limit=max_pixels)
     if min(w, h) < MIN_SIDE:
-        raise InputError(f"{name}: {w}×{h} is too small; photos need at least {MIN_SIDE} pixels per side")
+        raise InputError("{name}: {w}×{h} is too small; photos need at least {least} pixels per side",
+                         name=name, w=w, h=h, least=MIN_SIDE)
 
 
 def to_rgb8(img: Image.Image) -> Image.Image:
@@ -171,13 +181,13 @@ class LoadedPhoto:
     sha256: str
     path: Path | None  # None for a pasted image
     #: What of the file was used where it was not all of it (an animation's first frame).
-    note: str | None = None
+    note: Message | None = None
 
 
 def read_photo(source: Path | bytes) -> LoadedPhoto:
     """Read and decode a photo file (or clipboard PNG bytes); :class:`InputError` on bad input."""
     if isinstance(source, bytes):
-        image, note = _decode(source, "clipboard image", DEFAULT_MAX_PIXELS)
+        image, note = _decode(source, CLIPBOARD, DEFAULT_MAX_PIXELS)
         return LoadedPhoto(image, hashlib.sha256(source).hexdigest(), None, note)
     data = read_photo_bytes(source)
     image, note = _decode(data, text_of(Path(source).name), DEFAULT_MAX_PIXELS)

@@ -57,11 +57,12 @@ class Spec:
         """Raise :class:`InputError` naming *name* unless *value* is finite and within the bounds
         (integers of any size are compared exactly, never converted to a float that overflows)."""
         if isinstance(value, float) and not math.isfinite(value):
-            raise InputError(f"{name} must be a finite number, not {value}")
+            raise InputError("{name} must be a finite number, not {value}", name=name, value=value)
         low_ok = self.lo is None or (value > self.lo if self.lo_open else value >= self.lo)
         high_ok = self.hi is None or (value < self.hi if self.hi_open else value <= self.hi)
         if not (low_ok and high_ok):
-            raise InputError(f"{name} must be in {self.range_text()}, not {shown(value)}")
+            raise InputError("{name} must be in {range_text}, not {shown}",
+                             name=name, range_text=self.range_text(), shown=shown(value))
 
     def range_text(self) -> str:
         left = "(" if self.lo_open else "["
@@ -109,7 +110,7 @@ def read_into(cls: type[T], data: Any, what: str = "settings") -> T:
     """An instance of settings dataclass *cls* from untrusted plain data (missing keys take their
     defaults); :class:`InputError` with one line otherwise."""
     if not isinstance(data, Mapping):
-        raise InputError(f"{what} must be a JSON object")
+        raise InputError("{what} must be a JSON object", what=what)
     try:
         model = _validator(cast(Hashable, cls)).validate_python(dict(data))
     except ValidationError as exc:
@@ -120,7 +121,7 @@ def read_into(cls: type[T], data: Any, what: str = "settings") -> T:
 def read_model(model: type[M], data: Any, what: str) -> M:
     """*data* validated as pydantic *model* (a file's layout); :class:`InputError` with one line."""
     if not isinstance(data, Mapping):
-        raise InputError(f"{what} is not a JSON object")
+        raise InputError("{what} is not a JSON object", what=what)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -17,6 +17,7 @@ from typing import Any
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.schema import Spec, read_into, read_number, shown, spec_field, spec_of
+from p2p_studio.core.text import Message, joined
 
 __all__ = ["DEVICES", "FEW_STEPS", "LORA_SCALE", "MODEL_DEFAULT_FIELDS", "PER_EDIT_FIELDS", "PRECISIONS", "SAMPLERS",
            "SEED_LIMIT", "BlendMaps", "Detail", "EditSettings", "LoraChoice", "MaskKind", "Method", "ModelChoice",
@@ -247,7 +248,8 @@ class LoraChoice:
         try:
             value = float(scale)
         except ValueError:
-            raise InputError(f"--lora {text!r}: the scale after ':' must be a number, not {scale!r}") from None
+            raise InputError("--lora {text!r}: the scale after ':' must be a number, not {scale!r}",
+                             text=text, scale=scale) from None
         choice = cls(path, value)
         choice.validate()
         return choice
@@ -261,10 +263,12 @@ class LoraChoice:
         if not self.path.strip():
             raise InputError("a LoRA needs a file")
         if not self.path.lower().endswith(".safetensors"):
-            raise InputError(f"LoRA {self.name}: only .safetensors files are loaded (a pickle can run code)")
+            raise InputError("LoRA {name}: only .safetensors files are loaded (a pickle can run code)",
+                             name=self.name)
         low, high = LORA_SCALE
         if not low <= self.scale <= high:  # also refuses NaN
-            raise InputError(f"LoRA {self.name}: scale {self.scale:g} is outside {low:g} to {high:g}")
+            raise InputError("LoRA {name}: scale {scale:g} is outside {low:g} to {high:g}",
+                             name=self.name, scale=self.scale, low=low, high=high)
 
 
 @dataclass(frozen=True)
@@ -287,11 +291,14 @@ class ModelChoice:
         if not self.spec.strip():
             raise InputError("no model given")
         if self.device not in DEVICES:
-            raise InputError(f"device must be one of {', '.join(DEVICES)}, not {self.device!r}")
+            raise InputError("device must be one of {items}, not {device!r}",
+                             items=', '.join(DEVICES), device=self.device)
         if self.precision not in PRECISIONS:
-            raise InputError(f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
+            raise InputError("precision must be one of {items}, not {precision!r}",
+                             items=', '.join(PRECISIONS), precision=self.precision)
         if self.sampler not in SAMPLERS:
-            raise InputError(f"sampler must be one of {', '.join(SAMPLERS)}, not {self.sampler!r}")
+            raise InputError("sampler must be one of {items}, not {sampler!r}",
+                             items=', '.join(SAMPLERS), sampler=self.sampler)
         for lora in self.loras:
             lora.validate()
 
@@ -311,12 +318,12 @@ class ModelDefaults:
     steps: int = EditSettings.steps
     guidance: float = EditSettings.guidance
     method: Method = Method.NULL_TEXT
-    #: Why these differ from the papers' ("a few-step model (LCM)"); "" for an ordinary model.
-    reason: str = ""
+    #: Why these differ from the papers' ("a few-step model (LCM)"); ``None`` for an ordinary model.
+    reason: Message | None = None
 
     @property
     def few_step(self) -> bool:
-        return bool(self.reason)
+        return self.reason is not None
 
     def fill(self, settings: EditSettings, unset: Iterable[str]) -> EditSettings:
         """*settings* with the fields named in *unset* (those the user did not set) taken from here."""
@@ -328,11 +335,12 @@ class ModelDefaults:
         return self.fill(settings, [name for name in MODEL_DEFAULT_FIELDS
                                     if getattr(settings, name) == getattr(previous, name)])
 
-    def describe(self, fields: Iterable[str] = MODEL_DEFAULT_FIELDS) -> str:
+    def describe(self, fields: Iterable[str] = MODEL_DEFAULT_FIELDS) -> Message:
         """``4 steps, guidance 0, renoise inversion`` (the named *fields* only, in this order)."""
-        parts = {"steps": f"{self.steps} steps", "guidance": f"guidance {self.guidance:g}",
-                 "method": f"{self.method.value} inversion"}
-        return ", ".join(parts[name] for name in MODEL_DEFAULT_FIELDS if name in fields)
+        parts = {"steps": Message.of("{steps} steps", steps=self.steps),
+                 "guidance": Message.of("guidance {guidance:g}", guidance=self.guidance),
+                 "method": Message.of("{method} inversion", method=self.method.value)}
+        return joined((parts[name] for name in MODEL_DEFAULT_FIELDS if name in fields), ", ")
 
 
 #: What each edited caption of one batched run may set on its own (they shape its plan: injection

@@ -35,15 +35,16 @@ class SweepAxis:
 
     def check(self) -> None:
         if self.key not in AXES:
-            raise InputError(f"cannot sweep {self.key!r}; choose from {', '.join(AXES)}")
+            raise InputError("cannot sweep {key!r}; choose from {items}", key=self.key, items=', '.join(AXES))
         if not self.values:
-            raise InputError(f"the sweep of {self.key} has no values")
+            raise InputError("the sweep of {key} has no values", key=self.key)
         if len(set(self.values)) != len(self.values):
-            raise InputError(f"the sweep of {self.key} repeats a value")
+            raise InputError("the sweep of {key} repeats a value", key=self.key)
         for value in self.values:
             if self.key == "weight":
                 if not abs(value) <= MAX_WEIGHT:
-                    raise InputError(f"sweep weight {value:g} is out of range [{-MAX_WEIGHT:g}, {MAX_WEIGHT:g}]")
+                    raise InputError("sweep weight {value:g} is out of range [{low:g}, {high:g}]",
+                                     value=value, low=-MAX_WEIGHT, high=MAX_WEIGHT)
             else:
                 spec_of(EditSettings, AXES[self.key]).check(f"sweep {self.key}", value)
 
@@ -56,11 +57,11 @@ def parse_axis(text: str) -> SweepAxis:
     key, sep, values = text.partition("=")
     key = key.strip().lower()
     if not sep or not key:
-        raise InputError(f"expected KEY=V1,V2,... for a sweep, got {text!r}")
+        raise InputError("expected KEY=V1,V2,... for a sweep, got {text!r}", text=text)
     try:
         numbers = tuple(float(v) for v in values.replace(" ", "").split(",") if v)
     except ValueError:
-        raise InputError(f"the sweep {text!r} has a value that is not a number") from None
+        raise InputError("the sweep {text!r} has a value that is not a number", text=text) from None
     axis = SweepAxis(key, numbers)
     axis.check()
     return axis
@@ -110,7 +111,7 @@ class SweepGrid:
         for axis in self.axes:
             axis.check()
         if self.size > MAX_CELLS:
-            raise InputError(f"the sweep has {self.size} cells; at most {MAX_CELLS}")
+            raise InputError("the sweep has {size} cells; at most {most}", size=self.size, most=MAX_CELLS)
 
     @property
     def size(self) -> int:

@@ -82,8 +82,9 @@ def tokenize(tokenizer: PreTrainedTokenizerBase, text: str, length: int) -> Capt
     ids.append(eos)
     if len(ids) > length:
         raise InputError(
-            f"the caption is too long: {len(ids) - 2} tokens, the model takes at most {length - 2}"
+            "the caption is too long: {count} tokens, the model takes at most {most}",
+            count=len(ids) - 2, most=length - 2
         )
     if not words:
-        raise InputError(f"the caption {text!r} has no words the tokenizer understands")
+        raise InputError("the caption {text!r} has no words the tokenizer understands", text=text)
     return Caption(" ".join(words_text), tuple(words), tuple(ids), length, pad)

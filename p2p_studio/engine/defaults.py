@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from inversion import Sampler
 from p2p_studio.core.settings import FEW_STEPS, Method, ModelDefaults
+from p2p_studio.core.text import Message
 from p2p_studio.engine.model import LoadedModel
 
 #: Guidance of an LCM model with a guidance embedding (the scale goes in as a condition, not as
@@ -32,10 +33,10 @@ def model_defaults(model: LoadedModel) -> ModelDefaults:
     if sampler is Sampler.LCM:
         embedded = getattr(model.unet.config, "time_cond_proj_dim", None) is not None
         guidance = LCM_EMBEDDED_GUIDANCE if embedded else LCM_LORA_GUIDANCE
-        return ModelDefaults(steps, guidance, Method.RENOISE, "a few-step model (LCM)")
+        return ModelDefaults(steps, guidance, Method.RENOISE, Message.of("a few-step model (LCM)"))
     trailing = str(model.scheduler_config.get("timestep_spacing", "")) == "trailing"
     if (trailing and sampler in (Sampler.EULER, Sampler.EULER_ANCESTRAL)) or few_step_name(names):
-        return ModelDefaults(steps, 0.0, Method.RENOISE, "a few-step model")
+        return ModelDefaults(steps, 0.0, Method.RENOISE, Message.of("a few-step model"))
     return ModelDefaults()
 
 

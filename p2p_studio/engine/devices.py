@@ -37,7 +37,7 @@ def pick_device(name: str = "auto") -> torch.device:
     if name == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
         raise InputError("device 'mps' requested but Apple's Metal backend is not available")
     if name not in ("cuda", "mps", "cpu"):
-        raise InputError(f"unknown device {name!r}; use auto, cuda, mps or cpu")
+        raise InputError("unknown device {name!r}; use auto, cuda, mps or cpu", name=name)
     return torch.device(name)
 
 
@@ -47,5 +47,5 @@ def pick_dtype(device: torch.device, precision: str = "auto") -> torch.dtype:
     if precision == "auto":
         return torch.float16 if device.type in ("cuda", "mps") else torch.float32
     if precision not in table:
-        raise InputError(f"unknown precision {precision!r}; use auto, fp32, fp16 or bf16")
+        raise InputError("unknown precision {precision!r}; use auto, fp32, fp16 or bf16", precision=precision)
     return table[precision]

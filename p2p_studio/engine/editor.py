@@ -122,10 +122,11 @@ class Editor:
         if per_edit is None:
             return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, settings) for e in edits]
         if len(per_edit) != len(edits):
-            raise InputError(f"{len(per_edit)} settings given for {len(edits)} edited captions")
+            raise InputError("{count} settings given for {captions} edited captions",
+                             count=len(per_edit), captions=len(edits))
         for own in per_edit:
             if differences := settings.run_differences(own):
-                raise InputError(f"edits of one run must share {', '.join(differences)}")
+                raise InputError("edits of one run must share {items}", items=', '.join(differences))
         return [make_plan(self.model.tokenizer, caption, e, self.model.max_tokens, own)
                 for e, own in zip(edits, per_edit, strict=True)]
 
@@ -194,7 +195,8 @@ class Editor:
         """
         plans = self.plans(caption, edits, settings, per_edit)
         if user_masks is not None and len(user_masks) != len(plans):
-            raise InputError(f"{len(user_masks)} masks given for {len(plans)} edited captions")
+            raise InputError("{count} masks given for {captions} edited captions",
+                             count=len(user_masks), captions=len(plans))
         clock = Stopwatch()
         with clock.phase("total"):
             with clock.phase("inversion"):
@@ -275,7 +277,7 @@ class Editor:
         if not cells:
             raise InputError("the sweep has no cells")
         if batch < 1:
-            raise InputError(f"the sweep batch must be at least 1, not {batch}")
+            raise InputError("the sweep batch must be at least 1, not {batch}", batch=batch)
         plans = self.plans(caption, [c.edit for c in cells], settings, [c.settings for c in cells])
         chunks = [range(i, min(i + batch, len(cells))) for i in range(0, len(cells), batch)]
         clock = Stopwatch()
@@ -308,7 +310,8 @@ class Editor:
     ) -> RunSpec:
         """The run that edits *photo* from its inversion (previews fitted when *reporter* takes them)."""
         if inversion.num_steps != settings.steps:
-            raise InputError(f"the inversion has {inversion.num_steps} steps but the edit asks for {settings.steps}")
+            raise InputError("the inversion has {num_steps} steps but the edit asks for {steps}",
+                             num_steps=inversion.num_steps, steps=settings.steps)
         source = tokenize(self.model.tokenizer, caption, self.model.max_tokens)
         time_ids = self.time_ids(photo)
         cond = self.embed([source] + [p.target for p in plans], time_ids)

@@ -11,6 +11,7 @@ import torch
 from inversion import Cancelled as LibraryCancelled
 from inversion import SchedulerError, StepsError
 from p2p_studio.core.errors import Cancelled, InputError, ModelError, NumericalError, OutOfMemory
+from p2p_studio.core.text import Message
 
 
 @contextmanager
@@ -31,8 +32,8 @@ def require_finite(tensor: torch.Tensor, where: str) -> None:
     """Stop with :class:`NumericalError` if *tensor* holds NaN or infinity (broken weights, an
     overflow in half precision): a black or unchanged image is never delivered as a result."""
     if not bool(torch.isfinite(tensor).all()):
-        raise NumericalError(f"the model produced NaN or infinity at {where}; nothing was written (on a GPU try "
-                             "--precision fp32; otherwise the model's weights may be damaged)")
+        raise NumericalError("the model produced NaN or infinity at {where}; nothing was written (on a GPU try "
+                             "--precision fp32; otherwise the model's weights may be damaged)", where=where)
 
 
 class Stopwatch:
@@ -63,8 +64,6 @@ def out_of_memory_as_error(device: torch.device) -> Iterator[None]:
         raise
 
 
-def _oom_message(device: torch.device) -> str:
-    return (
-        f"the {device.type} device ran out of memory; try fewer edited captions, half precision, "
-        "a smaller photo size or the CPU"
-    )
+def _oom_message(device: torch.device) -> Message:
+    return Message.of("the {device} device ran out of memory; try fewer edited captions, half precision, "
+                      "a smaller photo size or the CPU", device=device.type)

@@ -62,7 +62,7 @@ def load_model(
     try:
         spec = resolve_model(spec)
     except ResourceMissingError as exc:
-        raise ModelError(f"the built-in demo model is missing ({exc}); reinstall P2P Studio") from exc
+        raise ModelError("the built-in demo model is missing ({reason}); reinstall P2P Studio", reason=exc) from exc
     path = Path(spec).expanduser()
     if path.is_dir():
         check_model_folder(path, allow_pickle)
@@ -70,7 +70,7 @@ def load_model(
     if path.is_file():
         return _load_single_file(path, dev, dtype, allow_pickle, config)
     if looks_like_path(spec):
-        raise ModelError(f"no model file or folder at {spec}")
+        raise ModelError("no model file or folder at {spec}", spec=spec)
     folder = hub_snapshot(spec, tqdm_class)
     check_model_folder(folder, allow_pickle)
     return _load_folder(folder, spec, dev, dtype, allow_pickle)
@@ -160,7 +160,8 @@ def _component(folder: Path, part: str, load: Callable[[], T]) -> T:
     except ModelError:
         raise
     except Exception as exc:  # the libraries raise many types (RuntimeError for a size mismatch)
-        raise ModelError(f"could not read the {part} of the model in {folder}: {_mismatch(exc)}") from exc
+        raise ModelError("could not read the {part} of the model in {folder}: {reason}",
+                         part=part, folder=folder, reason=_mismatch(exc)) from exc
 
 
 def _text_encoder(cls: type[M], folder: Path, part: str, dtype: torch.dtype, safe: bool | None) -> M:
@@ -172,8 +173,10 @@ def _text_encoder(cls: type[M], folder: Path, part: str, dtype: torch.dtype, saf
     missing = sorted(info.get("missing_keys", ())) + sorted(str(k[0] if isinstance(k, tuple) else k)
                                                             for k in info.get("mismatched_keys", ()))
     if missing:
-        raise ModelError(f"could not read the {part} of the model in {folder}: its config.json does not match its "
-                         f"weights ({len(missing)} weights missing or of another shape, e.g. {missing[0]})")
+        raise ModelError("could not read the {part} of the model in {folder}: its config.json does "
+                         "not match its weights ({count} weights missing or of another shape, e.g. "
+                         "{missing})",
+                         part=part, folder=folder, count=len(missing), missing=missing[0])
     return model
 
 
@@ -191,11 +194,13 @@ def _load_single_file(
     suffix = path.suffix.lower()
     if suffix in PICKLE_SUFFIXES and not allow_pickle:
         raise ModelError(
-            f"{path.name} is a legacy pickle checkpoint, which can run arbitrary code when loaded; "
-            "use a .safetensors file, or allow it explicitly (--allow-pickle) if you trust its source"
+            "{name} is a legacy pickle checkpoint, which can run arbitrary code when loaded; use a "
+            ".safetensors file, or allow it explicitly (--allow-pickle) if you trust its source",
+            name=path.name
         )
     if suffix not in (".safetensors", *PICKLE_SUFFIXES):
-        raise ModelError(f"{path.name}: expected a diffusers folder, a .safetensors checkpoint or a hub id")
+        raise ModelError("{name}: expected a diffusers folder, a .safetensors checkpoint or a hub id",
+                         name=path.name)
     from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 
     kind = single_file_kind(path)
@@ -207,17 +212,18 @@ def _load_single_file(
     # diffusers would fetch missing configs from the hub by itself: we never download silently
     found = config or cached_configs(base)
     if found is None:
-        raise ModelError(f"{path.name} needs its model's configs: pass --model-config FOLDER (a diffusers folder "
-                         f"of the same model family), or fetch them once with "
-                         f"`hf download {base} --include '*.json' '*.txt'`")
+        raise ModelError("{name} needs its model's configs: pass --model-config FOLDER (a diffusers "
+                         "folder of the same model family), or fetch them once with `hf download "
+                         "{base} --include '*.json' '*.txt'`",
+                         name=path.name, base=base)
     kwargs["config"] = found
     try:
         pipeline = StableDiffusionXLPipeline if sdxl else StableDiffusionPipeline
         pipe = pipeline.from_single_file(str(path), **kwargs)
     except Exception as exc:  # diffusers raises many types for unreadable checkpoints
         raise ModelError(
-            f"could not load checkpoint {path.name}: {first_line(exc)} "
-            "(is --model-config a diffusers folder of the same model family?)"
+            "could not load checkpoint {name}: {reason} (is --model-config a diffusers folder of the "
+            "same model family?)", name=path.name, reason=first_line(exc)
         ) from exc
     second = (pipe.tokenizer_2, pipe.text_encoder_2) if sdxl else None
     zero_empty = bool(getattr(pipe.config, "force_zeros_for_empty_prompt", False)) if sdxl else False
@@ -241,14 +247,16 @@ def _assemble(
 ) -> LoadedModel:
     train = scheduler_config.get("num_train_timesteps")
     if isinstance(train, bool) or not isinstance(train, int) or train < 1:
-        raise ModelError(f"{name}: the scheduler config is invalid (num_train_timesteps = {train!r})")
+        raise ModelError("{name}: the scheduler config is invalid (num_train_timesteps = {train!r})",
+                         name=name, train=train)
     prediction = scheduler_config.get("prediction_type", "epsilon")
     if prediction not in PREDICTION_TYPES:
-        raise ModelError(f"{name}: unsupported prediction type {prediction!r}")
+        raise ModelError("{name}: unsupported prediction type {prediction!r}", name=name, prediction=prediction)
     if scheduler_config.get("rescale_betas_zero_snr") is True and prediction == "epsilon":
-        raise ModelError(f"{name}: the scheduler has zero terminal SNR (rescale_betas_zero_snr: true) with epsilon "
-                         "prediction, which cannot denoise its noisiest level; such models use v-prediction "
-                         "(prediction_type: v_prediction in scheduler/scheduler_config.json)")
+        raise ModelError("{name}: the scheduler has zero terminal SNR (rescale_betas_zero_snr: true) "
+                         "with epsilon prediction, which cannot denoise its noisiest level; such "
+                         "models use v-prediction (prediction_type: v_prediction in "
+                         "scheduler/scheduler_config.json)", name=name)
     tokenizer_2, text_encoder_2 = second if second is not None else (None, None)
     _check_conditioning(name, unet, text_encoder, text_encoder_2)
     if tokenizer_2 is not None:
@@ -280,17 +288,19 @@ def _check_conditioning(name: str, unet: UNet2DConditionModel, first: CLIPTextMo
     """The UNet must take what the text encoders give: their widths, and SDXL's pooled + time ids."""
     widths = int(first.config.hidden_size) + (int(second.config.hidden_size) if second is not None else 0)
     if int(unet.config.cross_attention_dim) != widths:
-        raise ModelError(f"{name}: the UNet expects text states of width {unet.config.cross_attention_dim}, "
-                         f"the text encoders give {widths}")
+        raise ModelError("{name}: the UNet expects text states of width {width}, the "
+                         "text encoders give {widths}",
+                         name=name, width=unet.config.cross_attention_dim, widths=widths)
     text_time = unet.config.addition_embed_type == "text_time"
     if text_time != (second is not None):
-        raise ModelError(f"{name}: an SDXL UNet needs SDXL's two text encoders (and only it does)")
+        raise ModelError("{name}: an SDXL UNet needs SDXL's two text encoders (and only it does)", name=name)
     if second is not None:
         expected = TIME_IDS * int(unet.config.addition_time_embed_dim) + int(second.config.projection_dim)
         added = int(unet.config.projection_class_embeddings_input_dim)
         if added != expected:
-            raise ModelError(f"{name}: the UNet's added conditioning ({added} values) is not SDXL's pooled "
-                             f"embedding and {TIME_IDS} time ids ({expected})")
+            raise ModelError("{name}: the UNet's added conditioning ({added} values) is not SDXL's "
+                             "pooled embedding and {ids} time ids ({expected})",
+                             name=name, added=added, ids=TIME_IDS, expected=expected)
 
 
 def _check_tokenizers_agree(name: str, first: CLIPTokenizer, second: CLIPTokenizer) -> None:
@@ -298,7 +308,7 @@ def _check_tokenizers_agree(name: str, first: CLIPTokenizer, second: CLIPTokeniz
     same = (first.get_vocab() == second.get_vocab() and first.bos_token_id == second.bos_token_id
             and first.eos_token_id == second.eos_token_id)
     if not same:
-        raise ModelError(f"{name}: the two tokenizers of this SDXL model differ, so one token alignment cannot "
-                         "serve both text encoders")
+        raise ModelError("{name}: the two tokenizers of this SDXL model differ, so one token "
+                         "alignment cannot serve both text encoders", name=name)
 
 

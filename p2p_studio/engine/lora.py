@@ -19,6 +19,7 @@ import torch
 from p2p_studio.core.errors import ModelError, first_line
 from p2p_studio.core.files import file_sha256
 from p2p_studio.core.settings import LoraChoice
+from p2p_studio.core.text import Message
 from p2p_studio.engine.model import LoadedLora, LoadedModel
 
 _KEY = re.compile(r"^(unet|text_encoder|text_encoder_2)\.(.+?)\.(?:lora(?:_linear_layer)?\.(down|up)|lora_(A|B))"
@@ -37,11 +38,12 @@ def apply_loras(model: LoadedModel, loras: Sequence[LoraChoice]) -> tuple[Loaded
     for lora in loras:
         path = Path(lora.path).expanduser()
         if not path.is_file():
-            raise ModelError(f"LoRA {lora.name}: no such file ({path})")
+            raise ModelError("LoRA {name}: no such file ({path})", name=lora.name, path=path)
         try:
             state, _alphas = pipe.lora_state_dict(str(path))
         except Exception as exc:  # safetensors and the format converters raise many types
-            raise ModelError(f"LoRA {lora.name} could not be read: {first_line(exc)}") from None
+            raise ModelError("LoRA {name} could not be read: {reason}",
+                             name=lora.name, reason=first_line(exc)) from None
         check_fits(model, lora.name, state)
         loaded.append(LoadedLora(lora.name, file_sha256(path), lora.scale))
         paths.append(path)
@@ -50,7 +52,8 @@ def apply_loras(model: LoadedModel, loras: Sequence[LoraChoice]) -> tuple[Loaded
         try:
             pipe.load_lora_weights(str(path), adapter_name=adapter)
         except Exception as exc:
-            raise ModelError(f"LoRA {lora.name} could not be loaded: {first_line(exc)}") from None
+            raise ModelError("LoRA {name} could not be loaded: {reason}",
+                             name=lora.name, reason=first_line(exc)) from None
     pipe.set_adapters(names, adapter_weights=[lora.scale for lora in loras])
     pipe.fuse_lora(adapter_names=names, lora_scale=1.0)
     pipe.unload_lora_weights()
@@ -70,29 +73,31 @@ def check_fits(model: LoadedModel, name: str, state: dict[str, torch.Tensor]) ->
         layers += 1
         problem = _misfit(components[part], module_path, tensor, (up_down or a_b) in ("down", "A"))
         if problem:
-            raise ModelError(f"LoRA {name} does not fit this model ({model.kind.value}): {part}.{module_path} "
-                             f"{problem} - a LoRA made for another model family?")
+            raise ModelError("LoRA {name} does not fit this model ({kind}): {part}.{module_path} "
+                             "{problem} - a LoRA made for another model family?",
+                             name=name, kind=model.kind.value, part=part, module_path=module_path, problem=problem)
     if layers == 0:
-        raise ModelError(f"LoRA {name} has no LoRA layers this program can read")
+        raise ModelError("LoRA {name} has no LoRA layers this program can read", name=name)
 
 
-def _misfit(component: torch.nn.Module | None, path: str, tensor: torch.Tensor, down: bool) -> str:
-    """Why a LoRA matrix does not fit the layer at *path* ('' when it does)."""
+def _misfit(component: torch.nn.Module | None, path: str, tensor: torch.Tensor, down: bool) -> Message | None:
+    """Why a LoRA matrix does not fit the layer at *path* (``None`` when it does)."""
     if component is None:
-        return "is a layer of a second text encoder, which this model does not have"
+        return Message.of("is a layer of a second text encoder, which this model does not have")
     try:
         layer = component.get_submodule(path)
     except AttributeError:
-        return "is not a layer of this model"
+        return Message.of("is not a layer of this model")
     widths = next((w for cls, w in _WIDTHS.items() if isinstance(layer, cls)), None)
     if widths is None:
-        return f"is a {type(layer).__name__}, which takes no LoRA"
+        return Message.of("is a {layer}, which takes no LoRA", layer=type(layer).__name__)
     want = int(getattr(layer, widths[0] if down else widths[1]))
     have = int(tensor.shape[1] if down else tensor.shape[0])
     if want != have:
-        side = "inputs" if down else "outputs"
-        return f"has {want} {side}, the LoRA {have}"
-    return ""
+        if down:
+            return Message.of("has {want} inputs, the LoRA {have}", want=want, have=have)
+        return Message.of("has {want} outputs, the LoRA {have}", want=want, have=have)
+    return None
 
 
 def _pipeline(model: LoadedModel) -> Any:

@@ -10,6 +10,7 @@ from transformers import PreTrainedTokenizerBase
 
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.text import Message, joined
 from p2p_studio.engine.alignment import TokenMap, refine_map, swap_map
 from p2p_studio.engine.captions import Caption, Word, parse_weights, tokenize
 
@@ -44,14 +45,8 @@ class EditPlan:
 
     def explain(self) -> dict[str, Any]:
         """The plan in plain data, for ``--explain`` and the app."""
-        src_labels, tgt_labels = self.source.token_labels(), self.target.token_labels()
-        mapping = []
-        for j, label in enumerate(tgt_labels):
-            sources = self.token_map.sources_of(j)
-            if not sources:
-                mapping.append(f"{label} ← (own map)")
-            elif len(sources) > 1 or src_labels[sources[0]] != label:
-                mapping.append(f"{label} ← {' + '.join(src_labels[i] for i in sources)}")
+        tgt_labels = self.target.token_labels()
+        mapping = [str(change) for change in self._changes()]
         changed = torch.nonzero(self.weights != 1).flatten()
         reweighted = {tgt_labels[j]: round(float(self.weights[j]), 4) for j in changed}
         steps = self.cross_steps.shape[0]
@@ -75,30 +70,59 @@ class EditPlan:
             "windows": self.windows(),
         }
 
+    def _changes(self) -> list[Message]:
+        """Each edited-caption token whose map does not come from the same token of the caption,
+        with where it comes from (``tiger ← cat``, ``blue ← (own map)``)."""
+        src_labels, tgt_labels = self.source.token_labels(), self.target.token_labels()
+        changes = []
+        for j, label in enumerate(tgt_labels):
+            sources = self.token_map.sources_of(j)
+            if not sources:
+                changes.append(Message.of("{token} ← (own map)", token=label))
+            elif len(sources) > 1 or src_labels[sources[0]] != label:
+                changes.append(Message.of("{token} ← {sources}", token=label,
+                                          sources=" + ".join(src_labels[i] for i in sources)))
+        return changes
+
     def windows(self) -> str:
         """The step windows in steps, e.g. ``cross-attention replaced for steps 0–39 of 50,
         self-attention 0–19, blend from step 10`` (steps count from 0)."""
-        total = self.cross_steps.shape[0]
+        return str(self.windows_message())
 
-        def span(n: int) -> str:
-            return f"0–{n - 1}" if n > 1 else "0" if n == 1 else "none"
-
+    def windows_message(self) -> Message:
+        """:meth:`windows` as a message to translate."""
         default = int(self.cross_steps[:, 0].sum())
         words = {w.text: int(self.cross_steps[:, w.start].sum()) for w in self.target.words}
-        own = "".join(f"; {w}: {span(n)}" for w, n in words.items() if n != default)
-        text = (f"cross-attention replaced for steps {span(default)} of {total}{own}, "
-                f"self-attention {span(self.self_steps)}")
-        return text + (f", blend from step {self.blend_start}" if self.local_blend else "")
+        own = joined((Message.of("; {word}: {span}", word=w, span=_span(n)) for w, n in words.items() if n != default),
+                     "")
+        text = Message.of("cross-attention replaced for steps {cross} of {total}{words}, self-attention {self_steps}",
+                          cross=_span(default), total=self.steps, words=own, self_steps=_span(self.self_steps))
+        return Message.of("{windows}, blend from step {start}", windows=text, start=self.blend_start) \
+            if self.local_blend else text
 
     def summary(self) -> str:
         """One line in plain words, e.g. ``swap cat → tiger, local blend on cat/tiger``."""
-        info = self.explain()
-        changes = [m for m in info["changed_tokens"]]
-        text = self.kind + (": " + "; ".join(changes) if changes else "")
-        words = info["blend_words"]["source"] + info["blend_words"]["target"]
+        return str(self.summary_message())
+
+    def summary_message(self) -> Message:
+        """:meth:`summary` as a message to translate."""
+        kind = joined((KINDS[part] for part in self.kind.split("+")), "+")
+        changes = self._changes()
+        text = Message.of("{kind}: {changes}", kind=kind, changes=joined(changes)) if changes else kind
+        words = [w.text for w in self.blend_source + self.blend_target]
         if self.local_blend:
-            text += ", local blend on " + "/".join(dict.fromkeys(words))
-        return f"{text}; {self.windows()}"
+            text = Message.of("{plan}, local blend on {words}", plan=text, words="/".join(dict.fromkeys(words)))
+        return Message.of("{plan}; {windows}", plan=text, windows=self.windows_message())
+
+
+#: The kinds of edit, as the plan names them.
+KINDS = {"swap": Message.of("swap"), "refine": Message.of("refine"), "reweight": Message.of("reweight"),
+         "none": Message.of("none")}
+
+
+def _span(n: int) -> str | Message:
+    """Steps ``0..n-1`` as the plan writes them."""
+    return f"0–{n - 1}" if n > 1 else "0" if n == 1 else Message.of("none")
 
 
 def cross_window(steps: int, fraction: float) -> int:
@@ -137,7 +161,7 @@ def _lookup(
     for word in words:
         a, b = caption.find(word), other.find(word)
         if not a and not b:
-            raise InputError(f"{what} word {word!r} is in neither caption")
+            raise InputError("{what} word {word!r} is in neither caption", what=what, word=word)
         in_caption.extend(a)
         in_other.extend(b)
     return tuple(in_caption), tuple(in_other)
@@ -188,7 +212,7 @@ def make_plan(
     for text, fraction in settings.cross_words.items():
         hits = target.find(text)
         if not hits:
-            raise InputError(f"cross-attention word {text!r} is not in the edited caption")
+            raise InputError("cross-attention word {word!r} is not in the edited caption", word=text)
         for w in hits:
             cross_steps[:, w.start : w.end] = False
             cross_steps[: cross_window(steps, fraction), w.start : w.end] = True

@@ -10,6 +10,7 @@ from typing import Any
 
 from p2p_studio.core.errors import ModelError, first_line
 from p2p_studio.core.resources import STABLE_DIFFUSION, STABLE_DIFFUSION_2, STABLE_DIFFUSION_XL
+from p2p_studio.core.text import Message
 from p2p_studio.engine.model import ModelKind
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin")
@@ -71,13 +72,15 @@ def check_model_folder(folder: Path, allow_pickle: bool = False) -> None:
                 missing.append(f"{component} weights (*.safetensors)")
             elif not allow_pickle:
                 raise ModelError(
-                    f"the {component} weights in {folder} are pickle files (.bin), which can run code when "
-                    "loaded; convert them to .safetensors, or allow them explicitly (--allow-pickle) if you "
-                    "trust their source")
+                    "the {component} weights in {folder} are pickle files (.bin), which can run code "
+                    "when loaded; convert them to .safetensors, or allow them explicitly "
+                    "(--allow-pickle) if you trust their source",
+                    component=component, folder=folder)
     if missing:
         raise ModelError(
-            f"model folder {folder} is incomplete: missing {', '.join(missing)}; "
-            "download the whole model again (e.g. `hf download ORG/NAME --local-dir FOLDER`)"
+            "model folder {folder} is incomplete: missing {items}; download the whole model again "
+            "(e.g. `hf download ORG/NAME --local-dir FOLDER`)",
+            folder=folder, items=', '.join(missing)
         )
 
 
@@ -87,9 +90,12 @@ def refuse_not_a_model(folder: Path) -> None:
     if (folder / "model_index.json").exists() or any((folder / c).is_dir() for c in COMPONENTS):
         return
     checkpoints = sorted(p.name for p in folder.glob("*.safetensors"))[:3]
-    hint = (f"; for a single checkpoint file pass the file itself, e.g. {folder / checkpoints[0]}" if checkpoints
-            else f"; pass a diffusers model folder, a .safetensors checkpoint or a hub id such as {STABLE_DIFFUSION}")
-    raise ModelError(f"{folder} is not a model folder (no model_index.json, no unet/ or vae/ folder){hint}")
+    hint = (Message.of("; for a single checkpoint file pass the file itself, e.g. {file}",
+                       file=folder / checkpoints[0]) if checkpoints
+            else Message.of("; pass a diffusers model folder, a .safetensors checkpoint or a hub id such as {hub_id}",
+                            hub_id=STABLE_DIFFUSION))
+    raise ModelError("{folder} is not a model folder (no model_index.json, no unet/ or vae/ "
+                     "folder){hint}", folder=folder, hint=hint)
 
 
 def model_index(folder: Path) -> dict[str, Any]:
@@ -114,8 +120,9 @@ def refuse_refiner(folder: Path) -> None:
 
 
 def refiner_refused(name: str) -> ModelError:
-    return ModelError(f"{name} is an SDXL refiner, which only refines another model's output; use an SDXL base "
-                      f"model (e.g. {BASE_CONFIGS[ModelKind.SDXL]}) or one of its fine-tunes")
+    return ModelError("{name} is an SDXL refiner, which only refines another model's output; use an "
+                      "SDXL base model (e.g. {base}) or one of its fine-tunes",
+                      name=name, base=BASE_CONFIGS[ModelKind.SDXL])
 
 
 def cached_snapshot(repo_id: str) -> Path | None:
@@ -141,23 +148,27 @@ def hub_snapshot(repo_id: str, tqdm_class: Any = None) -> Path:
     from huggingface_hub import constants, snapshot_download
     from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError, RepositoryNotFoundError
 
-    how = f"download it on a connected machine with `hf download {repo_id}` or pass a local folder or .safetensors file"
+    how = Message.of("download it on a connected machine with `hf download {repo_id}` or pass a local folder or "
+                     ".safetensors file", repo_id=repo_id)
     try:
         return Path(snapshot_download(repo_id, allow_patterns=HUB_PATTERNS, ignore_patterns=HUB_IGNORE,
                                       local_files_only=True))
     except HFValidationError as exc:
-        raise ModelError(f"{repo_id!r} is neither a model folder, a checkpoint file nor a hub id") from exc
+        raise ModelError("{repo_id!r} is neither a model folder, a checkpoint file nor a hub id",
+                         repo_id=repo_id) from exc
     except LocalEntryNotFoundError:
         if constants.HF_HUB_OFFLINE:
-            raise ModelError(f"model {repo_id} is not in the local cache and offline mode is on; {how}") from None
+            raise ModelError("model {repo_id} is not in the local cache and offline mode is on; {how}",
+                             repo_id=repo_id, how=how) from None
     try:
         kwargs = {"tqdm_class": tqdm_class} if tqdm_class is not None else {}
         return Path(snapshot_download(repo_id, allow_patterns=HUB_PATTERNS, ignore_patterns=HUB_IGNORE, **kwargs))
     except RepositoryNotFoundError as exc:
-        raise ModelError(f"model {repo_id} does not exist on the hub (or needs a login)") from exc
+        raise ModelError("model {repo_id} does not exist on the hub (or needs a login)", repo_id=repo_id) from exc
     except Exception as exc:  # network errors come in many classes
         reason = type(exc).__name__
-        raise ModelError(f"model {repo_id} is not cached and could not be downloaded ({reason}); {how}") from exc
+        raise ModelError("model {repo_id} is not cached and could not be downloaded ({reason}); {how}",
+                         repo_id=repo_id, reason=reason, how=how) from exc
 
 
 #: The hub repository whose configs describe each single-file family.
@@ -199,7 +210,7 @@ def single_file_kind(path: Path) -> ModelKind:
         with safe_open(str(path), framework="pt") as f:
             keys = set(f.keys())
     except Exception as exc:  # not a safetensors file, or a damaged header
-        raise ModelError(f"could not load checkpoint {path.name}: {first_line(exc)}") from exc
+        raise ModelError("could not load checkpoint {name}: {reason}", name=path.name, reason=first_line(exc)) from exc
     if SDXL_REFINER_KEY in keys and SDXL_KEY not in keys:
         raise refiner_refused(path.name)
     if SDXL_KEY in keys:

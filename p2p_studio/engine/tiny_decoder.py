@@ -12,6 +12,7 @@ from typing import Any
 import torch
 from PIL import Image
 
+from p2p_studio.core.text import Message
 from p2p_studio.engine.images import to_image
 from p2p_studio.engine.model import LoadedModel, ModelKind
 
@@ -37,28 +38,32 @@ class TinyDecoder:
         return to_image(((out[0].float() + 1) / 2).clamp(0, 1).cpu())
 
 
-def load_tiny_decoder(spec: str, model: LoadedModel, hub_cache: str | None = None) -> tuple[TinyDecoder | None, str]:
+def load_tiny_decoder(
+    spec: str, model: LoadedModel, hub_cache: str | None = None
+) -> tuple[TinyDecoder | None, Message | None]:
     """The preview decoder *spec* names for *model*, and a line when one was asked for and cannot
-    serve (``""`` otherwise). ``none``: none. ``auto``: TAESD for the model's family from the hub
+    serve (``None`` otherwise). ``none``: none. ``auto``: TAESD for the model's family from the hub
     cache (*hub_cache*, default huggingface_hub's), silently none where it is not there. A folder
     or hub id: read from disk or the cache only (never downloaded here)."""
     spec = spec.strip()
     if spec in ("", NONE):
-        return None, ""
+        return None, None
     source = TAESD_REPOS.get(model.kind) if spec == AUTO else spec
     if source is None:
-        return None, ""
+        return None, None
     from diffusers import AutoencoderTiny
 
     try:
         vae = AutoencoderTiny.from_pretrained(source, local_files_only=True, cache_dir=hub_cache)
     except Exception as exc:  # missing, partial or not a tiny autoencoder: previews use the VAE
         if spec == AUTO:
-            return None, ""
-        return None, f"preview decoder {spec}: cannot be read ({type(exc).__name__}); previews use the model's VAE"
+            return None, None
+        return None, Message.of("preview decoder {spec}: cannot be read ({reason}); previews use the model's VAE",
+                                spec=spec, reason=type(exc).__name__)
     channels = int(vae.config.latent_channels)
     if channels != model.latent_channels:
-        return None, (f"preview decoder {source}: made for {channels}-channel latents, the model has "
-                      f"{model.latent_channels}; previews use the model's VAE")
+        return None, Message.of("preview decoder {spec}: made for {channels}-channel latents, the model has "
+                                "{latent}; previews use the model's VAE",
+                                spec=source, channels=channels, latent=model.latent_channels)
     vae = vae.to(model.device, model.dtype).eval()
-    return TinyDecoder(source, vae), ""
+    return TinyDecoder(source, vae), None

@@ -9,6 +9,8 @@ import string
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from p2p_studio.core.text import Message
+
 #: How CLIP's BPE vocabulary marks a token that ends a word.
 WORD_END = "</w>"
 #: A whole-word token at least this many times further down the BPE merge order (rarer) than a word
@@ -66,27 +68,28 @@ class Vocabulary:
         twice = {w2 for w in _edits(word) for w2 in _edits(w)} & self._rank.keys()
         return min(twice, key=self._rank.__getitem__) if twice else None
 
-    def warnings(self, texts: Iterable[str]) -> list[str]:
+    def warnings(self, texts: Iterable[str]) -> list[Message]:
         """One line per suspicious word of *texts* (each word once, in order of appearance), and
         one for text in another script than English's (the text encoders learnt English captions)."""
         seen: set[str] = set()
-        lines = []
+        lines: list[Message] = []
         script_said = False
         for text in texts:
             foreign = [c for c in text if c.isalpha() and not c.isascii() and not _LATIN.match(c)]
             if foreign and not script_said:
                 script_said = True
-                lines.append(f"'{''.join(foreign[:12])}' is not English: the text encoder was trained on "
-                             "English captions, so write the caption in English")
+                lines.append(Message.of("'{text}' is not English: the text encoder was trained on English captions, "
+                                        "so write the caption in English", text="".join(foreign[:12])))
             for word in _WORDS.findall(text.lower()):
                 if len(word) < 3 or not word.isascii() or word in seen:
                     continue
                 seen.add(word)
                 if (likely := self.suggestion(word)) is None:
                     continue
-                what = "a rare word for the text encoder" if word in self._rank else \
-                    "not a word the text encoder knows"
-                lines.append(f"'{word}' is {what}; did you mean '{likely}'?")
+                lines.append(Message.of("'{word}' is a rare word for the text encoder; did you mean '{likely}'?"
+                                        if word in self._rank else
+                                        "'{word}' is not a word the text encoder knows; did you mean '{likely}'?",
+                                        word=word, likely=likely))
         return lines
 
 

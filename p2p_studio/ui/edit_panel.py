@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.controller import StudioController
-from p2p_studio.app.core_text import core_text, progress_text
+from p2p_studio.app.core_text import core_text, message_text, progress_text
 from p2p_studio.app.jobs import InversionState, ModelInfo, WordWarnings
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
@@ -199,7 +199,7 @@ class EditPanel(QWidget):
         try:
             grid = SweepGrid.parse([text])
         except InputError as exc:
-            self.sweep_info.setText(str(exc))
+            self.sweep_info.setText(message_text(exc.message))
             self.run_sweep.setEnabled(False)
             return
         rows, columns = grid.shape
@@ -282,7 +282,7 @@ class EditPanel(QWidget):
             try:
                 self.session.set_param(key, value)
             except InputError as exc:
-                self.controller.error.emit(str(exc))
+                self.controller.error.emit(message_text(exc.message))
 
     def _caption_edited(self, text: str) -> None:
         had_edit = bool(self.session.edit) and self.session.edit != self.session.caption
@@ -368,7 +368,8 @@ class EditPanel(QWidget):
         """Words the text encoder is likely to misread, under the caption they are in (a warning,
         never a stop)."""
         for label, lines in ((self.caption_words, words.caption), (self.edit_words, words.edit)):
-            label.setText("\n".join(f"⚠ {line[0].upper()}{line[1:]}" for line in lines))
+            shown = [message_text(line) for line in lines]
+            label.setText("\n".join(f"⚠ {line[0].upper()}{line[1:]}" for line in shown))
             label.setVisible(bool(lines))
 
     def _show_plan(self, text: str, is_error: bool) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.app_settings import AppSettings
-from p2p_studio.app.core_text import core_text
+from p2p_studio.app.core_text import core_text, message_text
 from p2p_studio.app.i18n import AUTO, LANGUAGES
 from p2p_studio.app.jobs import ModelInfo
 from p2p_studio.core.errors import InputError
@@ -199,13 +199,14 @@ class SettingsDialog(QDialog):
         self.model_note.setText(f"<b>{core_text(preset.title)}</b>: {core_text(preset.note)}" if preset else
                                 self.tr("Pick a preset above, or give {other}.").format(other=self.tr(OTHER_MODEL)))
         loaded = self._loaded
-        if loaded is not None and loaded.choice.spec == spec.strip() and loaded.expected_edit:
-            self.expected.setText(loaded.expected_edit)
+        expected = loaded.expected_edit if loaded is not None and loaded.choice.spec == spec.strip() else None
+        if expected is not None:
+            self.expected.setText(message_text(expected))
         else:
             self.expected.setText(self.tr("Measured when the model has loaded (one UNet evaluation is timed); "
                                   "shown here afterwards."))
         if loaded is not None and loaded.choice.spec == spec.strip():
-            note = f" {loaded.previews_note}." if loaded.previews_note else ""
+            note = f" {message_text(loaded.previews_note)}." if loaded.previews_note is not None else ""
             drawn_by = self.tr("the model's VAE") if loaded.previews == ModelInfo.previews else loaded.previews
             self.previews.setText(self.tr("Previews are drawn by {decoder}.").format(decoder=drawn_by) + note + " "
                                   + self.tr(PREVIEW_DECODER_HINT))
@@ -233,7 +234,7 @@ class SettingsDialog(QDialog):
         try:
             self.loras.add(LoraChoice(path))
         except InputError as exc:
-            self.lora_error.setText(str(exc))
+            self.lora_error.setText(message_text(exc.message))
             self.lora_error.setVisible(True)
             return
         self.lora_error.setVisible(False)

@@ -447,6 +447,14 @@ Restore its caption, edit and parameters?</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source> (kept: the captions and {count} results)</source>
+        <extracomment>Every result of the session, of every photo it was made from (History shows the current photo&apos;s: :attr:`history`).</extracomment>
+        <translation>（保持: キャプションと {count} 件の結果）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>a hub id (downloaded once, then offline), a local diffusers folder, or a single &lt;code&gt;.safetensors&lt;/code&gt; checkpoint</source>
@@ -609,8 +617,13 @@ Restore its caption, edit and parameters?</source>
 <context>
     <name>StudioController</name>
     <message>
+        <source>Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16.</source>
+        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is).</extracomment>
+        <translation>より小さい写真、一度に少ない編集、または 設定 → デバイス: cpu / 精度: fp16 をお試しください。</translation>
+    </message>
+    <message>
         <source>Open a photo first (File → Open, drag and drop, or paste).</source>
-        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is). Words the text encoder is likely to misread, per caption (:class:`WordWarnings`). The model defaults the session&apos;s settings follow (see :meth:`ModelDefaults.follow`). Where a recipe&apos;s LoRAs are looked for (by name, then content hash).</extracomment>
+        <extracomment>Words the text encoder is likely to misread, per caption (:class:`WordWarnings`). The model defaults the session&apos;s settings follow (see :meth:`ModelDefaults.follow`). Where a recipe&apos;s LoRAs are looked for (by name, then content hash).</extracomment>
         <translation>先に写真を開いてください（ファイル → 開く、ドラッグ＆ドロップ、または貼り付け）。</translation>
     </message>
     <message>
@@ -656,6 +669,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{model} is {reason}: edits use {settings}.</source>
         <translation>{model} は{reason}です: 編集は {settings} を使います。</translation>
+    </message>
+    <message>
+        <source>{method} inversion: encoding the photo…</source>
+        <translation>{method} 反転: 写真をエンコード中…</translation>
     </message>
     <message>
         <source>ETA {time}</source>
@@ -1002,6 +1019,666 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>check that the caption describes the photo, or raise the null-text iterations</source>
         <translation>キャプションが写真を表しているか確認するか、null-text の反復回数を増やしてください</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not English: the text encoder was trained on English captions, so write the caption in English</source>
+        <translation>&apos;{text}&apos; は英語ではありません: テキストエンコーダーは英語のキャプションで学習されているため、キャプションは英語で書いてください</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a rare word for the text encoder; did you mean &apos;{likely}&apos;?</source>
+        <translation>&apos;{word}&apos; はテキストエンコーダーにとって珍しい単語です。&apos;{likely}&apos; のことですか？</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is not a word the text encoder knows; did you mean &apos;{likely}&apos;?</source>
+        <translation>&apos;{word}&apos; はテキストエンコーダーが知らない単語です。&apos;{likely}&apos; のことですか？</translation>
+    </message>
+    <message>
+        <source>--lora {text!r}: the scale after &apos;:&apos; must be a number, not {scale!r}</source>
+        <translation>--lora {text!r}: &apos;:&apos; の後の強さは数値でなければなりません（{scale!r} ではなく）</translation>
+    </message>
+    <message>
+        <source>; for a single checkpoint file pass the file itself, e.g. {file}</source>
+        <translation>。単一のチェックポイントファイルはファイル自体を指定してください（例: {file}）</translation>
+    </message>
+    <message>
+        <source>; pass a diffusers model folder, a .safetensors checkpoint or a hub id such as {hub_id}</source>
+        <translation>。diffusers のモデルフォルダー、.safetensors チェックポイント、または {hub_id} のような hub ID を指定してください</translation>
+    </message>
+    <message>
+        <source>; {word}: {span}</source>
+        <translation>；{word}: {span}</translation>
+    </message>
+    <message>
+        <source>An edit of a photo at this model&apos;s defaults ({settings}) takes about {time} on {device}: {rows} UNet evaluations of {row:.3g} s each.</source>
+        <translation>このモデルの既定値（{settings}）で写真を 1 枚編集すると、{device} で約 {time} かかります: UNet の評価 {rows} 回、各 {row:.3g} 秒。</translation>
+    </message>
+    <message>
+        <source>An edit of a photo at this model&apos;s defaults ({settings}) takes up to {time} on {device}: {rows} UNet evaluations of {row:.3g} s each.</source>
+        <translation>このモデルの既定値（{settings}）で写真を 1 枚編集すると、{device} で最大 {time} かかります: UNet の評価 {rows} 回、各 {row:.3g} 秒。</translation>
+    </message>
+    <message>
+        <source>Editing: {edit}</source>
+        <translation>編集中: {edit}</translation>
+    </message>
+    <message>
+        <source>Inverting the photo</source>
+        <translation>写真を反転中</translation>
+    </message>
+    <message>
+        <source>LoRA {name} could not be loaded: {reason}</source>
+        <translation>LoRA {name} を読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>LoRA {name} could not be read: {reason}</source>
+        <translation>LoRA {name} を読めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>LoRA {name} does not fit this model ({kind}): {part}.{module_path} {problem} - a LoRA made for another model family?</source>
+        <translation>LoRA {name} はこのモデル（{kind}）に合いません: {part}.{module_path} {problem} — 別のモデル系統用の LoRA では？</translation>
+    </message>
+    <message>
+        <source>LoRA {name} has no LoRA layers this program can read</source>
+        <translation>LoRA {name} にはこのプログラムが読める LoRA 層がありません</translation>
+    </message>
+    <message>
+        <source>LoRA {name}: no such file ({path})</source>
+        <translation>LoRA {name}: ファイルがありません（{path}）</translation>
+    </message>
+    <message>
+        <source>LoRA {name}: only .safetensors files are loaded (a pickle can run code)</source>
+        <translation>LoRA {name}: 読み込めるのは .safetensors ファイルのみです（pickle はコードを実行できるため）</translation>
+    </message>
+    <message>
+        <source>LoRA {name}: scale {scale:g} is outside {low:g} to {high:g}</source>
+        <translation>LoRA {name}: 強さ {scale:g} が {low:g}～{high:g} の範囲外です</translation>
+    </message>
+    <message>
+        <source>Opening the photo</source>
+        <translation>写真を開いています</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>保存中</translation>
+    </message>
+    <message>
+        <source>Sweeping {cells} cells: {grid}</source>
+        <translation>{cells} セルをスイープ中: {grid}</translation>
+    </message>
+    <message>
+        <source>a LoRA needs a file</source>
+        <translation>LoRA にはファイルが必要です</translation>
+    </message>
+    <message>
+        <source>a few-step model</source>
+        <translation>少ステップモデル</translation>
+    </message>
+    <message>
+        <source>a few-step model (LCM)</source>
+        <translation>少ステップモデル（LCM）</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>パスの一部がフォルダーではなくファイルです</translation>
+    </message>
+    <message>
+        <source>a sweep names the same parameter twice</source>
+        <translation>スイープで同じパラメーターが 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>a sweep needs at least one KEY=V1,V2,... axis</source>
+        <translation>スイープには KEY=V1,V2,... の軸が少なくとも 1 つ必要です</translation>
+    </message>
+    <message>
+        <source>a weight sweep needs (word:factor) markup in the edited caption, e.g. a (red:2) car</source>
+        <translation>重みのスイープには、編集後のキャプションに (word:factor) の記法が必要です（例: a (red:2) car）</translation>
+    </message>
+    <message>
+        <source>a word swap needs captions with the same number of words</source>
+        <translation>単語の入れ替えには同じ単語数のキャプションが必要です</translation>
+    </message>
+    <message>
+        <source>all unreadable history entries left out (their files are kept)</source>
+        <translation>読めない履歴項目はすべて除外しました（ファイルは残してあります）</translation>
+    </message>
+    <message>
+        <source>cannot read the re-weighting in {text!r}; write it as (word:1.5)</source>
+        <translation>{text!r} の重み付けを読めません。(word:1.5) のように書いてください</translation>
+    </message>
+    <message>
+        <source>cannot sweep {key!r}; choose from {items}</source>
+        <translation>{key!r} はスイープできません。{items} から選んでください</translation>
+    </message>
+    <message>
+        <source>cannot write to {what} {folder}: {reason}</source>
+        <translation>{what} {folder} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>clipboard image</source>
+        <translation>クリップボードの画像</translation>
+    </message>
+    <message>
+        <source>could not load checkpoint {name}: {reason}</source>
+        <translation>チェックポイント {name} を読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>could not load checkpoint {name}: {reason} (is --model-config a diffusers folder of the same model family?)</source>
+        <translation>チェックポイント {name} を読み込めませんでした: {reason}（--model-config は同じモデル系統の diffusers フォルダーですか？）</translation>
+    </message>
+    <message>
+        <source>could not read the {part} of the model in {folder}: its config.json does not match its weights ({count} weights missing or of another shape, e.g. {missing})</source>
+        <translation>{folder} のモデルの {part} を読めません: config.json が重みと一致しません（{count} 個の重みが欠けているか形が違います。例: {missing}）</translation>
+    </message>
+    <message>
+        <source>could not read the {part} of the model in {folder}: {reason}</source>
+        <translation>{folder} のモデルの {part} を読めません: {reason}</translation>
+    </message>
+    <message>
+        <source>could not save the session: {reason}</source>
+        <translation>セッションを保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>cross-attention replaced for steps {cross} of {total}{words}, self-attention {self_steps}</source>
+        <translation>クロスアテンションは {total} ステップ中 {cross} で置き換え{words}、セルフアテンション {self_steps}</translation>
+    </message>
+    <message>
+        <source>cross-attention word {word!r} is not in the edited caption</source>
+        <translation>クロスアテンションの単語 {word!r} が編集後のキャプションにありません</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>破損</translation>
+    </message>
+    <message>
+        <source>detail: the edited region is redrawn at {native} px when it adds detail (the photo is {scale:.1f}× the model&apos;s size; {strength:.0%} of the steps again)</source>
+        <translation>ディテール: ディテールが増えるときは編集領域を {native} px で描き直します（写真はモデルのサイズの {scale:.1f}×、ステップの {strength:.0%} をもう一度）</translation>
+    </message>
+    <message>
+        <source>detail: the edited region is redrawn at {native} px when its mask is small (the photo is {scale:.1f}× the model&apos;s size; {strength:.0%} of the steps again)</source>
+        <translation>ディテール: マスクが小さいときは編集領域を {native} px で描き直します（写真はモデルのサイズの {scale:.1f}×、ステップの {strength:.0%} をもう一度）</translation>
+    </message>
+    <message>
+        <source>detail: whole photo at the model&apos;s {native} px</source>
+        <translation>ディテール: 写真全体をモデルの {native} px で</translation>
+    </message>
+    <message>
+        <source>detail: whole photo at the model&apos;s {native} px, scaled up {scale:.1f}×</source>
+        <translation>ディテール: 写真全体をモデルの {native} px で、{scale:.1f}× に拡大</translation>
+    </message>
+    <message>
+        <source>device &apos;cuda&apos; requested but no CUDA GPU is available to PyTorch</source>
+        <translation>デバイス &apos;cuda&apos; が指定されましたが、PyTorch で使える CUDA GPU がありません</translation>
+    </message>
+    <message>
+        <source>device &apos;mps&apos; requested but Apple&apos;s Metal backend is not available</source>
+        <translation>デバイス &apos;mps&apos; が指定されましたが、Apple の Metal バックエンドが使えません</translation>
+    </message>
+    <message>
+        <source>device must be one of {items}, not {device!r}</source>
+        <translation>デバイスは {items} のいずれかでなければなりません（{device!r} ではなく）</translation>
+    </message>
+    <message>
+        <source>did not save the session: {reason}</source>
+        <translation>セッションを保存しませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>download it on a connected machine with `hf download {repo_id}` or pass a local folder or .safetensors file</source>
+        <translation>接続されたマシンで `hf download {repo_id}` でダウンロードするか、ローカルフォルダーか .safetensors ファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>edited region {w}×{h} px at ({left}, {top}), {gain:.1f}× the detail of the whole photo</source>
+        <translation>編集領域 {w}×{h} px、位置 ({left}, {top})、写真全体の {gain:.1f}× のディテール</translation>
+    </message>
+    <message>
+        <source>edits of one run must share {items}</source>
+        <translation>1 回の実行の編集は {items} を共有する必要があります</translation>
+    </message>
+    <message>
+        <source>empty word in re-weighting {markup!r}</source>
+        <translation>重み付け {markup!r} の単語が空です</translation>
+    </message>
+    <message>
+        <source>expected KEY=V1,V2,... for a sweep, got {text!r}</source>
+        <translation>スイープには KEY=V1,V2,... が必要ですが、{text!r} が指定されました</translation>
+    </message>
+    <message>
+        <source>guidance {guidance:g}</source>
+        <translation>ガイダンス {guidance:g}</translation>
+    </message>
+    <message>
+        <source>has {want} inputs, the LoRA {have}</source>
+        <translation>の入力は {want}、LoRA は {have}</translation>
+    </message>
+    <message>
+        <source>has {want} outputs, the LoRA {have}</source>
+        <translation>の出力は {want}、LoRA は {have}</translation>
+    </message>
+    <message>
+        <source>is a layer of a second text encoder, which this model does not have</source>
+        <translation>は 2 つ目のテキストエンコーダーの層ですが、このモデルにはありません</translation>
+    </message>
+    <message>
+        <source>is a {layer}, which takes no LoRA</source>
+        <translation>は {layer} で、LoRA を受け付けません</translation>
+    </message>
+    <message>
+        <source>is not a layer of this model</source>
+        <translation>はこのモデルの層ではありません</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>フォルダーです</translation>
+    </message>
+    <message>
+        <source>model folder {folder} is incomplete: missing {items}; download the whole model again (e.g. `hf download ORG/NAME --local-dir FOLDER`)</source>
+        <translation>モデルフォルダー {folder} が不完全です: {items} がありません。モデル全体をもう一度ダウンロードしてください（例: `hf download ORG/NAME --local-dir FOLDER`）</translation>
+    </message>
+    <message>
+        <source>model {repo_id} does not exist on the hub (or needs a login)</source>
+        <translation>モデル {repo_id} は hub にありません（またはログインが必要です）</translation>
+    </message>
+    <message>
+        <source>model {repo_id} is not cached and could not be downloaded ({reason}); {how}</source>
+        <translation>モデル {repo_id} はキャッシュになく、ダウンロードもできませんでした（{reason}）。{how}</translation>
+    </message>
+    <message>
+        <source>model {repo_id} is not in the local cache and offline mode is on; {how}</source>
+        <translation>モデル {repo_id} はローカルキャッシュになく、オフラインモードがオンです。{how}</translation>
+    </message>
+    <message>
+        <source>no model file or folder at {spec}</source>
+        <translation>{spec} にモデルのファイルもフォルダーもありません</translation>
+    </message>
+    <message>
+        <source>no model given</source>
+        <translation>モデルが指定されていません</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>そのファイルまたはフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>not a session (the JSON is not an object)</source>
+        <translation>セッションではありません（JSON がオブジェクトではありません）</translation>
+    </message>
+    <message>
+        <source>not valid JSON (not UTF-8 text)</source>
+        <translation>有効な JSON ではありません（UTF-8 テキストではありません）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>有効な JSON ではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>アクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>precision must be one of {items}, not {precision!r}</source>
+        <translation>精度は {items} のいずれかでなければなりません（{precision!r} ではなく）</translation>
+    </message>
+    <message>
+        <source>preview decoder {spec}: cannot be read ({reason}); previews use the model&apos;s VAE</source>
+        <translation>プレビューデコーダー {spec}: 読めません（{reason}）。プレビューにはモデルの VAE を使います</translation>
+    </message>
+    <message>
+        <source>preview decoder {spec}: made for {channels}-channel latents, the model has {latent}; previews use the model&apos;s VAE</source>
+        <translation>プレビューデコーダー {spec}: {channels} チャンネルの潜在変数用ですが、モデルは {latent} です。プレビューにはモデルの VAE を使います</translation>
+    </message>
+    <message>
+        <source>re-weighting factor {factor} in {markup!r} is out of range: use a factor between {low:g} and {high:g}</source>
+        <translation>{markup!r} の重み係数 {factor} が範囲外です: {low:g}～{high:g} の係数を使ってください</translation>
+    </message>
+    <message>
+        <source>refine</source>
+        <translation>詳細化</translation>
+    </message>
+    <message>
+        <source>reweight</source>
+        <translation>重み付け</translation>
+    </message>
+    <message>
+        <source>sampler must be one of {items}, not {sampler!r}</source>
+        <translation>サンプラーは {items} のいずれかでなければなりません（{sampler!r} ではなく）</translation>
+    </message>
+    <message>
+        <source>settings reset to defaults ({reason})</source>
+        <translation>設定を既定値に戻しました（{reason}）</translation>
+    </message>
+    <message>
+        <source>size differs from the photo&apos;s</source>
+        <translation>写真とサイズが異なります</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>入れ替え</translation>
+    </message>
+    <message>
+        <source>sweep weight {value:g} is out of range [{low:g}, {high:g}]</source>
+        <translation>スイープの重み {value:g} が範囲 [{low:g}, {high:g}] 外です</translation>
+    </message>
+    <message>
+        <source>the built-in demo model is missing ({reason}); reinstall P2P Studio</source>
+        <translation>組み込みのデモモデルがありません（{reason}）。P2P Studio を再インストールしてください</translation>
+    </message>
+    <message>
+        <source>the caption is too long: {count} tokens, the model takes at most {most}</source>
+        <translation>キャプションが長すぎます: {count} トークン、モデルの上限は {most} です</translation>
+    </message>
+    <message>
+        <source>the caption {text!r} has no words the tokenizer understands</source>
+        <translation>キャプション {text!r} にはトークナイザーが理解できる単語がありません</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>the disk quota is exceeded</source>
+        <translation>ディスクのクォータを超えています</translation>
+    </message>
+    <message>
+        <source>the edited caption is the same as the caption — change a word</source>
+        <translation>編集後のキャプションが元のキャプションと同じです — 単語を変えてください</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>ファイルシステムが読み取り専用です</translation>
+    </message>
+    <message>
+        <source>the inversion has {num_steps} steps but the edit asks for {steps}</source>
+        <translation>反転は {num_steps} ステップですが、編集は {steps} ステップを求めています</translation>
+    </message>
+    <message>
+        <source>the model produced NaN or infinity at {where}; nothing was written (on a GPU try --precision fp32; otherwise the model&apos;s weights may be damaged)</source>
+        <translation>モデルが {where} で NaN または無限大を出しました。何も書き込まれていません（GPU では --precision fp32 を試してください。そうでなければモデルの重みが壊れている可能性があります）</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名前が長すぎます</translation>
+    </message>
+    <message>
+        <source>the recipe has no captions</source>
+        <translation>レシピにキャプションがありません</translation>
+    </message>
+    <message>
+        <source>the session could not be restored ({reason}); its files are kept as they are and not saved over</source>
+        <translation>セッションを復元できませんでした（{reason}）。ファイルはそのまま残し、上書きしません</translation>
+    </message>
+    <message>
+        <source>the session is not saved: {file} could not be read or moved aside, and it is never written over</source>
+        <translation>セッションは保存されていません: {file} を読むことも退避することもできなかったため、上書きしません</translation>
+    </message>
+    <message>
+        <source>the session&apos;s photo {file} is missing</source>
+        <translation>セッションの写真 {file} がありません</translation>
+    </message>
+    <message>
+        <source>the sweep batch must be at least 1, not {batch}</source>
+        <translation>スイープのバッチは 1 以上でなければなりません（{batch} ではなく）</translation>
+    </message>
+    <message>
+        <source>the sweep has no cells</source>
+        <translation>スイープにセルがありません</translation>
+    </message>
+    <message>
+        <source>the sweep has {size} cells; at most {most}</source>
+        <translation>スイープのセルは {size} 個です。上限は {most} 個です</translation>
+    </message>
+    <message>
+        <source>the sweep of {key} has no values</source>
+        <translation>{key} のスイープに値がありません</translation>
+    </message>
+    <message>
+        <source>the sweep of {key} repeats a value</source>
+        <translation>{key} のスイープに同じ値が繰り返されています</translation>
+    </message>
+    <message>
+        <source>the sweep {text!r} has a value that is not a number</source>
+        <translation>スイープ {text!r} に数値でない値があります</translation>
+    </message>
+    <message>
+        <source>the {component} weights in {folder} are pickle files (.bin), which can run code when loaded; convert them to .safetensors, or allow them explicitly (--allow-pickle) if you trust their source</source>
+        <translation>{folder} の {component} の重みは pickle ファイル（.bin）で、読み込むとコードを実行できます。.safetensors に変換するか、出所を信頼できるなら明示的に許可してください（--allow-pickle）</translation>
+    </message>
+    <message>
+        <source>the {device} device ran out of memory; try fewer edited captions, half precision, a smaller photo size or the CPU</source>
+        <translation>{device} デバイスのメモリが足りません。編集キャプションを減らす、半精度、より小さい写真サイズ、または CPU をお試しください</translation>
+    </message>
+    <message>
+        <source>the {what} contains a NUL character</source>
+        <translation>{what}に NUL 文字が含まれています</translation>
+    </message>
+    <message>
+        <source>the {what} contains a byte that is not UTF-8 text (0x{bad} at character {position}); type it again or set a UTF-8 locale</source>
+        <translation>{what}に UTF-8 テキストでないバイトがあります（{position} 文字目の 0x{bad}）。入力し直すか UTF-8 ロケールを設定してください</translation>
+    </message>
+    <message>
+        <source>the {what} is empty</source>
+        <translation>{what}が空です</translation>
+    </message>
+    <message>
+        <source>the {what} is too long: {count:,} characters (at most {limit:,})</source>
+        <translation>{what}が長すぎます: {count:,} 文字（上限 {limit:,}）</translation>
+    </message>
+    <message>
+        <source>unexpected content ({reason})</source>
+        <translation>予期しない内容（{reason}）</translation>
+    </message>
+    <message>
+        <source>unknown device {name!r}; use auto, cuda, mps or cpu</source>
+        <translation>不明なデバイス {name!r}。auto、cuda、mps、cpu のいずれかを使ってください</translation>
+    </message>
+    <message>
+        <source>unknown precision {precision!r}; use auto, fp32, fp16 or bf16</source>
+        <translation>不明な精度 {precision!r}。auto、fp32、fp16、bf16 のいずれかを使ってください</translation>
+    </message>
+    <message>
+        <source>{count} masks given for {captions} edited captions</source>
+        <translation>{captions} 個の編集キャプションに {count} 個のマスクが指定されました</translation>
+    </message>
+    <message>
+        <source>{count} settings given for {captions} edited captions</source>
+        <translation>{captions} 個の編集キャプションに {count} 個の設定が指定されました</translation>
+    </message>
+    <message>
+        <source>{count} unreadable history entries left out (their files are kept)</source>
+        <translation>読めない履歴項目 {count} 件を除外しました（ファイルは残してあります）</translation>
+    </message>
+    <message>
+        <source>{error}; details are in the log</source>
+        <translation>{error}。詳細はログにあります</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({reason})</source>
+        <translation>{file} を読めませんでした（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder} is not a model folder (no model_index.json, no unet/ or vae/ folder){hint}</source>
+        <translation>{folder} はモデルフォルダーではありません（model_index.json も unet/・vae/ フォルダーもありません）{hint}</translation>
+    </message>
+    <message>
+        <source>{kind}: {changes}</source>
+        <translation>{kind}: {changes}</translation>
+    </message>
+    <message>
+        <source>{method} inversion</source>
+        <translation>{method} 反転</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{name} is a legacy pickle checkpoint, which can run arbitrary code when loaded; use a .safetensors file, or allow it explicitly (--allow-pickle) if you trust its source</source>
+        <translation>{name} は旧式の pickle チェックポイントで、読み込むと任意のコードを実行できます。.safetensors ファイルを使うか、出所を信頼できるなら明示的に許可してください（--allow-pickle）</translation>
+    </message>
+    <message>
+        <source>{name} is an SDXL refiner, which only refines another model&apos;s output; use an SDXL base model (e.g. {base}) or one of its fine-tunes</source>
+        <translation>{name} は SDXL リファイナーで、別のモデルの出力を仕上げるだけです。SDXL のベースモデル（例: {base}）またはその派生モデルを使ってください</translation>
+    </message>
+    <message>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation>{name} は有限の数でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <source>{name} must be in {range_text}, not {shown}</source>
+        <translation>{name} は {range_text} の範囲でなければなりません（{shown} ではなく）</translation>
+    </message>
+    <message>
+        <source>{name} needs its model&apos;s configs: pass --model-config FOLDER (a diffusers folder of the same model family), or fetch them once with `hf download {base} --include &apos;*.json&apos; &apos;*.txt&apos;`</source>
+        <translation>{name} にはモデルの設定が必要です: --model-config FOLDER（同じモデル系統の diffusers フォルダー）を指定するか、`hf download {base} --include &apos;*.json&apos; &apos;*.txt&apos;` で一度取得してください</translation>
+    </message>
+    <message>
+        <source>{name}: an SDXL UNet needs SDXL&apos;s two text encoders (and only it does)</source>
+        <translation>{name}: SDXL の UNet には SDXL の 2 つのテキストエンコーダーが必要です（必要なのは SDXL だけです）</translation>
+    </message>
+    <message>
+        <source>{name}: an animation of {frames} frames; its first frame is used</source>
+        <translation>{name}: {frames} フレームのアニメーションです。最初のフレームを使います</translation>
+    </message>
+    <message>
+        <source>{name}: expected a diffusers folder, a .safetensors checkpoint or a hub id</source>
+        <translation>{name}: diffusers フォルダー、.safetensors チェックポイント、または hub ID が必要です</translation>
+    </message>
+    <message>
+        <source>{name}: file not found</source>
+        <translation>{name}: ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file (a folder, pipe or device cannot be opened as a photo)</source>
+        <translation>{name}: 通常のファイルではありません（フォルダー、パイプ、デバイスは写真として開けません）</translation>
+    </message>
+    <message>
+        <source>{name}: not an image file, or a format P2P Studio cannot read</source>
+        <translation>{name}: 画像ファイルではないか、P2P Studio が読めない形式です</translation>
+    </message>
+    <message>
+        <source>{name}: the UNet expects text states of width {width}, the text encoders give {widths}</source>
+        <translation>{name}: UNet は幅 {width} のテキスト状態を求めますが、テキストエンコーダーは {widths} を出します</translation>
+    </message>
+    <message>
+        <source>{name}: the UNet&apos;s added conditioning ({added} values) is not SDXL&apos;s pooled embedding and {ids} time ids ({expected})</source>
+        <translation>{name}: UNet の追加条件（{added} 個の値）が SDXL のプール埋め込みと {ids} 個の時間 ID（{expected}）ではありません</translation>
+    </message>
+    <message>
+        <source>{name}: the file is larger than {megabytes:,.0f} MB, the largest photo that can be opened</source>
+        <translation>{name}: ファイルが開ける写真の上限 {megabytes:,.0f} MB より大きいです</translation>
+    </message>
+    <message>
+        <source>{name}: the image file is damaged or truncated ({reason})</source>
+        <translation>{name}: 画像ファイルが壊れているか途中で切れています（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the image file is damaged or unsupported ({reason})</source>
+        <translation>{name}: 画像ファイルが壊れているか未対応です（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the image is larger than the limit of {limit:,} pixels; downscale it first</source>
+        <translation>{name}: 画像が上限の {limit:,} ピクセルを超えています。先に縮小してください</translation>
+    </message>
+    <message>
+        <source>{name}: the scheduler config is invalid (num_train_timesteps = {train!r})</source>
+        <translation>{name}: スケジューラーの設定が無効です（num_train_timesteps = {train!r}）</translation>
+    </message>
+    <message>
+        <source>{name}: the scheduler has zero terminal SNR (rescale_betas_zero_snr: true) with epsilon prediction, which cannot denoise its noisiest level; such models use v-prediction (prediction_type: v_prediction in scheduler/scheduler_config.json)</source>
+        <translation>{name}: スケジューラーが終端 SNR ゼロ（rescale_betas_zero_snr: true）で epsilon 予測のため、最もノイズの多い段階をデノイズできません。このようなモデルは v 予測を使います（scheduler/scheduler_config.json の prediction_type: v_prediction）</translation>
+    </message>
+    <message>
+        <source>{name}: the two tokenizers of this SDXL model differ, so one token alignment cannot serve both text encoders</source>
+        <translation>{name}: この SDXL モデルの 2 つのトークナイザーが異なるため、1 つのトークン対応を両方のテキストエンコーダーに使えません</translation>
+    </message>
+    <message>
+        <source>{name}: unsupported prediction type {prediction!r}</source>
+        <translation>{name}: 未対応の予測タイプ {prediction!r}</translation>
+    </message>
+    <message>
+        <source>{name}: {format} images are not supported; use JPEG, PNG, WebP, BMP, TIFF or GIF</source>
+        <translation>{name}: {format} 画像には対応していません。JPEG、PNG、WebP、BMP、TIFF、GIF を使ってください</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {w}×{h} is larger than the limit of {limit:,} pixels; downscale it first</source>
+        <translation>{name}: {w}×{h} は上限の {limit:,} ピクセルを超えています。先に縮小してください</translation>
+    </message>
+    <message>
+        <source>{name}: {w}×{h} is too small; photos need at least {least} pixels per side</source>
+        <translation>{name}: {w}×{h} は小さすぎます。写真は各辺 {least} ピクセル以上必要です</translation>
+    </message>
+    <message>
+        <source>{note}; a new session was started (earlier results stay in the items folder)</source>
+        <translation>{note}。新しいセッションを始めました（以前の結果は items フォルダーに残っています）</translation>
+    </message>
+    <message>
+        <source>{note}; it is kept as it is and this session is not saved over it</source>
+        <translation>{note}。そのまま残し、このセッションで上書きしません</translation>
+    </message>
+    <message>
+        <source>{note}; it was moved aside to {aside}</source>
+        <translation>{note}。{aside} として退避しました</translation>
+    </message>
+    <message>
+        <source>{plan}, local blend on {words}</source>
+        <translation>{plan}、ローカルブレンド: {words}</translation>
+    </message>
+    <message>
+        <source>{plan}; {windows}</source>
+        <translation>{plan}；{windows}</translation>
+    </message>
+    <message>
+        <source>{reason}; the file as it was is kept as {aside}</source>
+        <translation>{reason}。元のファイルは {aside} として残してあります</translation>
+    </message>
+    <message>
+        <source>{reason}; {file} is not saved over while no copy of it can be made</source>
+        <translation>{reason}。{file} のコピーを作れない間は上書きしません</translation>
+    </message>
+    <message>
+        <source>{repo_id!r} is neither a model folder, a checkpoint file nor a hub id</source>
+        <translation>{repo_id!r} はモデルフォルダーでも、チェックポイントファイルでも、hub ID でもありません</translation>
+    </message>
+    <message>
+        <source>{seconds:.2g} s</source>
+        <translation>{seconds:.2g} 秒</translation>
+    </message>
+    <message>
+        <source>{steps} steps</source>
+        <translation>{steps} ステップ</translation>
+    </message>
+    <message>
+        <source>{token} ← (own map)</source>
+        <translation>{token} ← （自身のマップ）</translation>
+    </message>
+    <message>
+        <source>{token} ← {sources}</source>
+        <translation>{token} ← {sources}</translation>
+    </message>
+    <message>
+        <source>{what} is not a JSON object</source>
+        <translation>{what}は JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>{what} must be a JSON object</source>
+        <translation>{what}は JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>{what} word {word!r} is in neither caption</source>
+        <translation>{what} の単語 {word!r} はどちらのキャプションにもありません</translation>
+    </message>
+    <message>
+        <source>{what} {folder} is a file, not a folder</source>
+        <translation>{what} {folder} はフォルダーではなくファイルです</translation>
+    </message>
+    <message>
+        <source>{windows}, blend from step {start}</source>
+        <translation>{windows}、ブレンドはステップ {start} から</translation>
     </message>
 </context>
 </TS>

@@ -447,6 +447,14 @@ Restore its caption, edit and parameters?</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source> (kept: the captions and {count} results)</source>
+        <extracomment>Every result of the session, of every photo it was made from (History shows the current photo&apos;s: :attr:`history`).</extracomment>
+        <translation>（已保留：描述和 {count} 个结果）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>a hub id (downloaded once, then offline), a local diffusers folder, or a single &lt;code&gt;.safetensors&lt;/code&gt; checkpoint</source>
@@ -609,8 +617,13 @@ Restore its caption, edit and parameters?</source>
 <context>
     <name>StudioController</name>
     <message>
+        <source>Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16.</source>
+        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is).</extracomment>
+        <translation>请尝试更小的照片、一次更少的编辑，或 设置 → 设备：cpu / 精度：fp16。</translation>
+    </message>
+    <message>
         <source>Open a photo first (File → Open, drag and drop, or paste).</source>
-        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is). Words the text encoder is likely to misread, per caption (:class:`WordWarnings`). The model defaults the session&apos;s settings follow (see :meth:`ModelDefaults.follow`). Where a recipe&apos;s LoRAs are looked for (by name, then content hash).</extracomment>
+        <extracomment>Words the text encoder is likely to misread, per caption (:class:`WordWarnings`). The model defaults the session&apos;s settings follow (see :meth:`ModelDefaults.follow`). Where a recipe&apos;s LoRAs are looked for (by name, then content hash).</extracomment>
         <translation>请先打开一张照片（文件 → 打开、拖放或粘贴）。</translation>
     </message>
     <message>
@@ -656,6 +669,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{model} is {reason}: edits use {settings}.</source>
         <translation>{model} 是{reason}：编辑使用 {settings}。</translation>
+    </message>
+    <message>
+        <source>{method} inversion: encoding the photo…</source>
+        <translation>{method} 反演：正在编码照片…</translation>
     </message>
     <message>
         <source>ETA {time}</source>
@@ -1002,6 +1019,666 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>check that the caption describes the photo, or raise the null-text iterations</source>
         <translation>检查描述是否符合照片，或增加 null-text 迭代次数</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not English: the text encoder was trained on English captions, so write the caption in English</source>
+        <translation>&apos;{text}&apos; 不是英文：文本编码器是用英文描述训练的，请用英文书写描述</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a rare word for the text encoder; did you mean &apos;{likely}&apos;?</source>
+        <translation>&apos;{word}&apos; 对文本编码器来说是罕见词；您是指 &apos;{likely}&apos; 吗？</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is not a word the text encoder knows; did you mean &apos;{likely}&apos;?</source>
+        <translation>&apos;{word}&apos; 不是文本编码器认识的词；您是指 &apos;{likely}&apos; 吗？</translation>
+    </message>
+    <message>
+        <source>--lora {text!r}: the scale after &apos;:&apos; must be a number, not {scale!r}</source>
+        <translation>--lora {text!r}：&apos;:&apos; 后的强度必须是数字，而不是 {scale!r}</translation>
+    </message>
+    <message>
+        <source>; for a single checkpoint file pass the file itself, e.g. {file}</source>
+        <translation>；单个检查点文件请直接传入该文件，例如 {file}</translation>
+    </message>
+    <message>
+        <source>; pass a diffusers model folder, a .safetensors checkpoint or a hub id such as {hub_id}</source>
+        <translation>；请传入 diffusers 模型文件夹、.safetensors 检查点或 hub ID（如 {hub_id}）</translation>
+    </message>
+    <message>
+        <source>; {word}: {span}</source>
+        <translation>；{word}：{span}</translation>
+    </message>
+    <message>
+        <source>An edit of a photo at this model&apos;s defaults ({settings}) takes about {time} on {device}: {rows} UNet evaluations of {row:.3g} s each.</source>
+        <translation>按此模型的默认设置（{settings}），在 {device} 上编辑一张照片约需 {time}：{rows} 次 UNet 计算，每次 {row:.3g} 秒。</translation>
+    </message>
+    <message>
+        <source>An edit of a photo at this model&apos;s defaults ({settings}) takes up to {time} on {device}: {rows} UNet evaluations of {row:.3g} s each.</source>
+        <translation>按此模型的默认设置（{settings}），在 {device} 上编辑一张照片最多需 {time}：{rows} 次 UNet 计算，每次 {row:.3g} 秒。</translation>
+    </message>
+    <message>
+        <source>Editing: {edit}</source>
+        <translation>正在编辑：{edit}</translation>
+    </message>
+    <message>
+        <source>Inverting the photo</source>
+        <translation>正在反演照片</translation>
+    </message>
+    <message>
+        <source>LoRA {name} could not be loaded: {reason}</source>
+        <translation>无法加载 LoRA {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>LoRA {name} could not be read: {reason}</source>
+        <translation>无法读取 LoRA {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>LoRA {name} does not fit this model ({kind}): {part}.{module_path} {problem} - a LoRA made for another model family?</source>
+        <translation>LoRA {name} 与此模型（{kind}）不匹配：{part}.{module_path} {problem} —— 是为其他模型系列制作的 LoRA 吗？</translation>
+    </message>
+    <message>
+        <source>LoRA {name} has no LoRA layers this program can read</source>
+        <translation>LoRA {name} 中没有本程序可读取的 LoRA 层</translation>
+    </message>
+    <message>
+        <source>LoRA {name}: no such file ({path})</source>
+        <translation>LoRA {name}：文件不存在（{path}）</translation>
+    </message>
+    <message>
+        <source>LoRA {name}: only .safetensors files are loaded (a pickle can run code)</source>
+        <translation>LoRA {name}：只加载 .safetensors 文件（pickle 文件可能执行代码）</translation>
+    </message>
+    <message>
+        <source>LoRA {name}: scale {scale:g} is outside {low:g} to {high:g}</source>
+        <translation>LoRA {name}：强度 {scale:g} 超出 {low:g} 到 {high:g} 的范围</translation>
+    </message>
+    <message>
+        <source>Opening the photo</source>
+        <translation>正在打开照片</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Sweeping {cells} cells: {grid}</source>
+        <translation>正在扫描 {cells} 个单元：{grid}</translation>
+    </message>
+    <message>
+        <source>a LoRA needs a file</source>
+        <translation>LoRA 需要一个文件</translation>
+    </message>
+    <message>
+        <source>a few-step model</source>
+        <translation>少步数模型</translation>
+    </message>
+    <message>
+        <source>a few-step model (LCM)</source>
+        <translation>少步数模型（LCM）</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>路径的一部分是文件而不是文件夹</translation>
+    </message>
+    <message>
+        <source>a sweep names the same parameter twice</source>
+        <translation>扫描中同一参数出现了两次</translation>
+    </message>
+    <message>
+        <source>a sweep needs at least one KEY=V1,V2,... axis</source>
+        <translation>扫描至少需要一个 KEY=V1,V2,... 轴</translation>
+    </message>
+    <message>
+        <source>a weight sweep needs (word:factor) markup in the edited caption, e.g. a (red:2) car</source>
+        <translation>权重扫描需要在编辑后的描述中使用 (word:factor) 标记，例如 a (red:2) car</translation>
+    </message>
+    <message>
+        <source>a word swap needs captions with the same number of words</source>
+        <translation>词替换要求两个描述的词数相同</translation>
+    </message>
+    <message>
+        <source>all unreadable history entries left out (their files are kept)</source>
+        <translation>所有无法读取的历史条目都已略过（其文件已保留）</translation>
+    </message>
+    <message>
+        <source>cannot read the re-weighting in {text!r}; write it as (word:1.5)</source>
+        <translation>无法读取 {text!r} 中的重新加权；请写成 (word:1.5)</translation>
+    </message>
+    <message>
+        <source>cannot sweep {key!r}; choose from {items}</source>
+        <translation>无法扫描 {key!r}；请从 {items} 中选择</translation>
+    </message>
+    <message>
+        <source>cannot write to {what} {folder}: {reason}</source>
+        <translation>无法写入{what} {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>clipboard image</source>
+        <translation>剪贴板图像</translation>
+    </message>
+    <message>
+        <source>could not load checkpoint {name}: {reason}</source>
+        <translation>无法加载检查点 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>could not load checkpoint {name}: {reason} (is --model-config a diffusers folder of the same model family?)</source>
+        <translation>无法加载检查点 {name}：{reason}（--model-config 是否为同一模型系列的 diffusers 文件夹？）</translation>
+    </message>
+    <message>
+        <source>could not read the {part} of the model in {folder}: its config.json does not match its weights ({count} weights missing or of another shape, e.g. {missing})</source>
+        <translation>无法读取 {folder} 中模型的 {part}：其 config.json 与权重不符（{count} 个权重缺失或形状不同，例如 {missing}）</translation>
+    </message>
+    <message>
+        <source>could not read the {part} of the model in {folder}: {reason}</source>
+        <translation>无法读取 {folder} 中模型的 {part}：{reason}</translation>
+    </message>
+    <message>
+        <source>could not save the session: {reason}</source>
+        <translation>无法保存会话：{reason}</translation>
+    </message>
+    <message>
+        <source>cross-attention replaced for steps {cross} of {total}{words}, self-attention {self_steps}</source>
+        <translation>交叉注意力在 {total} 步中的第 {cross} 步被替换{words}，自注意力 {self_steps}</translation>
+    </message>
+    <message>
+        <source>cross-attention word {word!r} is not in the edited caption</source>
+        <translation>交叉注意力词 {word!r} 不在编辑后的描述中</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>detail: the edited region is redrawn at {native} px when it adds detail (the photo is {scale:.1f}× the model&apos;s size; {strength:.0%} of the steps again)</source>
+        <translation>细节：只要能增加细节，就以 {native} px 重绘编辑区域（照片是模型尺寸的 {scale:.1f}×；再走 {strength:.0%} 的步数）</translation>
+    </message>
+    <message>
+        <source>detail: the edited region is redrawn at {native} px when its mask is small (the photo is {scale:.1f}× the model&apos;s size; {strength:.0%} of the steps again)</source>
+        <translation>细节：蒙版较小时以 {native} px 重绘编辑区域（照片是模型尺寸的 {scale:.1f}×；再走 {strength:.0%} 的步数）</translation>
+    </message>
+    <message>
+        <source>detail: whole photo at the model&apos;s {native} px</source>
+        <translation>细节：整张照片按模型的 {native} px 处理</translation>
+    </message>
+    <message>
+        <source>detail: whole photo at the model&apos;s {native} px, scaled up {scale:.1f}×</source>
+        <translation>细节：整张照片按模型的 {native} px 处理，放大 {scale:.1f}×</translation>
+    </message>
+    <message>
+        <source>device &apos;cuda&apos; requested but no CUDA GPU is available to PyTorch</source>
+        <translation>请求了设备 &apos;cuda&apos;，但 PyTorch 无法使用 CUDA GPU</translation>
+    </message>
+    <message>
+        <source>device &apos;mps&apos; requested but Apple&apos;s Metal backend is not available</source>
+        <translation>请求了设备 &apos;mps&apos;，但 Apple 的 Metal 后端不可用</translation>
+    </message>
+    <message>
+        <source>device must be one of {items}, not {device!r}</source>
+        <translation>设备必须是 {items} 之一，而不是 {device!r}</translation>
+    </message>
+    <message>
+        <source>did not save the session: {reason}</source>
+        <translation>未保存会话：{reason}</translation>
+    </message>
+    <message>
+        <source>download it on a connected machine with `hf download {repo_id}` or pass a local folder or .safetensors file</source>
+        <translation>请在联网的机器上用 `hf download {repo_id}` 下载，或传入本地文件夹或 .safetensors 文件</translation>
+    </message>
+    <message>
+        <source>edited region {w}×{h} px at ({left}, {top}), {gain:.1f}× the detail of the whole photo</source>
+        <translation>编辑区域 {w}×{h} px，位于 ({left}, {top})，细节为整张照片的 {gain:.1f}×</translation>
+    </message>
+    <message>
+        <source>edits of one run must share {items}</source>
+        <translation>同一次运行的编辑必须共用 {items}</translation>
+    </message>
+    <message>
+        <source>empty word in re-weighting {markup!r}</source>
+        <translation>重新加权 {markup!r} 中的词为空</translation>
+    </message>
+    <message>
+        <source>expected KEY=V1,V2,... for a sweep, got {text!r}</source>
+        <translation>扫描应为 KEY=V1,V2,...，收到的是 {text!r}</translation>
+    </message>
+    <message>
+        <source>guidance {guidance:g}</source>
+        <translation>引导 {guidance:g}</translation>
+    </message>
+    <message>
+        <source>has {want} inputs, the LoRA {have}</source>
+        <translation>有 {want} 个输入，而 LoRA 为 {have}</translation>
+    </message>
+    <message>
+        <source>has {want} outputs, the LoRA {have}</source>
+        <translation>有 {want} 个输出，而 LoRA 为 {have}</translation>
+    </message>
+    <message>
+        <source>is a layer of a second text encoder, which this model does not have</source>
+        <translation>是第二个文本编码器的层，而此模型没有第二个文本编码器</translation>
+    </message>
+    <message>
+        <source>is a {layer}, which takes no LoRA</source>
+        <translation>是 {layer}，不接受 LoRA</translation>
+    </message>
+    <message>
+        <source>is not a layer of this model</source>
+        <translation>不是此模型的层</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>model folder {folder} is incomplete: missing {items}; download the whole model again (e.g. `hf download ORG/NAME --local-dir FOLDER`)</source>
+        <translation>模型文件夹 {folder} 不完整：缺少 {items}；请重新下载整个模型（例如 `hf download ORG/NAME --local-dir FOLDER`）</translation>
+    </message>
+    <message>
+        <source>model {repo_id} does not exist on the hub (or needs a login)</source>
+        <translation>hub 上不存在模型 {repo_id}（或需要登录）</translation>
+    </message>
+    <message>
+        <source>model {repo_id} is not cached and could not be downloaded ({reason}); {how}</source>
+        <translation>模型 {repo_id} 未缓存且无法下载（{reason}）；{how}</translation>
+    </message>
+    <message>
+        <source>model {repo_id} is not in the local cache and offline mode is on; {how}</source>
+        <translation>模型 {repo_id} 不在本地缓存中，且离线模式已开启；{how}</translation>
+    </message>
+    <message>
+        <source>no model file or folder at {spec}</source>
+        <translation>{spec} 处没有模型文件或文件夹</translation>
+    </message>
+    <message>
+        <source>no model given</source>
+        <translation>未指定模型</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not a session (the JSON is not an object)</source>
+        <translation>不是会话（JSON 不是对象）</translation>
+    </message>
+    <message>
+        <source>not valid JSON (not UTF-8 text)</source>
+        <translation>不是有效的 JSON（不是 UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>precision must be one of {items}, not {precision!r}</source>
+        <translation>精度必须是 {items} 之一，而不是 {precision!r}</translation>
+    </message>
+    <message>
+        <source>preview decoder {spec}: cannot be read ({reason}); previews use the model&apos;s VAE</source>
+        <translation>预览解码器 {spec}：无法读取（{reason}）；预览使用模型的 VAE</translation>
+    </message>
+    <message>
+        <source>preview decoder {spec}: made for {channels}-channel latents, the model has {latent}; previews use the model&apos;s VAE</source>
+        <translation>预览解码器 {spec}：为 {channels} 通道潜变量制作，而模型为 {latent}；预览使用模型的 VAE</translation>
+    </message>
+    <message>
+        <source>re-weighting factor {factor} in {markup!r} is out of range: use a factor between {low:g} and {high:g}</source>
+        <translation>{markup!r} 中的重新加权系数 {factor} 超出范围：请使用 {low:g} 到 {high:g} 之间的系数</translation>
+    </message>
+    <message>
+        <source>refine</source>
+        <translation>细化</translation>
+    </message>
+    <message>
+        <source>reweight</source>
+        <translation>重新加权</translation>
+    </message>
+    <message>
+        <source>sampler must be one of {items}, not {sampler!r}</source>
+        <translation>采样器必须是 {items} 之一，而不是 {sampler!r}</translation>
+    </message>
+    <message>
+        <source>settings reset to defaults ({reason})</source>
+        <translation>设置已重置为默认值（{reason}）</translation>
+    </message>
+    <message>
+        <source>size differs from the photo&apos;s</source>
+        <translation>尺寸与照片不同</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>sweep weight {value:g} is out of range [{low:g}, {high:g}]</source>
+        <translation>扫描权重 {value:g} 超出范围 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <source>the built-in demo model is missing ({reason}); reinstall P2P Studio</source>
+        <translation>内置演示模型缺失（{reason}）；请重新安装 P2P Studio</translation>
+    </message>
+    <message>
+        <source>the caption is too long: {count} tokens, the model takes at most {most}</source>
+        <translation>描述太长：{count} 个词元，模型最多接受 {most} 个</translation>
+    </message>
+    <message>
+        <source>the caption {text!r} has no words the tokenizer understands</source>
+        <translation>描述 {text!r} 中没有分词器能理解的词</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>the edited caption is the same as the caption — change a word</source>
+        <translation>编辑后的描述与原描述相同——请修改一个词</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <source>the inversion has {num_steps} steps but the edit asks for {steps}</source>
+        <translation>反演有 {num_steps} 步，但编辑要求 {steps} 步</translation>
+    </message>
+    <message>
+        <source>the model produced NaN or infinity at {where}; nothing was written (on a GPU try --precision fp32; otherwise the model&apos;s weights may be damaged)</source>
+        <translation>模型在 {where} 产生了 NaN 或无穷大；未写入任何内容（在 GPU 上请尝试 --precision fp32；否则模型权重可能已损坏）</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <source>the recipe has no captions</source>
+        <translation>配方中没有描述</translation>
+    </message>
+    <message>
+        <source>the session could not be restored ({reason}); its files are kept as they are and not saved over</source>
+        <translation>无法恢复会话（{reason}）；其文件保持原样，不会被覆盖</translation>
+    </message>
+    <message>
+        <source>the session is not saved: {file} could not be read or moved aside, and it is never written over</source>
+        <translation>会话未保存：{file} 既无法读取也无法移到一旁，因此绝不会被覆盖</translation>
+    </message>
+    <message>
+        <source>the session&apos;s photo {file} is missing</source>
+        <translation>会话的照片 {file} 不见了</translation>
+    </message>
+    <message>
+        <source>the sweep batch must be at least 1, not {batch}</source>
+        <translation>扫描批大小至少为 1，而不是 {batch}</translation>
+    </message>
+    <message>
+        <source>the sweep has no cells</source>
+        <translation>扫描没有单元</translation>
+    </message>
+    <message>
+        <source>the sweep has {size} cells; at most {most}</source>
+        <translation>扫描有 {size} 个单元；最多 {most} 个</translation>
+    </message>
+    <message>
+        <source>the sweep of {key} has no values</source>
+        <translation>{key} 的扫描没有值</translation>
+    </message>
+    <message>
+        <source>the sweep of {key} repeats a value</source>
+        <translation>{key} 的扫描有重复的值</translation>
+    </message>
+    <message>
+        <source>the sweep {text!r} has a value that is not a number</source>
+        <translation>扫描 {text!r} 中有一个值不是数字</translation>
+    </message>
+    <message>
+        <source>the {component} weights in {folder} are pickle files (.bin), which can run code when loaded; convert them to .safetensors, or allow them explicitly (--allow-pickle) if you trust their source</source>
+        <translation>{folder} 中的 {component} 权重是 pickle 文件（.bin），加载时可能执行代码；请转换为 .safetensors，或在信任其来源时明确允许（--allow-pickle）</translation>
+    </message>
+    <message>
+        <source>the {device} device ran out of memory; try fewer edited captions, half precision, a smaller photo size or the CPU</source>
+        <translation>{device} 设备内存不足；请尝试更少的编辑描述、半精度、更小的照片尺寸或使用 CPU</translation>
+    </message>
+    <message>
+        <source>the {what} contains a NUL character</source>
+        <translation>{what}中含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>the {what} contains a byte that is not UTF-8 text (0x{bad} at character {position}); type it again or set a UTF-8 locale</source>
+        <translation>{what}中含有不是 UTF-8 文本的字节（第 {position} 个字符处的 0x{bad}）；请重新输入或设置 UTF-8 区域</translation>
+    </message>
+    <message>
+        <source>the {what} is empty</source>
+        <translation>{what}为空</translation>
+    </message>
+    <message>
+        <source>the {what} is too long: {count:,} characters (at most {limit:,})</source>
+        <translation>{what}太长：{count:,} 个字符（最多 {limit:,} 个）</translation>
+    </message>
+    <message>
+        <source>unexpected content ({reason})</source>
+        <translation>意外的内容（{reason}）</translation>
+    </message>
+    <message>
+        <source>unknown device {name!r}; use auto, cuda, mps or cpu</source>
+        <translation>未知设备 {name!r}；请使用 auto、cuda、mps 或 cpu</translation>
+    </message>
+    <message>
+        <source>unknown precision {precision!r}; use auto, fp32, fp16 or bf16</source>
+        <translation>未知精度 {precision!r}；请使用 auto、fp32、fp16 或 bf16</translation>
+    </message>
+    <message>
+        <source>{count} masks given for {captions} edited captions</source>
+        <translation>为 {captions} 个编辑描述给出了 {count} 个蒙版</translation>
+    </message>
+    <message>
+        <source>{count} settings given for {captions} edited captions</source>
+        <translation>为 {captions} 个编辑描述给出了 {count} 组设置</translation>
+    </message>
+    <message>
+        <source>{count} unreadable history entries left out (their files are kept)</source>
+        <translation>已略过 {count} 个无法读取的历史条目（其文件已保留）</translation>
+    </message>
+    <message>
+        <source>{error}; details are in the log</source>
+        <translation>{error}；详情见日志</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({reason})</source>
+        <translation>无法读取 {file}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder} is not a model folder (no model_index.json, no unet/ or vae/ folder){hint}</source>
+        <translation>{folder} 不是模型文件夹（没有 model_index.json，也没有 unet/ 或 vae/ 文件夹）{hint}</translation>
+    </message>
+    <message>
+        <source>{kind}: {changes}</source>
+        <translation>{kind}：{changes}</translation>
+    </message>
+    <message>
+        <source>{method} inversion</source>
+        <translation>{method} 反演</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{name} is a legacy pickle checkpoint, which can run arbitrary code when loaded; use a .safetensors file, or allow it explicitly (--allow-pickle) if you trust its source</source>
+        <translation>{name} 是旧式 pickle 检查点，加载时可能执行任意代码；请使用 .safetensors 文件，或在信任其来源时明确允许（--allow-pickle）</translation>
+    </message>
+    <message>
+        <source>{name} is an SDXL refiner, which only refines another model&apos;s output; use an SDXL base model (e.g. {base}) or one of its fine-tunes</source>
+        <translation>{name} 是 SDXL 精修模型，只能精修其他模型的输出；请使用 SDXL 基础模型（例如 {base}）或其微调版本</translation>
+    </message>
+    <message>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation>{name} 必须是有限数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be in {range_text}, not {shown}</source>
+        <translation>{name} 必须在 {range_text} 内，而不是 {shown}</translation>
+    </message>
+    <message>
+        <source>{name} needs its model&apos;s configs: pass --model-config FOLDER (a diffusers folder of the same model family), or fetch them once with `hf download {base} --include &apos;*.json&apos; &apos;*.txt&apos;`</source>
+        <translation>{name} 需要其模型的配置：请传入 --model-config FOLDER（同一模型系列的 diffusers 文件夹），或用 `hf download {base} --include &apos;*.json&apos; &apos;*.txt&apos;` 获取一次</translation>
+    </message>
+    <message>
+        <source>{name}: an SDXL UNet needs SDXL&apos;s two text encoders (and only it does)</source>
+        <translation>{name}：SDXL 的 UNet 需要 SDXL 的两个文本编码器（且只有它需要）</translation>
+    </message>
+    <message>
+        <source>{name}: an animation of {frames} frames; its first frame is used</source>
+        <translation>{name}：{frames} 帧的动画；使用其第一帧</translation>
+    </message>
+    <message>
+        <source>{name}: expected a diffusers folder, a .safetensors checkpoint or a hub id</source>
+        <translation>{name}：应为 diffusers 文件夹、.safetensors 检查点或 hub ID</translation>
+    </message>
+    <message>
+        <source>{name}: file not found</source>
+        <translation>{name}：找不到文件</translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file (a folder, pipe or device cannot be opened as a photo)</source>
+        <translation>{name}：不是普通文件（文件夹、管道或设备不能作为照片打开）</translation>
+    </message>
+    <message>
+        <source>{name}: not an image file, or a format P2P Studio cannot read</source>
+        <translation>{name}：不是图像文件，或是 P2P Studio 无法读取的格式</translation>
+    </message>
+    <message>
+        <source>{name}: the UNet expects text states of width {width}, the text encoders give {widths}</source>
+        <translation>{name}：UNet 需要宽度为 {width} 的文本状态，文本编码器给出的是 {widths}</translation>
+    </message>
+    <message>
+        <source>{name}: the UNet&apos;s added conditioning ({added} values) is not SDXL&apos;s pooled embedding and {ids} time ids ({expected})</source>
+        <translation>{name}：UNet 的附加条件（{added} 个值）不是 SDXL 的池化嵌入加 {ids} 个时间 ID（{expected}）</translation>
+    </message>
+    <message>
+        <source>{name}: the file is larger than {megabytes:,.0f} MB, the largest photo that can be opened</source>
+        <translation>{name}：文件大于 {megabytes:,.0f} MB，即可打开的最大照片</translation>
+    </message>
+    <message>
+        <source>{name}: the image file is damaged or truncated ({reason})</source>
+        <translation>{name}：图像文件已损坏或不完整（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the image file is damaged or unsupported ({reason})</source>
+        <translation>{name}：图像文件已损坏或不受支持（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the image is larger than the limit of {limit:,} pixels; downscale it first</source>
+        <translation>{name}：图像超过 {limit:,} 像素的上限；请先缩小</translation>
+    </message>
+    <message>
+        <source>{name}: the scheduler config is invalid (num_train_timesteps = {train!r})</source>
+        <translation>{name}：调度器配置无效（num_train_timesteps = {train!r}）</translation>
+    </message>
+    <message>
+        <source>{name}: the scheduler has zero terminal SNR (rescale_betas_zero_snr: true) with epsilon prediction, which cannot denoise its noisiest level; such models use v-prediction (prediction_type: v_prediction in scheduler/scheduler_config.json)</source>
+        <translation>{name}：调度器为零终端 SNR（rescale_betas_zero_snr: true）且使用 epsilon 预测，无法对最高噪声级去噪；此类模型使用 v 预测（scheduler/scheduler_config.json 中的 prediction_type: v_prediction）</translation>
+    </message>
+    <message>
+        <source>{name}: the two tokenizers of this SDXL model differ, so one token alignment cannot serve both text encoders</source>
+        <translation>{name}：此 SDXL 模型的两个分词器不同，一个词元对齐无法同时用于两个文本编码器</translation>
+    </message>
+    <message>
+        <source>{name}: unsupported prediction type {prediction!r}</source>
+        <translation>{name}：不支持的预测类型 {prediction!r}</translation>
+    </message>
+    <message>
+        <source>{name}: {format} images are not supported; use JPEG, PNG, WebP, BMP, TIFF or GIF</source>
+        <translation>{name}：不支持 {format} 图像；请使用 JPEG、PNG、WebP、BMP、TIFF 或 GIF</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {w}×{h} is larger than the limit of {limit:,} pixels; downscale it first</source>
+        <translation>{name}：{w}×{h} 超过 {limit:,} 像素的上限；请先缩小</translation>
+    </message>
+    <message>
+        <source>{name}: {w}×{h} is too small; photos need at least {least} pixels per side</source>
+        <translation>{name}：{w}×{h} 太小；照片每边至少需要 {least} 像素</translation>
+    </message>
+    <message>
+        <source>{note}; a new session was started (earlier results stay in the items folder)</source>
+        <translation>{note}；已开始新会话（之前的结果仍在 items 文件夹中）</translation>
+    </message>
+    <message>
+        <source>{note}; it is kept as it is and this session is not saved over it</source>
+        <translation>{note}；它保持原样，此会话不会覆盖它</translation>
+    </message>
+    <message>
+        <source>{note}; it was moved aside to {aside}</source>
+        <translation>{note}；已移到一旁，名为 {aside}</translation>
+    </message>
+    <message>
+        <source>{plan}, local blend on {words}</source>
+        <translation>{plan}，局部混合：{words}</translation>
+    </message>
+    <message>
+        <source>{plan}; {windows}</source>
+        <translation>{plan}；{windows}</translation>
+    </message>
+    <message>
+        <source>{reason}; the file as it was is kept as {aside}</source>
+        <translation>{reason}；原文件已保留为 {aside}</translation>
+    </message>
+    <message>
+        <source>{reason}; {file} is not saved over while no copy of it can be made</source>
+        <translation>{reason}；在无法复制 {file} 之前不会覆盖它</translation>
+    </message>
+    <message>
+        <source>{repo_id!r} is neither a model folder, a checkpoint file nor a hub id</source>
+        <translation>{repo_id!r} 既不是模型文件夹、检查点文件，也不是 hub ID</translation>
+    </message>
+    <message>
+        <source>{seconds:.2g} s</source>
+        <translation>{seconds:.2g} 秒</translation>
+    </message>
+    <message>
+        <source>{steps} steps</source>
+        <translation>{steps} 步</translation>
+    </message>
+    <message>
+        <source>{token} ← (own map)</source>
+        <translation>{token} ← （自身的图）</translation>
+    </message>
+    <message>
+        <source>{token} ← {sources}</source>
+        <translation>{token} ← {sources}</translation>
+    </message>
+    <message>
+        <source>{what} is not a JSON object</source>
+        <translation>{what}不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{what} must be a JSON object</source>
+        <translation>{what}必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{what} word {word!r} is in neither caption</source>
+        <translation>{what}词 {word!r} 不在任何一个描述中</translation>
+    </message>
+    <message>
+        <source>{what} {folder} is a file, not a folder</source>
+        <translation>{what} {folder} 是文件而不是文件夹</translation>
+    </message>
+    <message>
+        <source>{windows}, blend from step {start}</source>
+        <translation>{windows}，从第 {start} 步开始混合</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ from p2p_studio.core.photos import read_photo
 from p2p_studio.core.recipe import FoundLoras, Recipe
 from p2p_studio.core.results import EditResult, Fidelity, WordMap
 from p2p_studio.core.settings import EditSettings, Method, ModelChoice
+from p2p_studio.core.text import Message
 
 CAPTION, EDIT = "a cat sitting on a bench", "a tiger sitting on a bench"
 
@@ -189,11 +190,11 @@ def test_previews_of_the_running_edit_reach_the_window_only_for_its_photo(app, t
 def test_failures_are_reported_by_kind(app) -> None:
     worker, session, controller, errors = app
     job = controller.start_inversion()
-    worker.job_failed.emit(job, Failure(ErrorKind.OUT_OF_MEMORY, "the cuda device ran out of memory"))
+    worker.job_failed.emit(job, Failure(ErrorKind.OUT_OF_MEMORY, Message.of("the cuda device ran out of memory")))
     assert errors[-1] == f"the cuda device ran out of memory {OOM_HINT}"
     assert session.inversion_state is InversionState.FAILED
     job = controller.queue_edit()
-    worker.job_failed.emit(job, Failure(ErrorKind.INPUT, "blend word 'zebra' is in neither caption"))
+    worker.job_failed.emit(job, Failure(ErrorKind.INPUT, Message.of("blend word 'zebra' is in neither caption")))
     assert errors[-1] == "blend word 'zebra' is in neither caption" and not controller.busy
 
 
@@ -270,8 +271,8 @@ def test_plan_answers_only_the_newest_request(app, qtbot) -> None:
     session.set_edit("a dog sitting on a bench")
     qtbot.waitUntil(lambda: len(worker.plans) >= 1, timeout=2000)
     newest = worker.plans[-1][0]
-    worker.plan_ready.emit(Plan(newest - 1, "stale", False))
-    worker.plan_ready.emit(Plan(newest, "swap: dog ← cat", False))
+    worker.plan_ready.emit(Plan(newest - 1, Message.of("stale"), False))
+    worker.plan_ready.emit(Plan(newest, Message.of("swap: dog ← cat"), False))
     assert shown == [("swap: dog ← cat", False)]
     assert isinstance(worker.plans[-1][3], EditSettings)
 
@@ -443,7 +444,8 @@ def test_words_warnings_come_with_every_plan_and_a_caption_alone_asks_for_them(a
     session.set_caption("a cat on a bnech")
     qtbot.waitUntil(lambda: bool(worker.plans) and worker.plans[-1][1:3] == ("a cat on a bnech", ""), timeout=2000)
     assert plans[-1] == ("Type the caption of the photo, then change words in the edit.", False)
-    warning = "'bnech' is not a word the text encoder knows; did you mean 'bench'?"
+    warning = Message.of("'{word}' is not a word the text encoder knows; did you mean '{likely}'?", word="bnech",
+                         likely="bench")
     worker.plan_ready.emit(Plan(worker.plans[-1][0], None, False, WordWarnings((warning,))))
     assert words == [WordWarnings((warning,), ())] and len(plans) == 1  # no plan: the line said stays
     session.set_caption("")

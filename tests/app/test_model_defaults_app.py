@@ -11,9 +11,10 @@ from p2p_studio.app.controller import StudioController
 from p2p_studio.app.jobs import ModelInfo
 from p2p_studio.app.session import Session
 from p2p_studio.core.settings import EditSettings, Method, ModelChoice, ModelDefaults
+from p2p_studio.core.text import Message
 from tests.app.test_controller import FakeWorker
 
-FEW = ModelDefaults(4, 0.0, Method.RENOISE, "a few-step model")
+FEW = ModelDefaults(4, 0.0, Method.RENOISE, Message.of("a few-step model"))
 
 
 def _info(name: str, defaults: ModelDefaults, stochastic: bool = False) -> ModelInfo:

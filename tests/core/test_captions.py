@@ -37,6 +37,6 @@ def test_an_edited_caption_that_changes_nothing_is_refused_in_one_line(edit: str
     if expected:
         with pytest.raises(InputError) as info:
             check_edit_words("a red circle", ["a blue circle", edit], None, (), [])
-        assert str(info.value) == UNCHANGED == "the edited caption is the same as the caption — change a word"
+        assert str(info.value) == str(UNCHANGED) == "the edited caption is the same as the caption — change a word"
     elif edit != "a (red:x) circle":
         check_edit_words("a red circle", [edit], None, (), [])

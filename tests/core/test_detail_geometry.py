@@ -63,11 +63,11 @@ def test_when_the_region_is_used() -> None:
 
 
 def test_the_plan_says_which_mode_applies() -> None:
-    assert outlook(Detail.AUTO, (512, 512), 512) == "detail: whole photo at the model's 512 px"
-    assert outlook(Detail.WHOLE, PHOTO, 512) == "detail: whole photo at the model's 512 px, scaled up 7.8×"
-    assert outlook(Detail.AUTO, PHOTO, 512).startswith(
+    assert str(outlook(Detail.AUTO, (512, 512), 512)) == "detail: whole photo at the model's 512 px"
+    assert str(outlook(Detail.WHOLE, PHOTO, 512)) == "detail: whole photo at the model's 512 px, scaled up 7.8×"
+    assert str(outlook(Detail.AUTO, PHOTO, 512)).startswith(
         "detail: the edited region is redrawn at 512 px when its mask is small (the photo is 7.8×")
-    assert "when it adds detail" in outlook(Detail.REGION, PHOTO, 512)
+    assert "when it adds detail" in str(outlook(Detail.REGION, PHOTO, 512))
 
 
 def test_detail_is_a_setting_and_old_recipes_were_whole() -> None:

@@ -183,5 +183,5 @@ def test_an_animation_opens_at_its_first_frame_and_says_so(tmp_path, suffix) -> 
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0,
                    **({"lossless": True} if suffix == ".webp" else {}))
     photo = read_photo(path)
-    assert photo.note == f"moving{suffix}: an animation of 3 frames; its first frame is used"
+    assert str(photo.note) == f"moving{suffix}: an animation of 3 frames; its first frame is used"
     assert (np.asarray(photo.image) == (250, 0, 0)).all()

@@ -28,31 +28,32 @@ def _write_taesd(folder: Path, channels: int = 4) -> Path:
 
 def test_a_folder_is_loaded_and_decodes_a_latent(tiny, tmp_path) -> None:
     decoder, note = load_tiny_decoder(str(_write_taesd(tmp_path / "taesd")), tiny)
-    assert decoder is not None and note == "" and decoder.name == str(tmp_path / "taesd")
+    assert decoder is not None and note is None and decoder.name == str(tmp_path / "taesd")
     image = decoder.decode(torch.zeros(4, 10, 12))
     assert image.size == (24, 20) and image.mode == "RGB"
 
 
 def test_auto_takes_taesd_from_the_hub_cache_only(tiny, tmp_path) -> None:
     cache = tmp_path / "hub"
-    assert load_tiny_decoder("auto", tiny, str(cache)) == (None, "")  # not fetched: nothing to say
+    assert load_tiny_decoder("auto", tiny, str(cache)) == (None, None)  # not fetched: nothing to say
     repo = cache / f"models--{TAESD_REPOS[tiny.kind].replace('/', '--')}"
     commit = "0123456789abcdef" * 2 + "01234567"  # the cache's layout: refs/main names a snapshot
     _write_taesd(repo / "snapshots" / commit)
     (repo / "refs").mkdir()
     (repo / "refs" / "main").write_text(commit)
     decoder, note = load_tiny_decoder("auto", tiny, str(cache))
-    assert decoder is not None and decoder.name == "madebyollin/taesd" and note == ""
-    assert load_tiny_decoder("none", tiny, str(cache)) == (None, "")
+    assert decoder is not None and decoder.name == "madebyollin/taesd" and note is None
+    assert load_tiny_decoder("none", tiny, str(cache)) == (None, None)
 
 
 def test_a_decoder_that_cannot_serve_is_named_in_one_line(tiny, tmp_path) -> None:
     decoder, note = load_tiny_decoder(str(_write_taesd(tmp_path / "sd3", channels=16)), tiny)
-    assert decoder is None and note == (f"preview decoder {tmp_path / 'sd3'}: made for 16-channel latents, the model "
-                                        "has 4; previews use the model's VAE")
+    assert decoder is None and str(note) == (f"preview decoder {tmp_path / 'sd3'}: made for 16-channel latents, "
+                                             "the model has 4; previews use the model's VAE")
     (tmp_path / "junk").mkdir()
     (tmp_path / "junk" / "config.json").write_text("{not json")
-    decoder, note = load_tiny_decoder(str(tmp_path / "junk"), tiny)
+    decoder, message = load_tiny_decoder(str(tmp_path / "junk"), tiny)
+    note = str(message)
     assert decoder is None and note.startswith(f"preview decoder {tmp_path / 'junk'}: cannot be read (")
     assert note.endswith("); previews use the model's VAE") and "\n" not in note
 
@@ -80,4 +81,4 @@ def test_previews_come_from_the_tiny_decoder_and_the_result_from_the_vae(tiny, t
 
 @pytest.mark.parametrize("spec", ["", "  none "])
 def test_no_decoder_asked_for(tiny, spec) -> None:
-    assert load_tiny_decoder(spec, tiny) == (None, "")
+    assert load_tiny_decoder(spec, tiny) == (None, None)

@@ -37,7 +37,8 @@ def test_words_and_compounds_get_no_warning(vocabulary, word) -> None:
 
 
 def test_warnings_name_each_word_once_in_order(vocabulary) -> None:
-    assert vocabulary.warnings(["a red Cirlce on a bleu square", "a (bleu:1.5) cirlce, 8k, photorealistic"]) == [
+    lines = vocabulary.warnings(["a red Cirlce on a bleu square", "a (bleu:1.5) cirlce, 8k, photorealistic"])
+    assert [str(line) for line in lines] == [
         "'cirlce' is not a word the text encoder knows; did you mean 'circle'?",
         "'bleu' is a rare word for the text encoder; did you mean 'blue'?",
     ]
@@ -45,7 +46,7 @@ def test_warnings_name_each_word_once_in_order(vocabulary) -> None:
 
 
 def test_a_caption_in_another_script_is_warned_about_once(vocabulary) -> None:
-    lines = vocabulary.warnings(["一只猫坐在长椅上", "一只老虎坐在长椅上", "a café"])
+    lines = [str(line) for line in vocabulary.warnings(["一只猫坐在长椅上", "一只老虎坐在长椅上", "a café"])]
     assert lines == ["'一只猫坐在长椅上' is not English: the text encoder was trained on English captions, "
                      "so write the caption in English"]
     assert vocabulary.warnings(["a naïve café in München"]) == []  # accented Latin letters are English enough

@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel
 
-from p2p_studio.app.core_text import MARKED, progress_text
+from p2p_studio.app.core_text import MARKED, message_text, progress_text
 from p2p_studio.app.i18n import LANGUAGE_ENV, LANGUAGES, install_language, language_for
+from p2p_studio.core.detail import outlook
 from p2p_studio.core.settings import Detail
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +62,24 @@ def test_auto_follows_the_system_locale(system, code) -> None:
     assert language_for("ja", system) == "ja"  # a choice in Settings wins
 
 
+def _engine_lines_are_translated(s, qtbot, wait_for, tmp_path) -> None:
+    """The plan, a word warning and an error line from the engine and core, in the window's language."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("core", text)
+
+    plan, swap = s.window.panel.plan, tr("swap")
+    detail = outlook(s.session.settings.detail, s.session.photo.size, s.controller.model.native_size)
+    assert swap != "swap" and plan.text().startswith(swap) and plan.text().endswith("\n" + message_text(detail))
+    assert "cross-attention" not in plan.text() and "detail:" not in plan.text()
+    s.session.set_edit("a blue cirlce")
+    wait_for(lambda: "cirlce" in s.window.panel.edit_words.text(), 60)
+    unknown = tr("'{word}' is not a word the text encoder knows; did you mean '{likely}'?")
+    assert s.window.panel.edit_words.text() == "⚠ " + unknown.format(word="cirlce", likely="circle")
+    with qtbot.waitSignal(s.controller.error, timeout=30_000) as failed:
+        s.controller.open_photo(tmp_path / "gone.png")
+    assert failed.args == [tr("{name}: file not found").format(name="gone.png")] and "not found" not in failed.args[0]
+
+
 def _cut_off(window) -> list[str]:
     """Visible one-line texts (buttons, check boxes, labels that do not wrap, group titles) given
     less width than Qt's own size hint asks for them."""
@@ -104,6 +123,7 @@ def test_the_window_speaks_the_language_and_nothing_is_cut_off(qtbot, tmp_path, 
         QApplication.processEvents()
         faithful = QCoreApplication.translate("core", "faithful")
         assert faithful != "faithful" and f"dB — {faithful}" in s.window.panel.inversion_label.text()
+        _engine_lines_are_translated(s, qtbot, wait_for, tmp_path)
         assert _cut_off(s.window) == []
         assert s.window.grab().save(str(_screenshot_folder() / f"15-language-{code}.png"))
         dialog = SettingsDialog(s.window.settings, s.window, s.controller.model)
@@ -114,6 +134,8 @@ def test_the_window_speaks_the_language_and_nothing_is_cut_off(qtbot, tmp_path, 
         assert dialog.windowTitle() == QCoreApplication.translate("SettingsDialog", "Settings") != "Settings"
         assert dialog.language.findData(code) >= 0 and dialog.language.itemText(dialog.language.findData(code)) == \
             LANGUAGES[code]
+        unet = QCoreApplication.translate("core", "{steps} steps").format(steps=s.controller.model.defaults.steps)
+        assert unet in dialog.expected.text() and "An edit of a photo" not in dialog.expected.text()
         assert _cut_off(dialog) == []
         assert dialog.grab().save(str(_screenshot_folder() / f"15-settings-{code}.png"))
     finally:

@@ -12,6 +12,7 @@ from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.jobs import ModelInfo
 from p2p_studio.core.resources import SD_TURBO
 from p2p_studio.core.settings import LoraChoice, Method, ModelChoice, ModelDefaults
+from p2p_studio.core.text import Message
 from p2p_studio.ui.settings_dialog import SettingsDialog
 
 LORAS = (LoraChoice("/loras/style.safetensors", 0.8), LoraChoice("C:\\loras\\lcm-lora-sdv1-5.safetensors", 1.0))
@@ -33,7 +34,7 @@ def test_the_sampler_and_loras_are_kept_and_junk_entries_left_out(tmp_path) -> N
 def test_the_dialog_shows_presets_loras_and_the_expected_time(qtbot) -> None:
     choice = ModelChoice(SD_TURBO, sampler="euler-a", loras=LORAS, cache_dir="/c")
     info = ModelInfo(choice, SD_TURBO, "cpu", "float32", 512, 77, "epsilon", "sd2", sampler="euler-a",
-                     stochastic=True, defaults=ModelDefaults(4, 0.0, Method.RENOISE, "a few-step model"),
+                     stochastic=True, defaults=ModelDefaults(4, 0.0, Method.RENOISE, Message.of("a few-step model")),
                      row_seconds=2.5, default_rows=27, previews="TAESD (madebyollin/taesd)")
     dialog = SettingsDialog(AppSettings(choice), None, info)
     qtbot.addWidget(dialog)
@@ -83,7 +84,7 @@ def test_choosing_a_few_step_model_moves_the_edit_settings_to_its_defaults(studi
     panel = studio.window.panel
     assert panel.method.currentText() == "renoise"
     assert not panel.method.model().item(panel.method.findText("null-text")).isEnabled()
-    assert studio.controller.model.expected_edit.startswith("An edit of a photo at this model's defaults (4 steps")
+    assert str(studio.controller.model.expected_edit).startswith("An edit of a photo at this model's defaults (4 steps")
 
 
 def test_a_recipe_restores_its_lora_when_the_file_is_found(studio, wait_for, tiny_dir, cat_file, tmp_path,

@@ -1,0 +1,53 @@
+"""Messages: the English line for the CLI and logs, the same fields in a translated template."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.text import Message, joined
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_english_line_is_the_template_filled_in() -> None:
+    message = Message.of("{name}: {w}×{h} is larger than the limit of {limit:,} pixels", name=Path("cat.png"),
+                         w=12000, h=11000, limit=120_000_000)
+    assert str(message) == "cat.png: 12000×11000 is larger than the limit of 120,000,000 pixels"
+    assert str(Message.of("no {braces} without fields")) == "no {braces} without fields"
+
+
+def test_a_translation_fills_the_same_fields_and_translates_nested_messages() -> None:
+    table = {"{plan}; {windows}": "{windows} / {plan}", "swap": "SWAP", "none": "NONE"}
+    message = Message.of("{plan}; {windows}", plan=Message.of("swap"), windows=joined(["0–3", Message.of("none")]))
+    assert message.render(lambda t: table.get(t, t)) == "0–3; NONE / SWAP"
+    assert str(message) == "swap; 0–3; none"
+
+
+def test_a_translation_that_lost_a_field_falls_back_to_english() -> None:
+    message = Message.of("{count:,} characters", count=1200)
+    assert message.render(lambda t: "{number} 文字") == "1,200 characters"
+    assert message.render(lambda t: "{count:,} 文字") == "1,200 文字"
+
+
+def test_an_error_keeps_its_message_for_the_app_and_its_line_for_the_cli() -> None:
+    error = InputError("the sweep has {size} cells; at most {most}", size=300, most=256)
+    assert str(error) == "the sweep has 300 cells; at most 256"
+    assert error.message.template == "the sweep has {size} cells; at most {most}"
+    assert dict(error.message.fields) == {"size": 300, "most": 256}
+    assert str(InputError("a {literal} line")) == "a {literal} line"  # no fields: nothing is formatted
+
+
+def test_messages_built_as_text_are_found(tmp_path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import translations
+    finally:
+        sys.path.pop(0)
+    module = tmp_path / "layer.py"
+    module.write_text('raise InputError(f"bad {x}")\nraise ModelError("{a} and {b}", a=1, b=2)\n'
+                      'm = Message.of("one" if c else "two")\nraise InputError("x: " + y)\n')
+    templates, problems = translations.collect_messages((module,))
+    assert templates == ["one", "two", "{a} and {b}"]
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in problems] == ["1", "4"]
