@@ -208,7 +208,8 @@ def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[s
             near = cv2.distanceTransform((~truth).astype(np.uint8), cv2.DIST_L2, 5) <= cell
             row["beyond_one_cell"].append(float(alpha[~near].sum() / max(alpha.sum(), 1)))
             row["attribute"].append(float(_has(judge(full), attribute, value)))
-            row["border_stub"].append(float(_border_stub(alpha, truth)))
+            touched = (shape_masks(scene, side)[0] > 0) | (shape_masks(edited, side)[0] > 0)  # any coverage
+            row["border_stub"].append(float(_border_stub(alpha, touched)))
     report: dict[str, Any] = {"photos": n}
     for kind, row in rows.items():
         report[kind] = {name: round(float(np.mean(values)), 3) for name, values in row.items()}
@@ -217,7 +218,9 @@ def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[s
 
 
 def _border_stub(mask: np.ndarray, truth: np.ndarray) -> bool:
-    """Whether a component of *mask* touches the image border where no silhouette does."""
+    """Whether a component of *mask* touches the image border where no silhouette does (*truth*:
+    every pixel a silhouette covers at all, so an object whose anti-aliased edge reaches the border
+    touches it)."""
     _, labels = cv2.connectedComponents(mask.astype(np.uint8))
     edge = np.zeros_like(mask, dtype=bool)
     edge[0, :] = edge[-1, :] = edge[:, 0] = edge[:, -1] = True

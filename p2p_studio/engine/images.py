@@ -34,6 +34,23 @@ def feathered_mask(mask: torch.Tensor, size: tuple[int, int], feather: float) ->
     return up.filter(ImageFilter.GaussianBlur(feather)) if feather > 0 else up
 
 
+#: :func:`outward_feather` drops alpha below this (the Gaussian's far tail): past about one
+#: feather width from the mask the photo stays as it was.
+FEATHER_TAIL = 0.15
+
+
+def outward_feather(mask: torch.Tensor, size: tuple[int, int], feather: float) -> Image.Image:
+    """:func:`feathered_mask` softened outwards only: alpha is 255 on every pixel of the hard mask
+    and fades to 0 within about one *feather* width outside it."""
+    hard = feathered_mask(mask, size, 0)
+    if feather <= 0:
+        return hard
+    soft = np.asarray(hard.filter(ImageFilter.GaussianBlur(feather)), dtype=np.float32) / 255
+    fade = np.clip((soft - FEATHER_TAIL) / (1 - FEATHER_TAIL), 0, 1)
+    alpha = np.maximum(np.asarray(hard, dtype=np.float32) / 255, fade)
+    return Image.fromarray(np.round(alpha * 255).astype(np.uint8))
+
+
 def composite(original: Image.Image, edited: Image.Image, alpha: Image.Image) -> Image.Image:
     """Blend *edited* (any size) into *original* through *alpha*; where alpha is 0 the result is
     exactly the original pixel."""
@@ -77,14 +94,6 @@ def guided_filter(p: torch.Tensor, guide: torch.Tensor, radius: int, eps: float)
     return (_box(a, radius) * guide + _box(b, radius)).mean(0)
 
 
-def grown(mask: torch.Tensor, r: int) -> torch.Tensor:
-    """A bool mask ``(h, w)`` grown by *r* pixels (a square neighbourhood, two 1-d max pools)."""
-    m = mask[None, None].float()
-    m = F.max_pool2d(m, (1, 2 * r + 1), stride=1, padding=(0, r))
-    m = F.max_pool2d(m, (2 * r + 1, 1), stride=1, padding=(r, 0))
-    return m[0, 0] > 0
-
-
 #: :func:`grown_alike` reaches its distance in at most this many rounds (a wider window each).
 GROW_ROUNDS = 4
 
@@ -110,3 +119,14 @@ def grown_alike(mask: torch.Tensor, guide: torch.Tensor, distance: int, toleranc
             break
         m = m | added
     return m
+
+
+def rim_of(mask: torch.Tensor, guide: torch.Tensor, tolerance: float, reach: int = 2) -> torch.Tensor:
+    """The pixels next to *mask* ``(h, w)`` that are not background: a colour in *guide* more than
+    *tolerance* (RMS) from the mean of the unmasked pixels within *reach* of them. An object's
+    anti-aliased edge (a mix of its colour and the background's) is rim; plain background is not."""
+    outside = (~mask)[None].float()
+    ring = (_box(mask[None].float(), 1)[0] > 0) & ~mask
+    count = _box(outside, reach)
+    background = _box(guide * outside, reach) / count.clamp_min(1e-6)
+    return ring & (((guide - background) ** 2).mean(0).sqrt() > tolerance)

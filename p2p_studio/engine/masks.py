@@ -9,7 +9,7 @@ import torch.nn.functional as F
 
 from p2p_studio.core.settings import EditSettings, MaskKind
 from p2p_studio.engine.captions import Word
-from p2p_studio.engine.images import grown_alike, guided_filter
+from p2p_studio.engine.images import grown_alike, guided_filter, rim_of
 from p2p_studio.engine.plan import EditPlan
 from p2p_studio.engine.recorder import MapRecorder
 
@@ -20,9 +20,13 @@ REFINE_PASSES = 2
 GUIDE_CELLS = 3
 GUIDE_EPS = 1e-3
 #: After the guided cut an outline spreads up to this many latent cells into pixels of the colour
-#: of the object it covers, within this RMS tolerance (a shape's tips; see docs/conventions.md).
-GROW_CELLS = 1.0
+#: of the object it covers, within this RMS tolerance (a shape's tips and corners, which get little
+#: attention; see docs/conventions.md).
+GROW_CELLS = 2.0
 GROW_TOLERANCE = 0.05
+#: Then it takes the object's rim: the pixels next to it more than this (RMS) from the background
+#: around them, such as an anti-aliased edge (docs/conventions.md).
+RIM_TOLERANCE = 0.1
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ class WordMasks:
         as steps) to *size* and cut at *threshold* of its range; with a *guide*, first upsampled
         to the guide's size and filtered by it (edge-aware: a map cell that straddles an object's
         edge is split along the photo's edge), cut, spread through the rest of the object it covers
-        (:func:`grown_alike`), then upsampled to *size*."""
+        (:func:`grown_alike`) and over its rim (:func:`rim_of`), then upsampled to *size*."""
         first = tuple(guide.shape[-2:]) if guide is not None else size
         m = F.interpolate(m[None, None], size=first, mode="bilinear", align_corners=False)[0, 0]
         floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
@@ -130,5 +134,6 @@ class WordMasks:
             cell = max(1, round(first[1] / self.recorder.grid.latent_hw[1]))  # guide pixels per latent cell
             m = guided_filter(m, guide.to(m.device), GUIDE_CELLS * cell, GUIDE_EPS)
             cut = grown_alike(m > threshold, guide.to(m.device), round(GROW_CELLS * cell), GROW_TOLERANCE)
+            cut |= rim_of(cut, guide.to(m.device), RIM_TOLERANCE)
             return F.interpolate(cut[None, None].float(), size=size, mode="bilinear", align_corners=False)[0, 0] > 0.5
         return m > threshold

@@ -7,8 +7,6 @@ the run specification are the :class:`~p2p_studio.engine.editor.Editor`'s.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import torch
 from PIL import Image
@@ -18,15 +16,13 @@ from p2p_studio.core.settings import EditSettings
 from p2p_studio.engine.control import AttentionControl, controlled_attention
 from p2p_studio.engine.grid import attention_levels
 from p2p_studio.engine.guards import Stopwatch, library_errors, out_of_memory_as_error, require_finite
-from p2p_studio.engine.images import composite, feathered_mask, grown, guide_of, to_image
+from p2p_studio.engine.images import composite, feathered_mask, guide_of, outward_feather, to_image
 from p2p_studio.engine.masks import Guides
 from p2p_studio.engine.model import LoadedModel
 from p2p_studio.engine.run import Batch, EditedImage, RunSpec
 
 EDIT_PHASE = "Editing"
 REFINE_PHASE = "Refining"
-#: An edge-guided outline grows by this many feather widths before it is feathered.
-EDGE_MARGIN = 1.0
 
 
 class P2PPipeline:
@@ -134,12 +130,17 @@ class P2PPipeline:
         derived = [e for e, m in enumerate(masks) if m is not None and blender.derives(e)]
         guides = None
         if derived and blender.words.refined:  # a reference mask keeps the authors' coarse cut
-            guides = Guides(guide_of(photo.original), tuple(guide_of(image) for image in images[1:]))
+            guide = guide_of(photo.original)
+            # each edit's guide at the photo guide's size, so its outline is cut as finely as the
+            # photo's (at the working size its rim would be steps of a whole working pixel)
+            side = (guide.shape[2], guide.shape[1])
+            edited = tuple(guide_of(image.resize(side, Image.Resampling.BILINEAR)) for image in images[1:])
+            guides = Guides(guide, edited)
         outline = blender.words.outline((size[1], size[0]), guides) if derived else None
         feather = spec.settings.feather if spec.settings.feather is not None else max(1.0, 0.005 * max(size))
-        if outline is not None and guides is not None:  # an outline on the object's very edge: the
-            # feathered alpha would let the old edge through, so the hard mask reaches past it
-            outline = torch.stack([grown(o, math.ceil(EDGE_MARGIN * feather)) for o in outline])
+        # an outline on the object's very edge is feathered outwards only: a soft edge inside it
+        # would let the old object's edge through
+        soften = outward_feather if guides is not None else feathered_mask
         edits = []
         for e, plan in enumerate(spec.plans):
             image, alpha = images[e + 1], None
@@ -148,7 +149,7 @@ class P2PPipeline:
                 if painted is not None:
                     alpha = _mask_image(painted, size)
                 elif outline is not None:
-                    alpha = feathered_mask(outline[e], size, feather)
+                    alpha = soften(outline[e], size, feather)
             full = composite(photo.original, image, alpha) if alpha is not None else image.resize(
                 size, Image.Resampling.LANCZOS)
             edits.append(EditedImage(plan, image, full, masks[e], alpha, spec.per_edit[e]))

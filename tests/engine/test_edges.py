@@ -1,12 +1,14 @@
-"""Edge-aware photo-size masks: the guided filter, its box sums, and the margin past the edge."""
+"""Edge-aware photo-size masks: the guided filter, its box sums, the growth into the object and
+over its rim, and the outward feather."""
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from p2p_studio.engine.images import _box, grown, grown_alike, guide_of, guided_filter
+from p2p_studio.engine.images import _box, grown_alike, guide_of, guided_filter, outward_feather, rim_of
 
 
 def test_box_means_equal_a_plain_window_average_clipped_at_the_border() -> None:
@@ -15,14 +17,6 @@ def test_box_means_equal_a_plain_window_average_clipped_at_the_border() -> None:
     plain = F.avg_pool2d(F.pad(x[None], (2, 2, 2, 2)), 5, stride=1)[0] / (
         F.avg_pool2d(F.pad(ones, (2, 2, 2, 2)), 5, stride=1)[0])
     torch.testing.assert_close(_box(x, 2), plain, atol=1e-5, rtol=1e-5)
-
-
-def test_grown_is_a_square_dilation() -> None:
-    mask = torch.zeros(10, 12, dtype=torch.bool)
-    mask[4, 5] = mask[0, 11] = True
-    expected = torch.zeros_like(mask)
-    expected[2:7, 3:8] = expected[0:3, 9:12] = True
-    assert torch.equal(grown(mask, 2), expected)
 
 
 def test_the_guided_filter_moves_a_blurred_edge_onto_the_photos_edge() -> None:
@@ -63,3 +57,31 @@ def test_grown_alike_fills_an_objects_tips_and_stops_at_its_edge() -> None:
     near[:, 5:8, 5:8] = torch.tensor([0.85, 0.15, 0.15 + 0.06 * 3**0.5])[:, None, None]
     assert torch.equal(grown_alike(mask, near, distance=3, tolerance=0.05), mask)
     assert torch.equal(grown_alike(mask, near, distance=3, tolerance=0.07), square)
+
+
+def test_the_rim_is_an_anti_aliased_edge_not_the_background() -> None:
+    """Next to a mask on a red square: the column half red, half paper joins it; plain paper, and
+    a column one step further, do not. A textured background only joins where it is unlike its
+    own surroundings by more than the tolerance."""
+    paper, red = torch.tensor([0.92, 0.88, 0.80]), torch.tensor([0.85, 0.15, 0.15])
+    photo = paper[:, None, None].expand(3, 16, 24).clone()
+    photo[:, 4:12, 4:12] = red[:, None, None]
+    photo[:, 4:12, 12] = ((red + paper) / 2)[:, None]  # the square's anti-aliased right edge
+    mask = torch.zeros(16, 24, dtype=torch.bool)
+    mask[4:12, 4:12] = True
+    rim = rim_of(mask, photo, 0.1)
+    expected = torch.zeros_like(mask)
+    expected[4:12, 12] = True
+    assert torch.equal(rim, expected)
+    assert not rim_of(mask, photo, 0.4).any()  # the half-way colour is 0.33 RMS from the paper
+
+
+def test_an_outward_feather_is_opaque_on_the_mask_and_fades_within_one_width() -> None:
+    mask = torch.zeros(64, 64, dtype=torch.bool)
+    mask[20:44, 20:44] = True
+    alpha = np.asarray(outward_feather(mask, (64, 64), 2.0)).astype(int)
+    assert (alpha[20:44, 20:44] == 255).all()
+    row = alpha[32, 44:52]  # outwards from the right edge
+    assert 0 < row[0] < 255 and bool((np.diff(row) <= 0).all())
+    assert (row[3:] == 0).all() and alpha[:17].sum() == 0  # nothing past one feather width and a pixel
+    assert np.array_equal(np.asarray(outward_feather(mask, (64, 64), 0)) > 0, mask.numpy())

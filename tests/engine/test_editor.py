@@ -153,14 +153,11 @@ def test_out_of_memory_becomes_one_clear_error() -> None:
         raise RuntimeError("unrelated")
 
 
-def test_the_composite_feathers_a_narrow_band_and_keeps_every_other_pixel(editor, cat_photo) -> None:
-    """Alpha is soft only near the hard mask's edge, within the edge margin and 3 x feather (0.5 %
-    of the long side) plus rounding; every pixel beyond that band is the user's original, bit for bit."""
-    import math
-
+def test_the_composite_feathers_outwards_a_narrow_band_and_keeps_every_other_pixel(editor, cat_photo) -> None:
+    """A refined outline is opaque on all of the hard mask (its edge is the object's edge) and soft
+    only outside it, within one feather width (0.5 % of the long side) plus rounding; every pixel
+    beyond that band is the user's original, bit for bit."""
     from scipy.ndimage import distance_transform_edt
-
-    from p2p_studio.engine.pipeline import EDGE_MARGIN
 
     s = EditSettings(steps=6, method=Method.DIRECT, threshold=0.8, blend_start=0.0)
     photo = editor.prepare(cat_photo)
@@ -168,10 +165,10 @@ def test_the_composite_feathers_a_narrow_band_and_keeps_every_other_pixel(editor
     out = editor.edit(photo, CAPTION, [EDIT], s).edits[0]
     alpha = np.asarray(out.mask_full)
     assert 0.02 < hard.mean() < 0.98
+    assert (alpha[hard] == 255).all()  # nothing of the photo shows through inside the outline
     assert ((alpha > 0) & (alpha < 255)).any()  # feathered, not a hard cut
     feather = 0.005 * max(cat_photo.size)
-    band = math.ceil(EDGE_MARGIN * feather) + 3 * feather + 1  # the margin grows the mask first
-    beyond = distance_transform_edt(~hard) > band
+    beyond = distance_transform_edt(~hard) > feather + 1
     assert beyond.mean() > 0.01 and not alpha[beyond].any()
     full, original = np.asarray(out.full), np.asarray(cat_photo)
     assert np.array_equal(full[beyond], original[beyond])
