@@ -27,6 +27,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Loading model"),
     QT_TRANSLATE_NOOP("core", "Opening the photo"),
     QT_TRANSLATE_NOOP("core", "Reading recipe"),
+    QT_TRANSLATE_NOOP("core", "Redrawing the edited region of a large photo (Detail: auto or region) adds about {time} ({rows} evaluations)."),
     QT_TRANSLATE_NOOP("core", "Saving"),
     QT_TRANSLATE_NOOP("core", "Sweeping {cells} cells: {grid}"),
     QT_TRANSLATE_NOOP("core", "a LoRA needs a file"),

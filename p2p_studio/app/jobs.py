@@ -248,6 +248,8 @@ class ModelInfo:
     row_seconds: float = 0.0
     #: UNet evaluations of an edit of a photo at :attr:`defaults` (one edited caption; at most).
     default_rows: int = 0
+    #: UNet evaluations the edited-region redraw adds to such an edit where it applies.
+    region_rows: int = 0
     #: What draws the previews ("the model's VAE", or the tiny decoder's name), and why a preview
     #: decoder asked for is not used ("" when there is nothing to say).
     previews: str = "the model's VAE"
@@ -258,16 +260,22 @@ class ModelInfo:
         """The expected time of an edit at the model's defaults here, in one line (``None`` unmeasured)."""
         if self.row_seconds <= 0 or self.default_rows <= 0:
             return None
-        seconds = self.row_seconds * self.default_rows
-        minutes, rest = divmod(round(seconds), 60)
-        amount = Message.of("{seconds:.2g} s", seconds=seconds) if seconds < 60 else \
-            Message.of("{minutes} min {seconds} s", minutes=minutes, seconds=rest)
+        amount = _duration(self.row_seconds * self.default_rows)
         return Message.of("An edit of a photo at this model's defaults ({settings}) takes up to {time} on {device}: "
                           "{rows} UNet evaluations of {row:.3g} s each." if self.defaults.method.value == "null-text"
                           else "An edit of a photo at this model's defaults ({settings}) takes about {time} on "
                           "{device}: {rows} UNet evaluations of {row:.3g} s each.",
                           settings=self.defaults.describe(), time=amount, device=self.device, rows=self.default_rows,
                           row=self.row_seconds)
+
+    @property
+    def expected_region(self) -> Message | None:
+        """What redrawing the edited region of a large photo adds to :attr:`expected_edit`."""
+        if self.row_seconds <= 0 or self.region_rows <= 0:
+            return None
+        return Message.of("Redrawing the edited region of a large photo (Detail: auto or region) adds about {time} "
+                          "({rows} evaluations).", time=_duration(self.row_seconds * self.region_rows),
+                          rows=self.region_rows)
 
 
 @dataclass(frozen=True)
@@ -300,3 +308,11 @@ class Plan:
 
 
 JobPayload = ModelInfo | Inverted | EditResult | SweepDone | Path | FoundRecipe | LoadedPhoto | None
+
+
+def _duration(seconds: float) -> Message:
+    """``4.2 s`` or ``3 min 12 s``."""
+    if seconds < 60:
+        return Message.of("{seconds:.2g} s", seconds=seconds)
+    minutes, rest = divmod(round(seconds), 60)
+    return Message.of("{minutes} min {seconds} s", minutes=minutes, seconds=rest)

@@ -367,7 +367,7 @@ def download_progress_class(report: Callable[[str, float, float], None], should_
 
 def describe(editor: Editor, choice: ModelChoice, previews_note: Message | None = None) -> ModelInfo:
     """The loaded model as the app shows it, with one UNet evaluation timed here."""
-    from p2p_studio.engine import edit_rows, model_defaults, seconds_per_row
+    from p2p_studio.engine import edit_rows, model_defaults, region_rows, seconds_per_row
 
     model = editor.model
     defaults = model_defaults(model)
@@ -377,5 +377,6 @@ def describe(editor: Editor, choice: ModelChoice, previews_note: Message | None 
                      max_tokens=model.max_tokens, prediction=model.prediction_type, kind=model.kind.value,
                      sampler=model.sampler, stochastic=model.stochastic, defaults=defaults,
                      row_seconds=seconds_per_row(editor), default_rows=edit_rows(editor, typical),
+                     region_rows=region_rows(editor, typical),
                      previews=f"TAESD ({editor.preview_decoder.name})" if editor.preview_decoder is not None
                      else ModelInfo.previews, previews_note=previews_note)

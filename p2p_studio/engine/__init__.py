@@ -10,7 +10,7 @@ from p2p_studio.engine.cache import InversionCache
 from p2p_studio.engine.defaults import model_defaults
 from p2p_studio.engine.devices import quiet_libraries
 from p2p_studio.engine.editor import Editor, check_plans
-from p2p_studio.engine.estimate import edit_rows, seconds_per_row
+from p2p_studio.engine.estimate import edit_rows, region_rows, seconds_per_row
 from p2p_studio.engine.loading import TokenizerOnly, load_choice, load_model, load_tokenizer
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.model import LoadedModel
@@ -43,6 +43,7 @@ __all__ = [
     "make_plan",
     "model_defaults",
     "quiet_libraries",
+    "region_rows",
     "seconds_per_row",
     "word_maps",
 ]

@@ -10,8 +10,9 @@ import torch
 from inversion import Method as LibraryMethod
 from inversion import ReNoiseSettings, inversion_rows
 from inversion.cost import rows_per_guided
+from p2p_studio.core.detail import STRENGTH
 from p2p_studio.core.settings import EditSettings
-from p2p_studio.engine.editor import Editor, null_text_settings
+from p2p_studio.engine.editor import Editor, null_text_settings, refine_start
 
 
 def edit_rows(editor: Editor, settings: EditSettings, edits: int = 1, photo: bool = True) -> int:
@@ -24,6 +25,14 @@ def edit_rows(editor: Editor, settings: EditSettings, edits: int = 1, photo: boo
         rows += inversion_rows(LibraryMethod(settings.method.value), schedule, null_text_settings(settings),
                                ReNoiseSettings.for_steps(settings.steps, settings.guidance), embeds)
     return rows
+
+
+def region_rows(editor: Editor, settings: EditSettings, edits: int = 1) -> int:
+    """Batch-1 UNet evaluations the edited-region redraw adds to an edit (``detail`` ``auto`` or
+    ``region``, where it applies): the last :data:`~p2p_studio.core.detail.STRENGTH` of the steps
+    again, for each edited caption."""
+    steps = settings.steps - refine_start(settings.steps, STRENGTH)
+    return steps * edits * rows_per_guided(settings.guidance, editor.predict.embeds_guidance)
 
 
 @torch.no_grad()

@@ -201,7 +201,8 @@ class SettingsDialog(QDialog):
         loaded = self._loaded
         expected = loaded.expected_edit if loaded is not None and loaded.choice.spec == spec.strip() else None
         if expected is not None:
-            self.expected.setText(message_text(expected))
+            region = loaded.expected_region if loaded is not None else None
+            self.expected.setText(message_text(expected) + (f" {message_text(region)}" if region is not None else ""))
         else:
             self.expected.setText(self.tr("Measured when the model has loaded (one UNet evaluation is timed); "
                                   "shown here afterwards."))

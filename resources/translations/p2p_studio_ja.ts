@@ -1097,6 +1097,10 @@ Restore its caption, edit and parameters?</source>
         <translation>写真を開いています</translation>
     </message>
     <message>
+        <source>Redrawing the edited region of a large photo (Detail: auto or region) adds about {time} ({rows} evaluations).</source>
+        <translation>大きな写真の編集領域の描き直し（ディテール: auto または region）で約 {time} 増えます（評価 {rows} 回）。</translation>
+    </message>
+    <message>
         <source>Saving</source>
         <translation>保存中</translation>
     </message>

@@ -1097,6 +1097,10 @@ Restore its caption, edit and parameters?</source>
         <translation>사진을 여는 중</translation>
     </message>
     <message>
+        <source>Redrawing the edited region of a large photo (Detail: auto or region) adds about {time} ({rows} evaluations).</source>
+        <translation>큰 사진의 편집 영역 다시 그리기(디테일: auto 또는 region)는 약 {time}이 더 걸립니다(평가 {rows}회).</translation>
+    </message>
+    <message>
         <source>Saving</source>
         <translation>저장 중</translation>
     </message>

@@ -1097,6 +1097,10 @@ Restore its caption, edit and parameters?</source>
         <translation>正在打开照片</translation>
     </message>
     <message>
+        <source>Redrawing the edited region of a large photo (Detail: auto or region) adds about {time} ({rows} evaluations).</source>
+        <translation>重绘大照片的编辑区域（细节：auto 或 region）约增加 {time}（{rows} 次计算）。</translation>
+    </message>
+    <message>
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>

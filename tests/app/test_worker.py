@@ -110,6 +110,10 @@ def test_a_loaded_model_reports_its_defaults_and_the_expected_time_of_an_edit(wo
     assert expected.startswith("An edit of a photo at this model's defaults (50 steps, guidance 7.5, "
                                "null-text inversion) takes up to ")
     assert expected.endswith(f"on cpu: 1800 UNet evaluations of {info.row_seconds:.3g} s each.")
+    assert info.region_rows == 20 * 2  # the last 40 % of the 50 steps again, both halves of guidance
+    region = str(info.expected_region)
+    assert region.startswith("Redrawing the edited region of a large photo (Detail: auto or region) adds about ")
+    assert region.endswith(" (40 evaluations).")
 
 
 def test_a_preview_decoder_that_cannot_serve_is_reported_with_the_model(qapp, qtbot, tiny_dir, tmp_path) -> None:

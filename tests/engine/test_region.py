@@ -128,3 +128,21 @@ def test_the_region_redraw_runs_on_sdxl_and_samplers_that_add_noise(tiny_sdxl_di
     alpha, full, original = np.asarray(run.edits[0].mask_full), np.asarray(run.edits[0].full), np.asarray(big_photo)
     assert run.region is not None and editor.model.kind.value == "sdxl"
     assert np.array_equal(full[alpha == 0], original[alpha == 0]) and not np.array_equal(full, original)
+
+
+@pytest.mark.parametrize("guidance", [7.5, 1.0])
+def test_the_expected_region_rows_are_the_ones_the_redraw_runs(editor, big_photo, guidance) -> None:
+    """Settings' expected time counts the redraw as ``region_rows``: the UNet evaluations an edit
+    with the region pass runs beyond the same edit without it."""
+    from p2p_studio.engine.estimate import region_rows
+
+    photo, painted = editor.prepare(big_photo), _painted(big_photo.size)
+    settings = _settings(Detail.WHOLE).replace(steps=10, guidance=guidance)
+    inversion, _ = editor.invert(photo, CAPTION, settings)
+    counts = []
+    for detail in (Detail.WHOLE, Detail.REGION):
+        before = editor.predict.evaluations
+        editor.edit(photo, CAPTION, [EDIT], settings.replace(detail=detail), user_masks=[painted],
+                    inversion=inversion)
+        counts.append(editor.predict.evaluations - before)
+    assert counts[1] - counts[0] == region_rows(editor, settings) == 4 * (2 if guidance > 1 else 1)
