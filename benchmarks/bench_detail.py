@@ -33,7 +33,7 @@ from PIL import Image
 from p2p_studio.core.detail import MARGIN, STRENGTH
 from p2p_studio.core.resources import DEMO_MODEL, resolve_model
 from p2p_studio.core.settings import Detail, EditSettings, Method
-from p2p_studio.demo.evaluate import _has, _swap
+from p2p_studio.demo.evaluate import has_attribute, swap_for
 from p2p_studio.demo.judge import judge
 from p2p_studio.demo.world import HELD_OUT_SEED, render, scene_from_seed, shape_masks
 from p2p_studio.engine.editor import Editor
@@ -89,7 +89,7 @@ def main() -> None:
     for i in range(args.n):
         seed = _SEEDS + i
         scene = scene_from_seed(seed)
-        attribute, value = _swap(scene, random.Random(seed))
+        attribute, value = swap_for(scene, random.Random(seed))
         edited = scene.with_shape(**{attribute: value})
         array = render(scene, args.side, supersample=2)
         truth = render(edited, args.side, supersample=2)
@@ -108,7 +108,7 @@ def main() -> None:
                 band = cv2.dilate(alpha.astype(np.uint8), np.ones((args.side // 32,) * 2, np.uint8)).astype(bool)
             rows[mode]["sharpness"].append(edge_energy(full, band) / edge_energy(truth, band))
             small = np.asarray(out.full.convert("RGB").resize((editor.model.native_size,) * 2, Image.Resampling.BOX))
-            rows[mode]["took"].append(float(_has(judge(small), attribute, value)))
+            rows[mode]["took"].append(float(has_attribute(judge(small), attribute, value)))
             rows[mode]["gain"].append(run.region.gain if run.region is not None else 1.0)
             box = run.region.box if run.region is not None else (0, 0, args.side, args.side)
             rows[mode]["ceiling"].append(edge_energy(round_trip(editor, array, box), own) / edge_energy(array, own))

@@ -74,7 +74,7 @@ def evaluate_generation(editor: Editor, n: int, steps: int = 50) -> dict[str, An
             "seen_captions_unseen_seeds": _rate(seen)}
 
 
-def _swap(scene: Scene, rng: random.Random) -> tuple[str, str]:
+def swap_for(scene: Scene, rng: random.Random) -> tuple[str, str]:
     """Swap the colour or the shape word of the scene's shape: returns (attribute, new value)."""
     shape = scene.shapes[0]
     if rng.random() < 0.5:
@@ -82,7 +82,8 @@ def _swap(scene: Scene, rng: random.Random) -> tuple[str, str]:
     return "shape", rng.choice([s for s in SHAPES if s != shape.shape])
 
 
-def _has(verdict: Verdict, attribute: str, value: str) -> bool:
+def has_attribute(verdict: Verdict, attribute: str, value: str) -> bool:
+    """Whether the judge saw *value* for *attribute* (``colour`` or ``shape``)."""
     return (verdict.colour if attribute == "colour" else verdict.shape) == value
 
 
@@ -103,16 +104,16 @@ def evaluate_swaps(
     for i in range(n):
         seed = HELD_OUT_SEED + _SWAP + i
         scene = replace(scene_from_seed(seed), placed=placed)
-        attribute, value = _swap(scene, random.Random(seed))
+        attribute, value = swap_for(scene, random.Random(seed))
         edited = scene.with_shape(**{attribute: value})
         settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
         result = editor.generate(scene.caption(), [edited.caption()], settings)
         source, edit = judge(_array(result.reconstruction)), judge(_array(result.edits[0].image))
-        changed.append(_has(edit, attribute, value))
+        changed.append(has_attribute(edit, attribute, value))
         kept.append(_distance(edit, source) <= tolerance_px)
         ok = changed[-1] and kept[-1]
         regenerated = judge(_array(editor.generate(edited.caption(), [], settings).reconstruction))
-        plain.append(_has(regenerated, attribute, value) and _distance(regenerated, source) <= tolerance_px)
+        plain.append(has_attribute(regenerated, attribute, value) and _distance(regenerated, source) <= tolerance_px)
         p2p.append(ok)
         strict.append(ok and _matches(edit, edited))
         per_attribute[attribute].append(ok)
@@ -139,7 +140,7 @@ def _photo_case(editor: Editor, i: int, steps: int, overrides: Mapping[str, Any]
                 side: int | None = None) -> _PhotoCase:
     seed = HELD_OUT_SEED + _PHOTO + i
     scene = scene_from_seed(seed)
-    attribute, value = _swap(scene, random.Random(seed))
+    attribute, value = swap_for(scene, random.Random(seed))
     array = render(scene, side or editor.model.native_size)
     settings = EditSettings.from_dict({**(overrides or {}), "steps": steps, "seed": seed})
     return _PhotoCase(scene, scene.with_shape(**{attribute: value}), attribute, value, array,
@@ -163,7 +164,7 @@ def evaluate_real_photos(editor: Editor, n: int, steps: int = 50,
         full = _array(out.full)
         outside = np.asarray(out.mask_full) == 0 if out.mask_full is not None else np.zeros(full.shape[:2], bool)
         outside_identical.append(bool(outside.any()) and bool(np.array_equal(full[outside], photo_array[outside])))
-        attribute_ok.append(_has(judge(full), attribute, value))
+        attribute_ok.append(has_attribute(judge(full), attribute, value))
     return {"photos": n, "method": method.value, "psnr_db_mean": round(float(np.mean(psnrs)), 2),
             "psnr_db_min": round(float(np.min(psnrs)), 2), "outside_mask_identical": _rate(outside_identical),
             "target_attribute_inside": _rate(attribute_ok), "seconds_per_photo": round(float(np.mean(seconds)), 2)}
@@ -207,7 +208,7 @@ def evaluate_masks(editor: Editor, n: int, steps: int = 50, overrides: Mapping[s
             cell = side // latent  # photo pixels per latent cell
             near = cv2.distanceTransform((~truth).astype(np.uint8), cv2.DIST_L2, 5) <= cell
             row["beyond_one_cell"].append(float(alpha[~near].sum() / max(alpha.sum(), 1)))
-            row["attribute"].append(float(_has(judge(full), attribute, value)))
+            row["attribute"].append(float(has_attribute(judge(full), attribute, value)))
             touched = (shape_masks(scene, side)[0] > 0) | (shape_masks(edited, side)[0] > 0)  # any coverage
             row["border_stub"].append(float(_border_stub(alpha, touched)))
     report: dict[str, Any] = {"photos": n}
