@@ -91,8 +91,9 @@ def invert(
     method = Method(method)
     renoise = renoise or ReNoiseSettings.for_steps(schedule.num_steps, settings.guidance)
     if method is Method.NULL_TEXT and schedule.stochastic:
-        raise SchedulerError(f"null-text inversion needs a deterministic sampler, not {schedule.name}: "
-                             "use ReNoise or Direct inversion (the sampler's noise makes them exact)")
+        raise SchedulerError("null-text inversion needs a deterministic sampler, not {sampler}: "
+                             "use ReNoise or Direct inversion (the sampler's noise makes them exact)",
+                             sampler=schedule.name)
     drawn = draw_step_noise(schedule, tuple(clean_latents.shape), renoise.seed + 1)
     if method is Method.RENOISE:
         trajectory = renoise_invert(predict, schedule, clean_latents, cond, empty, settings.guidance, renoise,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 
 class InversionError(Exception):
-    """Base class of what the library raises for bad input; ``str(error)`` is one line."""
+    """Base class of what the library raises for bad input; ``str(error)`` is one line, made of
+    :attr:`template` (``str.format`` syntax) and :attr:`fields`, kept apart for an application
+    that shows the line in another language."""
+
+    def __init__(self, template: str, /, **fields: object) -> None:
+        super().__init__(template.format(**fields) if fields else template)
+        self.template = template
+        self.fields = fields
 
 
 class StepsError(InversionError, ValueError):

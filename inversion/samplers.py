@@ -77,7 +77,8 @@ class EulerSchedule(Schedule):
         self.name = Sampler.EULER_ANCESTRAL.value if ancestral else Sampler.EULER.value
         prediction_type = str(scheduler.config.prediction_type)
         if prediction_type not in ("epsilon", "v_prediction") and ancestral:
-            raise SchedulerError(f"the Euler-ancestral sampler cannot run a {prediction_type!r}-prediction model")
+            raise SchedulerError("the Euler-ancestral sampler cannot run a {prediction!r}-prediction model",
+                                 prediction=prediction_type)
         sigmas = [float(s) for s in scheduler.sigmas.double()]
         if len(sigmas) != num_steps + 1 or sigmas[0] <= 0.0 or not all(math.isfinite(s) for s in sigmas):
             raise SchedulerError("the model's scheduler config gives Euler sigmas this library cannot run")
@@ -113,7 +114,8 @@ class LCMSchedule(Schedule):
         alphas = scheduler.alphas_cumprod.double()
         timesteps: list[int | float] = [int(t) for t in scheduler.timesteps]
         if len(timesteps) != num_steps:
-            raise SchedulerError(f"the LCM sampler gives {len(timesteps)} timesteps for {num_steps} steps")
+            raise SchedulerError("the LCM sampler gives {count} timesteps for {steps} steps",
+                                 count=len(timesteps), steps=num_steps)
         levels = [float(alphas[int(t)]) for t in timesteps] + [1.0]
         check_terminal(levels, prediction_type)
         coefficients = []

@@ -127,14 +127,15 @@ def configured(cls: Any, scheduler_config: dict[str, Any], num_steps: int, **ove
         raise StepsError("the number of steps must be at least 1")
     train = scheduler_config.get("num_train_timesteps", 1000)
     if isinstance(train, bool) or not isinstance(train, int) or train < 1:
-        raise SchedulerError(f"the model's scheduler config is invalid: num_train_timesteps = {train!r}")
+        raise SchedulerError("the model's scheduler config is invalid: num_train_timesteps = {train!r}", train=train)
     if num_steps > train:
-        raise StepsError(f"{num_steps} steps are more than the model's scheduler has ({train})")
+        raise StepsError("{steps} steps are more than the model's scheduler has ({train})",
+                         steps=num_steps, train=train)
     try:
         scheduler = cls.from_config(dict(scheduler_config), **overrides)
         scheduler.set_timesteps(num_steps)
     except (ValueError, TypeError, KeyError, NotImplementedError, IndexError) as exc:
-        raise SchedulerError(f"the model's scheduler config is invalid: {exc}") from None
+        raise SchedulerError("the model's scheduler config is invalid: {reason}", reason=str(exc)) from None
     return scheduler
 
 

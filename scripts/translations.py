@@ -35,11 +35,12 @@ MESSAGES = ROOT / "p2p_studio" / "app" / "core_messages.py"
 SOURCES = (*sorted((ROOT / "p2p_studio" / "ui").glob("*.py")),
            *(ROOT / "p2p_studio" / "app" / name
              for name in ("controller.py", "session.py", "studio.py", "core_text.py")))
-#: The Qt-free layers whose messages are collected.
-MESSAGE_SOURCES = tuple(sorted(path for layer in ("core", "engine", "app")
-                               for path in (ROOT / "p2p_studio" / layer).glob("*.py") if path != MESSAGES))
+#: The Qt-free layers whose messages are collected, and the inversion library (its errors).
+MESSAGE_SOURCES = tuple(sorted([*(path for layer in ("core", "engine", "app")
+                                  for path in (ROOT / "p2p_studio" / layer).glob("*.py") if path != MESSAGES),
+                                *(ROOT / "inversion").glob("*.py")]))
 #: Calls whose first argument is a message template: the errors shown to users, and messages.
-ERRORS = {"P2PError", "InputError", "ModelError", "NumericalError", "OutOfMemory"}
+ERRORS = {"P2PError", "InputError", "ModelError", "NumericalError", "OutOfMemory", "StepsError", "SchedulerError"}
 LANGUAGES = ("zh_CN", "ja", "ko")
 _FIELDS = re.compile(r"\{[^{}]*\}")
 

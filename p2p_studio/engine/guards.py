@@ -21,9 +21,9 @@ def library_errors() -> Iterator[None]:
     try:
         yield
     except StepsError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(Message.of(exc.template, **exc.fields)) from None
     except SchedulerError as exc:
-        raise ModelError(str(exc)) from None
+        raise ModelError(Message.of(exc.template, **exc.fields)) from None
     except LibraryCancelled as exc:
         raise Cancelled(exc.phase) from None
 

@@ -1317,6 +1317,10 @@ Restore its caption, edit and parameters?</source>
         <translation>有効な JSON ではありません: {reason}</translation>
     </message>
     <message>
+        <source>null-text inversion needs a deterministic sampler, not {sampler}: use ReNoise or Direct inversion (the sampler&apos;s noise makes them exact)</source>
+        <translation>null-text 反転には決定的なサンプラーが必要です（{sampler} ではなく）。ReNoise または Direct 反転を使ってください（サンプラーのノイズで正確になります）</translation>
+    </message>
+    <message>
         <source>permission denied</source>
         <translation>アクセスが拒否されました</translation>
     </message>
@@ -1365,6 +1369,14 @@ Restore its caption, edit and parameters?</source>
         <translation>スイープの重み {value:g} が範囲 [{low:g}, {high:g}] 外です</translation>
     </message>
     <message>
+        <source>the Euler-ancestral sampler cannot run a {prediction!r}-prediction model</source>
+        <translation>Euler-ancestral サンプラーは {prediction!r} 予測のモデルを実行できません</translation>
+    </message>
+    <message>
+        <source>the LCM sampler gives {count} timesteps for {steps} steps</source>
+        <translation>LCM サンプラーは {steps} ステップに対して {count} 個のタイムステップを出します</translation>
+    </message>
+    <message>
         <source>the built-in demo model is missing ({reason}); reinstall P2P Studio</source>
         <translation>組み込みのデモモデルがありません（{reason}）。P2P Studio を再インストールしてください</translation>
     </message>
@@ -1401,8 +1413,28 @@ Restore its caption, edit and parameters?</source>
         <translation>モデルが {where} で NaN または無限大を出しました。何も書き込まれていません（GPU では --precision fp32 を試してください。そうでなければモデルの重みが壊れている可能性があります）</translation>
     </message>
     <message>
+        <source>the model&apos;s scheduler config gives Euler sigmas this library cannot run</source>
+        <translation>モデルのスケジューラー設定の Euler シグマはこのライブラリでは実行できません</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler config is invalid: num_train_timesteps = {train!r}</source>
+        <translation>モデルのスケジューラー設定が無効です: num_train_timesteps = {train!r}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler config is invalid: {reason}</source>
+        <translation>モデルのスケジューラー設定が無効です: {reason}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its noisiest level is pure noise, which an epsilon-prediction model cannot denoise; such models use v-prediction (prediction_type: v_prediction in the scheduler config)</source>
+        <translation>モデルのスケジューラーは終端 SNR ゼロ（rescale_betas_zero_snr: true）です: 最もノイズの多い段階は純粋なノイズで、epsilon 予測のモデルではデノイズできません。このようなモデルは v 予測を使います（スケジューラー設定の prediction_type: v_prediction）</translation>
+    </message>
+    <message>
         <source>the name is too long</source>
         <translation>名前が長すぎます</translation>
+    </message>
+    <message>
+        <source>the number of steps must be at least 1</source>
+        <translation>ステップ数は 1 以上でなければなりません</translation>
     </message>
     <message>
         <source>the recipe has no captions</source>
@@ -1655,6 +1687,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{steps} steps</source>
         <translation>{steps} ステップ</translation>
+    </message>
+    <message>
+        <source>{steps} steps are more than the model&apos;s scheduler has ({train})</source>
+        <translation>{steps} ステップはモデルのスケジューラーの段階数（{train}）より多いです</translation>
     </message>
     <message>
         <source>{token} ← (own map)</source>

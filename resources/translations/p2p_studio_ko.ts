@@ -1317,6 +1317,10 @@ Restore its caption, edit and parameters?</source>
         <translation>올바른 JSON이 아닙니다: {reason}</translation>
     </message>
     <message>
+        <source>null-text inversion needs a deterministic sampler, not {sampler}: use ReNoise or Direct inversion (the sampler&apos;s noise makes them exact)</source>
+        <translation>null-text 반전에는 {sampler}이(가) 아닌 결정적 샘플러가 필요합니다. ReNoise 또는 Direct 반전을 사용하세요(샘플러의 노이즈로 정확해집니다)</translation>
+    </message>
+    <message>
         <source>permission denied</source>
         <translation>권한이 없습니다</translation>
     </message>
@@ -1365,6 +1369,14 @@ Restore its caption, edit and parameters?</source>
         <translation>스윕 가중치 {value:g}이(가) 범위 [{low:g}, {high:g}]를 벗어났습니다</translation>
     </message>
     <message>
+        <source>the Euler-ancestral sampler cannot run a {prediction!r}-prediction model</source>
+        <translation>Euler-ancestral 샘플러는 {prediction!r} 예측 모델을 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the LCM sampler gives {count} timesteps for {steps} steps</source>
+        <translation>LCM 샘플러가 {steps}단계에 대해 {count}개의 타임스텝을 냅니다</translation>
+    </message>
+    <message>
         <source>the built-in demo model is missing ({reason}); reinstall P2P Studio</source>
         <translation>내장 데모 모델이 없습니다({reason}). P2P Studio를 다시 설치하세요</translation>
     </message>
@@ -1401,8 +1413,28 @@ Restore its caption, edit and parameters?</source>
         <translation>모델이 {where}에서 NaN 또는 무한대를 냈습니다. 아무것도 쓰지 않았습니다(GPU에서는 --precision fp32를 시도하세요. 아니면 모델 가중치가 손상되었을 수 있습니다)</translation>
     </message>
     <message>
+        <source>the model&apos;s scheduler config gives Euler sigmas this library cannot run</source>
+        <translation>모델의 스케줄러 설정이 이 라이브러리가 실행할 수 없는 Euler 시그마를 냅니다</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler config is invalid: num_train_timesteps = {train!r}</source>
+        <translation>모델의 스케줄러 설정이 잘못되었습니다: num_train_timesteps = {train!r}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler config is invalid: {reason}</source>
+        <translation>모델의 스케줄러 설정이 잘못되었습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its noisiest level is pure noise, which an epsilon-prediction model cannot denoise; such models use v-prediction (prediction_type: v_prediction in the scheduler config)</source>
+        <translation>모델의 스케줄러가 종단 SNR 0(rescale_betas_zero_snr: true)입니다: 가장 노이즈가 큰 단계는 순수한 노이즈라 epsilon 예측 모델은 디노이즈할 수 없습니다. 이런 모델은 v 예측을 사용합니다(스케줄러 설정의 prediction_type: v_prediction)</translation>
+    </message>
+    <message>
         <source>the name is too long</source>
         <translation>이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>the number of steps must be at least 1</source>
+        <translation>단계 수는 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>the recipe has no captions</source>
@@ -1655,6 +1687,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{steps} steps</source>
         <translation>{steps}단계</translation>
+    </message>
+    <message>
+        <source>{steps} steps are more than the model&apos;s scheduler has ({train})</source>
+        <translation>{steps}단계는 모델 스케줄러의 단계 수({train})보다 많습니다</translation>
     </message>
     <message>
         <source>{token} ← (own map)</source>

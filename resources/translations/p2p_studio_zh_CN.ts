@@ -1317,6 +1317,10 @@ Restore its caption, edit and parameters?</source>
         <translation>不是有效的 JSON：{reason}</translation>
     </message>
     <message>
+        <source>null-text inversion needs a deterministic sampler, not {sampler}: use ReNoise or Direct inversion (the sampler&apos;s noise makes them exact)</source>
+        <translation>null-text 反演需要确定性采样器，而不是 {sampler}：请使用 ReNoise 或 Direct 反演（采样器的噪声使它们精确）</translation>
+    </message>
+    <message>
         <source>permission denied</source>
         <translation>权限不足</translation>
     </message>
@@ -1365,6 +1369,14 @@ Restore its caption, edit and parameters?</source>
         <translation>扫描权重 {value:g} 超出范围 [{low:g}, {high:g}]</translation>
     </message>
     <message>
+        <source>the Euler-ancestral sampler cannot run a {prediction!r}-prediction model</source>
+        <translation>Euler-ancestral 采样器无法运行 {prediction!r} 预测模型</translation>
+    </message>
+    <message>
+        <source>the LCM sampler gives {count} timesteps for {steps} steps</source>
+        <translation>LCM 采样器对 {steps} 步给出了 {count} 个时间步</translation>
+    </message>
+    <message>
         <source>the built-in demo model is missing ({reason}); reinstall P2P Studio</source>
         <translation>内置演示模型缺失（{reason}）；请重新安装 P2P Studio</translation>
     </message>
@@ -1401,8 +1413,28 @@ Restore its caption, edit and parameters?</source>
         <translation>模型在 {where} 产生了 NaN 或无穷大；未写入任何内容（在 GPU 上请尝试 --precision fp32；否则模型权重可能已损坏）</translation>
     </message>
     <message>
+        <source>the model&apos;s scheduler config gives Euler sigmas this library cannot run</source>
+        <translation>模型的调度器配置给出了本库无法运行的 Euler sigma</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler config is invalid: num_train_timesteps = {train!r}</source>
+        <translation>模型的调度器配置无效：num_train_timesteps = {train!r}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler config is invalid: {reason}</source>
+        <translation>模型的调度器配置无效：{reason}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s scheduler has zero terminal SNR (rescale_betas_zero_snr: true): its noisiest level is pure noise, which an epsilon-prediction model cannot denoise; such models use v-prediction (prediction_type: v_prediction in the scheduler config)</source>
+        <translation>模型的调度器为零终端 SNR（rescale_betas_zero_snr: true）：其最高噪声级是纯噪声，epsilon 预测模型无法去噪；此类模型使用 v 预测（调度器配置中的 prediction_type: v_prediction）</translation>
+    </message>
+    <message>
         <source>the name is too long</source>
         <translation>名称太长</translation>
+    </message>
+    <message>
+        <source>the number of steps must be at least 1</source>
+        <translation>步数必须至少为 1</translation>
     </message>
     <message>
         <source>the recipe has no captions</source>
@@ -1655,6 +1687,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{steps} steps</source>
         <translation>{steps} 步</translation>
+    </message>
+    <message>
+        <source>{steps} steps are more than the model&apos;s scheduler has ({train})</source>
+        <translation>{steps} 步超过了模型调度器的步数（{train}）</translation>
     </message>
     <message>
         <source>{token} ← (own map)</source>

@@ -51,3 +51,4 @@ def test_messages_built_as_text_are_found(tmp_path) -> None:
     templates, problems = translations.collect_messages((module,))
     assert templates == ["one", "two", "{a} and {b}"]
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in problems] == ["1", "4"]
+
