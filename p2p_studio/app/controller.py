@@ -16,7 +16,7 @@ from PIL import Image
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from p2p_studio import __version__
-from p2p_studio.app.core_text import fidelity_hint, fidelity_text, message_text, progress_text
+from p2p_studio.app.core_text import fidelity_hint, fidelity_text, message_text, progress_text, sentence
 from p2p_studio.app.jobs import (
     Edit,
     Export,
@@ -49,8 +49,6 @@ from p2p_studio.core.recipe import Recipe
 from p2p_studio.core.results import EditResult, Fidelity
 from p2p_studio.core.settings import EditSettings, ModelChoice, ModelDefaults
 from p2p_studio.core.sweep import SweepCell, SweepGrid
-
-#: The caption rule's line as a sentence of the app (the CLI prints it as it is).
 
 OOM_HINT = str(QT_TRANSLATE_NOOP(
     "StudioController", "Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16."))
@@ -329,8 +327,7 @@ class StudioController(QObject):
         self.model_changed.emit(info)
         self._plan_timer.start()  # the plan's detail line depends on the model's size
         if info.previews_note is not None:
-            note = message_text(info.previews_note)
-            self.status.emit(note[0].upper() + note[1:] + ".")
+            self.status.emit(sentence(message_text(info.previews_note)) + ".")
 
     def _follow(self, defaults: ModelDefaults, previous: ModelDefaults) -> None:
         """Settings left at *previous* defaults take *defaults* (a model switch; a session saved
@@ -478,6 +475,6 @@ def _lower_first(text: str) -> str:
 
 
 def _unchanged_sentence() -> str:
-    """Why an edit that changes no word is refused, as a sentence in the user's language."""
-    text = message_text(UNCHANGED)
-    return text[:1].upper() + text[1:]
+    """Why an edit that changes no word is refused, as a sentence in the user's language (the CLI
+    prints the line as it is)."""
+    return sentence(message_text(UNCHANGED))

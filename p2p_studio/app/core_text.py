@@ -93,6 +93,12 @@ def core_text(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def sentence(text: str) -> str:
+    """*text* (a line of the core, which starts in lower case) with its first letter upper case,
+    to stand on its own."""
+    return text[:1].upper() + text[1:]
+
+
 def message_text(message: Message) -> str:
     """A :class:`Message` of the core, engine or jobs in the user's language."""
     return message.render(core_text)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QSettings
 
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, WorkerLike
+from p2p_studio.app.core_text import sentence
 from p2p_studio.app.session import Session
 from p2p_studio.core.errors import InputError
 from p2p_studio.core.files import check_writable_folder, move_aside
@@ -35,7 +36,7 @@ def data_folder_problem(folder: Path) -> str:
     try:
         check_writable_folder(folder, "the data folder")
     except InputError as exc:
-        return str(exc)[0].upper() + str(exc)[1:]
+        return sentence(str(exc))
     return ""
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from p2p_studio.app.controller import StudioController
-from p2p_studio.app.core_text import core_text, message_text, progress_text
+from p2p_studio.app.core_text import core_text, message_text, progress_text, sentence
 from p2p_studio.app.jobs import InversionState, ModelInfo, WordWarnings
 from p2p_studio.app.session import Session
 from p2p_studio.core.captions import reweight
@@ -369,7 +369,7 @@ class EditPanel(QWidget):
         never a stop)."""
         for label, lines in ((self.caption_words, words.caption), (self.edit_words, words.edit)):
             shown = [message_text(line) for line in lines]
-            label.setText("\n".join(f"⚠ {line[0].upper()}{line[1:]}" for line in shown))
+            label.setText("\n".join(f"⚠ {sentence(line)}" for line in shown))
             label.setVisible(bool(lines))
 
     def _show_plan(self, text: str, is_error: bool) -> None:
@@ -416,8 +416,7 @@ def _bounds(key: str, nudge: float) -> tuple[float, float]:
 
 
 def _help(key: str) -> str:
-    text = core_text(spec_of(EditSettings, key).help)
-    return text[0].upper() + text[1:]
+    return sentence(core_text(spec_of(EditSettings, key).help))
 
 
 def _warning_label() -> QLabel:

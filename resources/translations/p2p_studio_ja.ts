@@ -618,7 +618,6 @@ Restore its caption, edit and parameters?</source>
     <name>StudioController</name>
     <message>
         <source>Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16.</source>
-        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is).</extracomment>
         <translation>より小さい写真、一度に少ない編集、または 設定 → デバイス: cpu / 精度: fp16 をお試しください。</translation>
     </message>
     <message>

@@ -618,7 +618,6 @@ Restore its caption, edit and parameters?</source>
     <name>StudioController</name>
     <message>
         <source>Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16.</source>
-        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is).</extracomment>
         <translation>더 작은 사진, 한 번에 더 적은 편집, 또는 설정 → 장치: cpu / 정밀도: fp16을 시도하세요.</translation>
     </message>
     <message>

@@ -618,7 +618,6 @@ Restore its caption, edit and parameters?</source>
     <name>StudioController</name>
     <message>
         <source>Try a smaller photo, fewer edits at once, or Settings → Device: cpu / Precision: fp16.</source>
-        <extracomment>The caption rule&apos;s line as a sentence of the app (the CLI prints it as it is).</extracomment>
         <translation>请尝试更小的照片、一次更少的编辑，或 设置 → 设备：cpu / 精度：fp16。</translation>
     </message>
     <message>
