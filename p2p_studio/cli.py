@@ -500,21 +500,24 @@ def same_reconstruction(folder: Path, stem: str, names: list[str], image: Image.
     """An earlier run's reconstruction of this photo (same photo and model in its recipe) with
     exactly these pixels, so that it is written once per photo and inversion, not again by every
     edit of the photo; ``None`` if there is none."""
-    from p2p_studio.core.recipe import read_recipe
+    from p2p_studio.core.files import read_regular_file
+    from p2p_studio.core.photos import MAX_FILE_BYTES, decode_photo
+    from p2p_studio.core.recipe import recipe_in
 
     pattern = re.compile(rf"{re.escape(stem)}(-\d+)?-reconstruction(-\d+)?\.png")
     candidates = sorted((folder / n for n in names if pattern.fullmatch(n)), key=_mtime, reverse=True)
     pixels = np.asarray(image)
     for path in candidates[:REUSE_LIMIT]:
-        found = read_recipe(path)
-        if found is None or (found.photo_sha256, found.model_hash) != (recipe.photo_sha256, recipe.model_hash):
-            continue
-        try:
-            with Image.open(path) as earlier:
-                if earlier.size == image.size and np.array_equal(np.asarray(earlier.convert("RGB")), pixels):
-                    return path
+        try:  # each candidate read once: its recipe, then its pixels
+            data = read_regular_file(path, MAX_FILE_BYTES)
+            found = recipe_in(data)
+            if found is None or (found.photo_sha256, found.model_hash) != (recipe.photo_sha256, recipe.model_hash):
+                continue
+            earlier = decode_photo(data, path.name)
         except Exception:  # an unreadable file is not the reconstruction: write a new one
             continue
+        if earlier.size == image.size and np.array_equal(np.asarray(earlier), pixels):
+            return path
     return None
 
 

@@ -227,6 +227,14 @@ def read_recipe(path: Path) -> Recipe | None:
     """
     try:
         data = read_regular_file(Path(path), MAX_FILE_BYTES)
+    except (OSError, ValueError):  # not a regular file, too large, a path the system refuses
+        return None
+    return recipe_in(data)
+
+
+def recipe_in(data: bytes) -> Recipe | None:
+    """:func:`read_recipe` for a file's bytes already read."""
+    try:
         with Image.open(io.BytesIO(data)) as img:
             text = img.info.get(RECIPE_KEY)
     except Exception:  # any decoder failure: the file has no recipe we can use
