@@ -132,8 +132,9 @@ class WordMasks:
         m = (m - floor) / span
         if guide is not None:
             cell = max(1, round(first[1] / self.recorder.grid.latent_hw[1]))  # guide pixels per latent cell
-            m = guided_filter(m, guide.to(m.device), GUIDE_CELLS * cell, GUIDE_EPS)
-            cut = grown_alike(m > threshold, guide.to(m.device), round(GROW_CELLS * cell), GROW_TOLERANCE)
-            cut |= rim_of(cut, guide.to(m.device), RIM_TOLERANCE)
+            guide = guide.to(m.device)
+            m = guided_filter(m, guide, GUIDE_CELLS * cell, GUIDE_EPS)
+            cut = grown_alike(m > threshold, guide, round(GROW_CELLS * cell), GROW_TOLERANCE)
+            cut |= rim_of(cut, guide, RIM_TOLERANCE)
             return F.interpolate(cut[None, None].float(), size=size, mode="bilinear", align_corners=False)[0, 0] > 0.5
         return m > threshold
