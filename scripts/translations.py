@@ -4,8 +4,8 @@
     python scripts/translations.py --check    # exit 1, naming what, if the catalogues lag the code
 
 First the messages of the Qt-free layers (core, engine, the app's data modules) are collected
-from their syntax trees -- the template of every ``Message.of(...)`` and every error raised with
-one -- into ``p2p_studio/app/core_messages.py``, a list lupdate can read. Then lupdate (PySide6's)
+from their syntax trees -- the template of every ``Message.of(...)``, every error raised with one
+and every ``marked(...)`` template of a table -- into ``p2p_studio/app/core_messages.py``, a list lupdate can read. Then lupdate (PySide6's)
 collects every ``tr()``, ``QCoreApplication.translate()`` and ``QT_TRANSLATE_NOOP()`` text of the
 app's Qt modules into each ``.ts``, keeping the translations already there (no source locations, so
 a moved line changes nothing); lrelease compiles each into the ``.qm`` the app loads. ``--check``
@@ -53,7 +53,7 @@ def _template_call(node: ast.AST) -> ast.expr | None:
     if isinstance(func, ast.Attribute) and func.attr == "of" and isinstance(func.value, ast.Name) \
             and func.value.id == "Message":
         return node.args[0]
-    if isinstance(func, ast.Name) and func.id in ERRORS:
+    if isinstance(func, ast.Name) and (func.id in ERRORS or func.id == "marked"):
         return node.args[0]
     return None
 

@@ -47,6 +47,7 @@ class HistoryItem(ItemRecord):
     def to_json(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(ItemRecord)}
         data["settings"] = self.settings.to_dict()
+        data["plan"], data["plan_message"] = str(self.plan), self.plan.to_data()
         return data
 
     @classmethod

@@ -85,7 +85,8 @@ class ItemRecord:
     caption: str
     edit: str
     settings: EditSettings
-    plan: str
+    #: The plan line (its template and fields, so History shows it in the app's language).
+    plan: Message
     created: float
     seconds: float
     starred: bool = False
@@ -139,6 +140,9 @@ class HistoryEntry(BaseModel):
     edit: Text = ""
     settings: dict[str, Any] = Field(default_factory=dict)
     plan: Annotated[str, Strict(), StringConstraints(max_length=10_000)] = ""
+    #: ``plan`` as a message (:meth:`Message.to_data`); absent in sessions saved before, or unusable:
+    #: the English line is shown.
+    plan_message: Any = None
     created: Seconds = 0.0
     seconds: Seconds = 0.0
     starred: StrictBool = False
@@ -177,9 +181,19 @@ def parse_item(data: Any, defaults: EditSettings) -> ItemRecord:
         settings = EditSettings.from_dict(entry.settings)
     except InputError:
         settings = defaults
-    return ItemRecord(entry.id, entry.caption, entry.edit, settings, entry.plan, entry.created, entry.seconds,
+    return ItemRecord(entry.id, entry.caption, entry.edit, settings, _plan(entry), entry.created, entry.seconds,
                       entry.starred, entry.painted, entry.label, entry.photo_sha256,
                       _photo_name(entry.photo_name) or "")
+
+
+def _plan(entry: HistoryEntry) -> Message:
+    """An entry's plan as a message: the stored one where it is sound, else its English line."""
+    if entry.plan_message is not None:
+        try:
+            return Message.from_data(entry.plan_message)
+        except ValueError:
+            pass
+    return Message(entry.plan)
 
 
 def parse_state(text: str, defaults: EditSettings) -> SessionState:

@@ -9,6 +9,7 @@ import numpy as np
 from PIL import Image
 
 from p2p_studio.core.settings import EditSettings, Method
+from p2p_studio.core.text import Message
 
 #: Reconstruction PSNR (dB) from which an inversion counts as faithful, and below which it is poor.
 #: Null-text and Direct inversion of SD 1.4 reach about 27 dB on PIE-Bench backgrounds, DDIM about 18.
@@ -104,7 +105,7 @@ class EditResult:
     caption: str
     edit: str
     settings: EditSettings
-    plan: str  # the plan in one line, e.g. "swap: tiger ← cat, local blend on cat/tiger"
+    plan: Message  # the plan in one line, e.g. "swap: tiger ← cat, local blend on cat/tiger"
     image: Image.Image
     reconstruction: Image.Image
     mask: Image.Image | None  # 8-bit alpha of the local blend; None without local blend

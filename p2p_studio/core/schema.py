@@ -20,6 +20,7 @@ import dataclasses
 import enum
 import functools
 import math
+import re
 import typing
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, ValidationError, create_model
 
 from p2p_studio.core.errors import InputError
+from p2p_studio.core.text import Message, joined, marked
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -49,11 +51,13 @@ class Spec:
     flag: str | None = None  # command-line option; None: not offered on the command line
     label: str = ""
 
-    def display(self, name: str) -> str:
-        """How field *name* is called in messages: its label and option where it has them."""
-        return f"{self.label or name} ({self.flag})" if self.flag is not None else name
+    def display(self, name: str) -> Message | str:
+        """How field *name* is called in messages: its label (translated in the app) and option
+        where it has them."""
+        return Message.of("{label} ({flag})", label=Message(self.label or name), flag=self.flag) \
+            if self.flag is not None else name
 
-    def check(self, name: str, value: float) -> None:
+    def check(self, name: Message | str, value: float) -> None:
         """Raise :class:`InputError` naming *name* unless *value* is finite and within the bounds
         (integers of any size are compared exactly, never converted to a float that overflows)."""
         if isinstance(value, float) and not math.isfinite(value):
@@ -194,47 +198,58 @@ def _instance(cls: type[T], model: Any) -> T:
     return cls(**values)
 
 
-def one_line(exc: ValidationError, cls: type | None, name: str | None = None) -> str:
+def one_line(exc: ValidationError, cls: type | None, name: str | None = None) -> Message:
     """The first problem of *exc* in one line, naming the field (by its label where it has one)."""
     error = exc.errors(include_url=False)[0]
     loc = [part for part in error["loc"] if isinstance(part, str)]  # field names, not list indices
     field_name = name or (loc[-1] if loc else "value")
     spec = _spec(cls, loc)
-    what = spec.display(field_name) if spec is not None else field_name
+    what: Message | str = spec.display(field_name) if spec is not None else field_name
     if cls is not None and len(loc) == 2 and _is_word_map(cls, loc[0]):
-        what = f"the {spec.label if spec is not None and spec.label else loc[0]} of {loc[1]!r}"
-    value = error.get("input")
-    kind = error["type"]
+        what = Message.of("the {label} of {word!r}", label=Message(spec.label if spec is not None and spec.label
+                                                                   else loc[0]), word=loc[1])
+    value, kind = error.get("input"), error["type"]
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return f"unknown {'setting' if cls is not None else 'key'} {field_name!r}"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal") and spec is not None:
-        return f"{what} must be in {spec.range_text()}, not {shown(value)}"
-    if kind == "finite_number":
-        return f"{what} must be a finite number, not {shown(value)}"
-    if kind == "int_type":
-        return f"{what} must be a whole number, not {shown(value)}"
+        return (Message.of("unknown setting {name!r}", name=field_name) if cls is not None
+                else Message.of("unknown key {name!r}", name=field_name))
+    if kind in _RANGE_ERRORS and spec is not None:
+        return Message.of("{name} must be in {range_text}, not {shown}", name=what, range_text=spec.range_text(),
+                          shown=shown(value))
     if kind == "float_type" and isinstance(value, int) and not isinstance(value, bool):
-        return f"{what} is out of range ({shown(value)})"
-    if kind in ("float_type", "int_parsing", "float_parsing"):
-        return f"{what} must be a number, not {shown(value)}"
-    if kind == "bool_type":
-        return f"{what} must be true or false, not {shown(value)}"
-    if kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{what} must be one of {expected.replace(chr(39), '')}, not {shown(value)}"
-    if kind in ("tuple_type", "list_type") or (kind == "string_type" and any(isinstance(p, int) for p in error["loc"])):
-        return f"{what} must be a list of words"
-    if kind == "string_type":
-        return f"{what} must be text"
-    if kind == "string_too_long":
-        return f"{what} is {len(value):,} characters long" if isinstance(value, str) else f"{what} is too long"
+        return Message.of("{what} is out of range ({value})", what=what, value=shown(value))
+    if kind == "string_type" and any(isinstance(p, int) for p in error["loc"]):
+        kind = "list_type"  # a word of a list that is not text
+    if kind in ("enum", "literal_error"):
+        expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))  # "'a', 'b' or 'c'"
+        return Message.of("{what} must be one of {expected}, not {value}", what=what, expected=joined(expected, ", "),
+                          value=shown(value))
+    if kind == "string_too_long" and isinstance(value, str):
+        return Message.of("{what} is {count:,} characters long", what=what, count=len(value))
     if kind == "string_pattern_mismatch":
-        return f"{what} is not valid ({shown(value)})"
-    if kind == "literal_error":
-        return f"{what} must be one of {error.get('ctx', {}).get('expected', '')}, not {shown(value)}"
-    if kind in ("dict_type", "model_type", "dataclass_type"):
-        return f"{what} must be a JSON object"
-    return f"{what}: {error['msg'].lower()}"
+        return Message.of("{what} is not valid ({value})", what=what, value=shown(value))
+    template = _PROBLEMS.get(kind)
+    if template is not None:
+        return Message.of(template, what=what, value=shown(value))
+    return Message.of("{what}: {reason}", what=what, reason=error["msg"].lower())
+
+
+_RANGE_ERRORS = frozenset({"greater_than", "greater_than_equal", "less_than", "less_than_equal"})
+#: The lines of pydantic's other error types (``{what}``: the field, ``{value}``: what it was).
+_PROBLEMS = {
+    "finite_number": marked("{what} must be a finite number, not {value}"),
+    "int_type": marked("{what} must be a whole number, not {value}"),
+    "float_type": marked("{what} must be a number, not {value}"),
+    "int_parsing": marked("{what} must be a number, not {value}"),
+    "float_parsing": marked("{what} must be a number, not {value}"),
+    "bool_type": marked("{what} must be true or false, not {value}"),
+    "tuple_type": marked("{what} must be a list of words"),
+    "list_type": marked("{what} must be a list of words"),
+    "string_type": marked("{what} must be text"),
+    "string_too_long": marked("{what} is too long"),
+    "dict_type": marked("{what} must be a JSON object"),
+    "model_type": marked("{what} must be a JSON object"),
+    "dataclass_type": marked("{what} must be a JSON object"),
+}
 
 
 def _is_word_map(cls: type, name: str) -> bool:

@@ -14,6 +14,7 @@ from inversion import Conditioning
 from p2p_studio.core.detail import Region
 from p2p_studio.core.results import EditResult, Fidelity
 from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.text import Message, joined
 from p2p_studio.engine.captions import Caption
 from p2p_studio.engine.maps import word_maps
 from p2p_studio.engine.plan import EditPlan
@@ -117,16 +118,20 @@ class EditRun:
     def results(self) -> list[EditResult]:
         """Each edited caption as the display-ready :class:`EditResult` the other layers use."""
         seconds = self.timings.get("total", 0.0)
-        detail = f"; {self.region.describe()}" if self.region is not None else ""
         return [
             EditResult(
                 caption=self.captions[0].text, edit=out.plan.edit, settings=out.settings,
-                plan=out.plan.summary() + detail, image=out.full, reconstruction=self.reconstruction_full,
+                plan=self._plan(out.plan), image=out.full, reconstruction=self.reconstruction_full,
                 mask=out.mask_full, word_maps=tuple(word_maps(self.attention, self.captions, (0, i + 1))),
                 seconds=seconds, inversion_cached=self.inversion_cached, fidelity=self.fidelity,
             )
             for i, out in enumerate(self.edits)
         ]
+
+    def _plan(self, plan: EditPlan) -> Message:
+        """An edit's plan line for History, with the region redrawn where there was one."""
+        summary = plan.summary_message()
+        return joined([summary, self.region.describe()]) if self.region is not None else summary
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from p2p_studio.app.app_settings import AppSettings
 from p2p_studio.app.controller import StudioController, SweepSheet
+from p2p_studio.app.core_text import message_text
 from p2p_studio.app.jobs import FoundRecipe, ModelInfo
 from p2p_studio.app.session import HistoryItem, Session
 from p2p_studio.core.photos import PHOTO_SUFFIXES
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
                 entry.setIcon(icon)
             else:
                 self.session.request_images(item)  # read off the UI thread; _item_loaded follows
-            lines = [item.edit, item.label, item.plan, f"{item.seconds:.1f} s",
+            lines = [item.edit, item.label, message_text(item.plan), f"{item.seconds:.1f} s",
                      self.tr("painted mask") if item.painted else ""]
             entry.setToolTip("\n".join(line for line in lines if line))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)

@@ -1032,8 +1032,20 @@ Restore its caption, edit and parameters?</source>
         <translation>&apos;{word}&apos; はテキストエンコーダーが知らない単語です。&apos;{likely}&apos; のことですか？</translation>
     </message>
     <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>--lora {text!r}: the scale after &apos;:&apos; must be a number, not {scale!r}</source>
         <translation>--lora {text!r}: &apos;:&apos; の後の強さは数値でなければなりません（{scale!r} ではなく）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>; for a single checkpoint file pass the file itself, e.g. {file}</source>
@@ -1484,6 +1496,10 @@ Restore its caption, edit and parameters?</source>
         <translation>{device} デバイスのメモリが足りません。編集キャプションを減らす、半精度、より小さい写真サイズ、または CPU をお試しください</translation>
     </message>
     <message>
+        <source>the {label} of {word!r}</source>
+        <translation>{word!r} の{label}</translation>
+    </message>
+    <message>
         <source>the {what} contains a NUL character</source>
         <translation>{what}に NUL 文字が含まれています</translation>
     </message>
@@ -1508,8 +1524,16 @@ Restore its caption, edit and parameters?</source>
         <translation>不明なデバイス {name!r}。auto、cuda、mps、cpu のいずれかを使ってください</translation>
     </message>
     <message>
+        <source>unknown key {name!r}</source>
+        <translation>不明なキー {name!r}</translation>
+    </message>
+    <message>
         <source>unknown precision {precision!r}; use auto, fp32, fp16 or bf16</source>
         <translation>不明な精度 {precision!r}。auto、fp32、fp16、bf16 のいずれかを使ってください</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r}</source>
+        <translation>不明な設定 {name!r}</translation>
     </message>
     <message>
         <source>{count} masks given for {captions} edited captions</source>
@@ -1538,6 +1562,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{kind}: {changes}</source>
         <translation>{kind}: {changes}</translation>
+    </message>
+    <message>
+        <source>{label} ({flag})</source>
+        <translation>{label} ({flag})</translation>
     </message>
     <message>
         <source>{method} inversion</source>
@@ -1704,8 +1732,52 @@ Restore its caption, edit and parameters?</source>
         <translation>{what}は JSON オブジェクトではありません</translation>
     </message>
     <message>
+        <source>{what} is not valid ({value})</source>
+        <translation>{what} が無効です（{value}）</translation>
+    </message>
+    <message>
+        <source>{what} is out of range ({value})</source>
+        <translation>{what} が範囲外です（{value}）</translation>
+    </message>
+    <message>
+        <source>{what} is too long</source>
+        <translation>{what} が長すぎます</translation>
+    </message>
+    <message>
+        <source>{what} is {count:,} characters long</source>
+        <translation>{what} の長さが {count:,} 文字あります</translation>
+    </message>
+    <message>
         <source>{what} must be a JSON object</source>
         <translation>{what}は JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>{what} must be a finite number, not {value}</source>
+        <translation>{what} は有限の数値でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of words</source>
+        <translation>{what} は単語のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{what} must be a number, not {value}</source>
+        <translation>{what} は数値でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, not {value}</source>
+        <translation>{what} は整数でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <source>{what} must be one of {expected}, not {value}</source>
+        <translation>{what} は {expected} のいずれかでなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <source>{what} must be text</source>
+        <translation>{what} はテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{what} must be true or false, not {value}</source>
+        <translation>{what} は true か false でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <source>{what} word {word!r} is in neither caption</source>
@@ -1714,6 +1786,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{what} {folder} is a file, not a folder</source>
         <translation>{what} {folder} はフォルダーではなくファイルです</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
     </message>
     <message>
         <source>{windows}, blend from step {start}</source>

@@ -1032,8 +1032,20 @@ Restore its caption, edit and parameters?</source>
         <translation>&apos;{word}&apos;은(는) 텍스트 인코더가 모르는 단어입니다. &apos;{likely}&apos;을(를) 의미하셨나요?</translation>
     </message>
     <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>--lora {text!r}: the scale after &apos;:&apos; must be a number, not {scale!r}</source>
         <translation>--lora {text!r}: &apos;:&apos; 뒤의 강도는 {scale!r}이(가) 아닌 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
     <message>
         <source>; for a single checkpoint file pass the file itself, e.g. {file}</source>
@@ -1484,6 +1496,10 @@ Restore its caption, edit and parameters?</source>
         <translation>{device} 장치의 메모리가 부족합니다. 편집 캡션 줄이기, 반정밀도, 더 작은 사진 크기 또는 CPU를 시도하세요</translation>
     </message>
     <message>
+        <source>the {label} of {word!r}</source>
+        <translation>{word!r}의 {label}</translation>
+    </message>
+    <message>
         <source>the {what} contains a NUL character</source>
         <translation>{what}에 NUL 문자가 있습니다</translation>
     </message>
@@ -1508,8 +1524,16 @@ Restore its caption, edit and parameters?</source>
         <translation>알 수 없는 장치 {name!r}. auto, cuda, mps, cpu 중 하나를 사용하세요</translation>
     </message>
     <message>
+        <source>unknown key {name!r}</source>
+        <translation>알 수 없는 키 {name!r}</translation>
+    </message>
+    <message>
         <source>unknown precision {precision!r}; use auto, fp32, fp16 or bf16</source>
         <translation>알 수 없는 정밀도 {precision!r}. auto, fp32, fp16, bf16 중 하나를 사용하세요</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r}</source>
+        <translation>알 수 없는 설정 {name!r}</translation>
     </message>
     <message>
         <source>{count} masks given for {captions} edited captions</source>
@@ -1538,6 +1562,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{kind}: {changes}</source>
         <translation>{kind}: {changes}</translation>
+    </message>
+    <message>
+        <source>{label} ({flag})</source>
+        <translation>{label} ({flag})</translation>
     </message>
     <message>
         <source>{method} inversion</source>
@@ -1704,8 +1732,52 @@ Restore its caption, edit and parameters?</source>
         <translation>{what}은(는) JSON 객체가 아닙니다</translation>
     </message>
     <message>
+        <source>{what} is not valid ({value})</source>
+        <translation>{what}이(가) 올바르지 않습니다 ({value})</translation>
+    </message>
+    <message>
+        <source>{what} is out of range ({value})</source>
+        <translation>{what}이(가) 범위를 벗어났습니다 ({value})</translation>
+    </message>
+    <message>
+        <source>{what} is too long</source>
+        <translation>{what}이(가) 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>{what} is {count:,} characters long</source>
+        <translation>{what}의 길이가 {count:,}자입니다</translation>
+    </message>
+    <message>
         <source>{what} must be a JSON object</source>
         <translation>{what}은(는) JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be a finite number, not {value}</source>
+        <translation>{what}은(는) {value}이(가) 아닌 유한한 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of words</source>
+        <translation>{what}은(는) 단어 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be a number, not {value}</source>
+        <translation>{what}은(는) {value}이(가) 아닌 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, not {value}</source>
+        <translation>{what}은(는) {value}이(가) 아닌 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be one of {expected}, not {value}</source>
+        <translation>{what}은(는) {value}이(가) 아닌 {expected} 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be text</source>
+        <translation>{what}은(는) 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>{what} must be true or false, not {value}</source>
+        <translation>{what}은(는) {value}이(가) 아닌 true 또는 false여야 합니다</translation>
     </message>
     <message>
         <source>{what} word {word!r} is in neither caption</source>
@@ -1714,6 +1786,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{what} {folder} is a file, not a folder</source>
         <translation>{what} {folder}은(는) 폴더가 아니라 파일입니다</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
     </message>
     <message>
         <source>{windows}, blend from step {start}</source>

@@ -1032,8 +1032,20 @@ Restore its caption, edit and parameters?</source>
         <translation>&apos;{word}&apos; 不是文本编码器认识的词；您是指 &apos;{likely}&apos; 吗？</translation>
     </message>
     <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>--lora {text!r}: the scale after &apos;:&apos; must be a number, not {scale!r}</source>
         <translation>--lora {text!r}：&apos;:&apos; 后的强度必须是数字，而不是 {scale!r}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>; for a single checkpoint file pass the file itself, e.g. {file}</source>
@@ -1484,6 +1496,10 @@ Restore its caption, edit and parameters?</source>
         <translation>{device} 设备内存不足；请尝试更少的编辑描述、半精度、更小的照片尺寸或使用 CPU</translation>
     </message>
     <message>
+        <source>the {label} of {word!r}</source>
+        <translation>{word!r} 的{label}</translation>
+    </message>
+    <message>
         <source>the {what} contains a NUL character</source>
         <translation>{what}中含有 NUL 字符</translation>
     </message>
@@ -1508,8 +1524,16 @@ Restore its caption, edit and parameters?</source>
         <translation>未知设备 {name!r}；请使用 auto、cuda、mps 或 cpu</translation>
     </message>
     <message>
+        <source>unknown key {name!r}</source>
+        <translation>未知的键 {name!r}</translation>
+    </message>
+    <message>
         <source>unknown precision {precision!r}; use auto, fp32, fp16 or bf16</source>
         <translation>未知精度 {precision!r}；请使用 auto、fp32、fp16 或 bf16</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r}</source>
+        <translation>未知的设置 {name!r}</translation>
     </message>
     <message>
         <source>{count} masks given for {captions} edited captions</source>
@@ -1538,6 +1562,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{kind}: {changes}</source>
         <translation>{kind}：{changes}</translation>
+    </message>
+    <message>
+        <source>{label} ({flag})</source>
+        <translation>{label} ({flag})</translation>
     </message>
     <message>
         <source>{method} inversion</source>
@@ -1704,8 +1732,52 @@ Restore its caption, edit and parameters?</source>
         <translation>{what}不是 JSON 对象</translation>
     </message>
     <message>
+        <source>{what} is not valid ({value})</source>
+        <translation>{what} 无效（{value}）</translation>
+    </message>
+    <message>
+        <source>{what} is out of range ({value})</source>
+        <translation>{what} 超出范围（{value}）</translation>
+    </message>
+    <message>
+        <source>{what} is too long</source>
+        <translation>{what} 太长</translation>
+    </message>
+    <message>
+        <source>{what} is {count:,} characters long</source>
+        <translation>{what} 长达 {count:,} 个字符</translation>
+    </message>
+    <message>
         <source>{what} must be a JSON object</source>
         <translation>{what}必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{what} must be a finite number, not {value}</source>
+        <translation>{what} 必须是有限数值，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of words</source>
+        <translation>{what} 必须是单词列表</translation>
+    </message>
+    <message>
+        <source>{what} must be a number, not {value}</source>
+        <translation>{what} 必须是数值，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, not {value}</source>
+        <translation>{what} 必须是整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be one of {expected}, not {value}</source>
+        <translation>{what} 必须是 {expected} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be text</source>
+        <translation>{what} 必须是文本</translation>
+    </message>
+    <message>
+        <source>{what} must be true or false, not {value}</source>
+        <translation>{what} 必须是 true 或 false，而不是 {value}</translation>
     </message>
     <message>
         <source>{what} word {word!r} is in neither caption</source>
@@ -1714,6 +1786,10 @@ Restore its caption, edit and parameters?</source>
     <message>
         <source>{what} {folder} is a file, not a folder</source>
         <translation>{what} {folder} 是文件而不是文件夹</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}：{reason}</translation>
     </message>
     <message>
         <source>{windows}, blend from step {start}</source>

@@ -112,7 +112,7 @@ def app(qapp, tmp_path, cat_file):
 def _result(session: Session, settings: EditSettings) -> EditResult:
     image = Image.new("RGB", session.photo.size, (10, 20, 30))
     heat = np.linspace(0, 1, 16, dtype=np.float32).reshape(4, 4)
-    return EditResult(CAPTION, EDIT, settings, "swap: tiger ← cat", image, session.photo, None,
+    return EditResult(CAPTION, EDIT, settings, Message.of("swap: tiger ← cat"), image, session.photo, None,
                       (WordMap(1, "tiger", 1, heat, 0.5),), 1.5, False)
 
 

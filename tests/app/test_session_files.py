@@ -3,6 +3,7 @@ user made is deleted, and the app starts."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -28,12 +29,14 @@ from p2p_studio.app.store import SESSION_FILE, parse_state
 from p2p_studio.core.photos import read_photo
 from p2p_studio.core.results import EditResult, WordMap
 from p2p_studio.core.settings import EditSettings
+from p2p_studio.core.text import Message, joined
 
 
 def _result(session: Session, tint: int) -> EditResult:
     heat = np.ones((4, 4), dtype=np.float32)
-    return EditResult("a cat", "a dog", session.settings, "swap", Image.new("RGB", session.photo.size, (tint, 0, 0)),
-                      session.photo, Image.new("L", session.photo.size, 255), (WordMap(1, "dog", 1, heat, 1.0),),
+    return EditResult("a cat", "a dog", session.settings, Message.of("swap"),
+                      Image.new("RGB", session.photo.size, (tint, 0, 0)), session.photo,
+                      Image.new("L", session.photo.size, 255), (WordMap(1, "dog", 1, heat, 1.0),),
                       1.0, False)
 
 
@@ -188,13 +191,15 @@ loaded = [read_photo(p) for p in photos]
 session = Session(folder, autosave_ms=1)
 print("ready", flush=True)
 from p2p_studio.core.results import EditResult
+from p2p_studio.core.text import Message
 n = 0
 while True:
     photo = loaded[n % len(loaded)]
     session.set_photo(photo)
     session.set_caption("caption of " + photo.sha256[:16])
     image = Image.new("RGB", photo.image.size, (n % 256, 0, 0))
-    session.add_result(EditResult("a", "b", session.settings, "swap", image, photo.image, None, (), 1.0, False))
+    result = EditResult("a", "b", session.settings, Message.of("swap"), image, photo.image, None, (), 1.0, False)
+    session.add_result(result)
     if n % 2:
         session.flush()
     n += 1
@@ -490,6 +495,40 @@ def test_a_sweep_cells_label_is_saved_and_restored(qapp, tmp_path, cat_file) -> 
     session.close()
     restored, notes, ok = _restore(tmp_path / "session")
     assert ok and notes == [] and [i.label for i in restored.history] == ["cross 0.2", "cross 0.5"]
+
+
+PLAN = Message.of("{plan}; {windows}",
+                  plan=Message.of("{kind}: {changes}", kind=Message.of("swap"), changes="dog ← cat"),
+                  windows=joined(["cross 0–40%", "self 0–20%"]))
+
+
+def test_a_results_plan_is_restored_as_a_message_and_a_forged_one_as_its_english_line(qapp, tmp_path,
+                                                                                      cat_file) -> None:
+    session = Session(tmp_path / "session")
+    session.open_photo(cat_file)
+    session.set_caption("a cat")
+    session.add_result(dataclasses.replace(_result(session, 10), plan=PLAN))
+    session.close()
+    restored, notes, ok = _restore(tmp_path / "session")
+    assert ok and notes == [] and restored.history[0].plan == PLAN  # template and fields, to translate
+    restored.close()
+    state = json.loads((tmp_path / "session" / SESSION_FILE).read_text())
+    entry = state["history"][0]
+    assert entry["plan"] == "swap: dog ← cat; cross 0–40%; self 0–20%"
+    forged = [{"template": "{p0:>999999999}", "fields": [["p0", "x"]]},  # a width: a gigabyte of spaces
+              {"template": "{p0.__class__.__mro__}", "fields": [["p0", "x"]]},
+              {"template": "{other}", "fields": [["p0", "x"]]},
+              {"template": "{p0:,}", "fields": [["p0", "text"]]},  # does not render
+              {"template": "{p0}", "fields": [["p0", True]]},
+              {"template": "{p0}", "fields": [["p0", {"template": "{p0}", "fields": [["p0", "x" * 5000]]}]]},
+              {"template": "x", "fields": [], "extra": 1}, "a plan", None]
+    for message in forged:
+        state["history"][0]["plan_message"] = message
+        (tmp_path / "session" / SESSION_FILE).write_text(json.dumps(state))
+        restored, notes, ok = _restore(tmp_path / "session")
+        assert ok and notes == [] and len(restored.history) == 1, message
+        assert restored.history[0].plan == Message(entry["plan"]), message
+        restored.close()
 
 
 def test_results_saved_before_they_had_a_photo_belong_to_the_sessions_photo(saved) -> None:

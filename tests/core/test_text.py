@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from p2p_studio.core.errors import InputError
-from p2p_studio.core.text import Message, joined
+from p2p_studio.core.text import MAX_DEPTH, Message, joined
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,9 +22,9 @@ def test_the_english_line_is_the_template_filled_in() -> None:
 
 
 def test_a_translation_fills_the_same_fields_and_translates_nested_messages() -> None:
-    table = {"{plan}; {windows}": "{windows} / {plan}", "swap": "SWAP", "none": "NONE"}
+    table = {"{plan}; {windows}": "{windows} / {plan}", "swap": "SWAP", "none": "NONE", "; ": "；"}
     message = Message.of("{plan}; {windows}", plan=Message.of("swap"), windows=joined(["0–3", Message.of("none")]))
-    assert message.render(lambda t: table.get(t, t)) == "0–3; NONE / SWAP"
+    assert message.render(lambda t: table.get(t, t)) == "0–3；NONE / SWAP"  # the separator too
     assert str(message) == "swap; 0–3; none"
 
 
@@ -52,3 +55,40 @@ def test_messages_built_as_text_are_found(tmp_path) -> None:
     assert templates == ["one", "two", "{a} and {b}"]
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in problems] == ["1", "4"]
 
+
+
+def test_a_message_read_back_from_a_file_is_the_one_written() -> None:
+    message = Message.of("{plan}; {n:,} of {share:.1%}", plan=joined([Message.of("swap"), "dog ← cat"], ", "),
+                         n=12000, share=0.25)
+    data = json.loads(json.dumps(message.to_data()))
+    assert Message.from_data(data) == message and str(Message.from_data(data)) == "swap, dog ← cat; 12,000 of 25.0%"
+    plain = Message("a line with {braces} and no fields")
+    assert Message.from_data(plain.to_data()) == plain  # never formatted
+
+
+@pytest.mark.parametrize("data", [
+    {"template": "{p:>99999}", "fields": [["p", "x"]]},
+    {"template": "{p[0]}", "fields": [["p", "x"]]},
+    {"template": "{p!a}", "fields": [["p", "x"]]},
+    {"template": "{p", "fields": [["p", "x"]]},
+    {"template": "{p:d}", "fields": [["p", 1.5]]},
+    {"template": "{p}", "fields": [["not a name", "x"]]},
+    {"template": "{p}", "fields": [["p", 10**30]]},
+    {"template": "{p}", "fields": [["p", None]]},
+    {"template": "{p}", "fields": [["p", "x"]] * 33},
+    {"template": "x" * 2001, "fields": []},
+    {"template": "{p}", "fields": "p"},
+])
+def test_a_stored_message_that_is_not_plain_is_refused(data) -> None:
+    with pytest.raises(ValueError):
+        Message.from_data(data)
+
+
+def test_stored_messages_nest_only_so_deep() -> None:
+    message = Message.of("end")
+    for _ in range(MAX_DEPTH + 1):
+        message = Message.of("({inner})", inner=message)
+    with pytest.raises(ValueError):
+        Message.from_data(message.to_data())
+    inner = message.fields[0][1]
+    assert isinstance(inner, Message) and Message.from_data(inner.to_data()) == inner  # one level less is read

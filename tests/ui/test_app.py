@@ -65,7 +65,7 @@ def test_drop_caption_edit_puts_a_result_in_history_while_the_ui_stays_responsiv
     item = studio.session.history[0]
     assert item.edit == EDIT and item.image is not None
     assert item.image.size == Image.open(cat_file).size  # delivered at the photo's resolution
-    assert "swap" in item.plan and "dog" in item.plan
+    assert "swap" in str(item.plan) and "dog" in str(item.plan)
     assert studio.window.history.count() == 1
     assert ticker.ticks > 20 and ticker.longest_gap < 1.0, (ticker.ticks, ticker.longest_gap)
     assert any(re.fullmatch(r"ETA \d+:\d\d", e) for e in etas), etas
@@ -329,7 +329,7 @@ def test_a_large_photo_gets_its_edited_region_redrawn(qtbot, tmp_path, make_stud
         s.window.panel.run.click()
         wait_for(lambda: len(s.session.history) == count + 1, 300)
         item = s.session.history[-1]
-        assert "; edited region " in item.plan and "× the detail of the whole photo" in item.plan
+        assert "; edited region " in str(item.plan) and "× the detail of the whole photo" in str(item.plan)
         s.window.resize(1280, 800)
         s.window.show()
         settle(s.window)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel
 from p2p_studio.app.core_text import MARKED, message_text, progress_text
 from p2p_studio.app.i18n import LANGUAGE_ENV, LANGUAGES, install_language, language_for
 from p2p_studio.core.detail import outlook
-from p2p_studio.core.settings import Detail
+from p2p_studio.core.errors import InputError
+from p2p_studio.core.settings import Detail, EditSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,6 +79,13 @@ def _engine_lines_are_translated(s, qtbot, wait_for, tmp_path) -> None:
     with qtbot.waitSignal(s.controller.error, timeout=30_000) as failed:
         s.controller.open_photo(tmp_path / "gone.png")
     assert failed.args == [tr("{name}: file not found").format(name="gone.png")] and "not found" not in failed.args[0]
+    item, entry = s.session.history[0], s.window.history.item(0)
+    assert message_text(item.plan) in entry.toolTip().split("\n") and message_text(item.plan) != str(item.plan)
+    with pytest.raises(InputError) as bad:
+        EditSettings.from_dict({"steps": 2.5})
+    steps = tr("{label} ({flag})").format(label=tr("Steps"), flag="--steps")
+    assert message_text(bad.value.message) == tr("{what} must be a whole number, not {value}").format(
+        what=steps, value="2.5") != str(bad.value)
 
 
 def _cut_off(window) -> list[str]:
