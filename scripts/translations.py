@@ -5,10 +5,11 @@
 
 First the messages of the Qt-free layers (core, engine, the app's data modules) are collected
 from their syntax trees -- the template of every ``Message.of(...)``, every error raised with one
-and every ``marked(...)`` template of a table -- into ``p2p_studio/app/core_messages.py``, a list lupdate can read. Then lupdate (PySide6's)
-collects every ``tr()``, ``QCoreApplication.translate()`` and ``QT_TRANSLATE_NOOP()`` text of the
-app's Qt modules into each ``.ts``, keeping the translations already there (no source locations, so
-a moved line changes nothing); lrelease compiles each into the ``.qm`` the app loads. ``--check``
+and every ``marked(...)`` template of a table -- into ``p2p_studio/app/core_messages.py``, a
+list lupdate can read. Then lupdate (PySide6's) collects every ``tr()``,
+``QCoreApplication.translate()`` and ``QT_TRANSLATE_NOOP()`` text of the app's Qt modules into
+each ``.ts``, keeping the translations already there (no source locations, so a moved line
+changes nothing); lrelease compiles each into the ``.qm`` the app loads. ``--check``
 does the same in a scratch folder and compares: a message built with an f-string (it cannot be
 translated), a text with no finished translation, a translation whose ``{fields}`` differ from its
 source's, or a generated file that is not what the code gives.

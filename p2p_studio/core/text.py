@@ -19,6 +19,7 @@ Field = Union[str, int, float, "Message"]
 MAX_TEMPLATE_CHARS = 2_000
 MAX_FIELDS = 32
 MAX_DEPTH = 4
+MAX_PARTS = 256
 #: Format specs a stored template may use: grouping, precision, a number type; never a width, so
 #: the line stays as long as its parts.
 _STORED_SPEC = re.compile(r",?(\.\d{1,2})?[dfg%]?")
@@ -63,24 +64,16 @@ class Message:
                            for name, value in self.fields]}
 
     @classmethod
-    def from_data(cls, data: Any, depth: int = 0) -> Message:
+    def from_data(cls, data: Any) -> Message:
         """A message written by :meth:`to_data`, read from an untrusted file: plain fields (text,
-        finite numbers, messages nested at most :data:`MAX_DEPTH` deep), a template that names
-        only its own fields with plain format specs, and a line that renders; ``ValueError`` else."""
-        if not isinstance(data, dict) or set(data) != {"template", "fields"} or depth > MAX_DEPTH:
-            raise ValueError("not a stored message")
-        template, items = data["template"], data["fields"]
-        if not isinstance(template, str) or len(template) > MAX_TEMPLATE_CHARS or not isinstance(items, list) \
-                or len(items) > MAX_FIELDS:
-            raise ValueError("not a stored message")
-        fields = tuple(_stored_field(item, depth) for item in items)
-        message = cls(template, fields)
-        if fields:
-            _check_stored_template(template, {name for name, _ in fields})
-            try:
-                message.render()
-            except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-                raise ValueError("a stored message that does not render") from None
+        finite numbers, messages nested at most :data:`MAX_DEPTH` deep, :data:`MAX_PARTS` in all),
+        templates that name only their own fields with plain format specs, and a line that
+        renders; ``ValueError`` else."""
+        message = _stored_message(data, 0, [MAX_PARTS])
+        try:
+            message.render()
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+            raise ValueError("a stored message that does not render") from None
         return message
 
 
@@ -103,12 +96,27 @@ def joined(parts: Iterable[Message | str], separator: str = "; ") -> Message:
 SEPARATORS = (marked("; "), marked(", "), marked("+"))
 
 
-def _stored_field(item: Any, depth: int) -> tuple[str, Field]:
+def _stored_message(data: Any, depth: int, budget: list[int]) -> Message:
+    """:meth:`Message.from_data` without the trial render; *budget* counts the parts left."""
+    budget[0] -= 1
+    if not isinstance(data, dict) or set(data) != {"template", "fields"} or depth > MAX_DEPTH or budget[0] < 0:
+        raise ValueError("not a stored message")
+    template, items = data["template"], data["fields"]
+    if not isinstance(template, str) or len(template) > MAX_TEMPLATE_CHARS or not isinstance(items, list) \
+            or len(items) > MAX_FIELDS:
+        raise ValueError("not a stored message")
+    fields = tuple(_stored_field(item, depth, budget) for item in items)
+    if fields:
+        _check_stored_template(template, {name for name, _ in fields})
+    return Message(template, fields)
+
+
+def _stored_field(item: Any, depth: int, budget: list[int]) -> tuple[str, Field]:
     if not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], str) or not item[0].isidentifier():
         raise ValueError("not a stored message field")
     name, value = item
     if isinstance(value, dict):
-        return name, Message.from_data(value, depth + 1)
+        return name, _stored_message(value, depth + 1, budget)
     if isinstance(value, str) and len(value) <= MAX_TEMPLATE_CHARS:
         return name, value
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63:

@@ -66,6 +66,10 @@ def test_a_message_read_back_from_a_file_is_the_one_written() -> None:
     assert Message.from_data(plain.to_data()) == plain  # never formatted
 
 
+_INNER = {"template": "{q0}", "fields": [[f"q{j}", {"template": "x", "fields": []}] for j in range(30)]}
+WIDE = {"template": "{p0}", "fields": [[f"p{i}", _INNER] for i in range(30)]}
+
+
 @pytest.mark.parametrize("data", [
     {"template": "{p:>99999}", "fields": [["p", "x"]]},
     {"template": "{p[0]}", "fields": [["p", "x"]]},
@@ -78,6 +82,7 @@ def test_a_message_read_back_from_a_file_is_the_one_written() -> None:
     {"template": "{p}", "fields": [["p", "x"]] * 33},
     {"template": "x" * 2001, "fields": []},
     {"template": "{p}", "fields": "p"},
+    WIDE,  # 931 parts, each within the limits: too many in all to render on every History refresh
 ])
 def test_a_stored_message_that_is_not_plain_is_refused(data) -> None:
     with pytest.raises(ValueError):
