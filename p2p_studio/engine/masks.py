@@ -82,7 +82,7 @@ class WordMasks:
         for e, plan in enumerate(self.plans, start=1):
             photo, edited = (guides.photo, guides.edits[e - 1]) if guides is not None else (None, None)
             mask = self._cut(self._score(maps, 0, plan.blend_source, True), threshold, size, photo)
-            mask |= self._cut(self._score(maps, e, plan.blend_target, True), threshold, size, edited)
+            mask |= self._cut(self._score(maps, e, plan.blend_target, True), threshold, size, edited, rim=False)
             if plan.subtract_source or plan.subtract_target:
                 # each caption's map thresholded on its own (no pooling), then their union
                 limit = self.settings.subtract_threshold
@@ -117,12 +117,14 @@ class WordMasks:
         return m.reshape(h, w)
 
     def _cut(self, m: torch.Tensor, threshold: float, size: tuple[int, int],
-             guide: torch.Tensor | None = None) -> torch.Tensor:
+             guide: torch.Tensor | None = None, rim: bool = True) -> torch.Tensor:
         """A score map upsampled (bilinear, not the reference code's nearest: map cells would show
         as steps) to *size* and cut at *threshold* of its range; with a *guide*, first upsampled
         to the guide's size and filtered by it (edge-aware: a map cell that straddles an object's
         edge is split along the photo's edge), cut, spread through the rest of the object it covers
-        (:func:`grown_alike`) and over its rim (:func:`rim_of`), then upsampled to *size*."""
+        (:func:`grown_alike`) and, with *rim*, over its rim (:func:`rim_of`), then upsampled to
+        *size*. The photo's object takes its rim (its anti-aliased edge must not show beside the new
+        object); the edit's does not (its rim is the model's blur, and the new edge is cut crisp)."""
         first = tuple(guide.shape[-2:]) if guide is not None else size
         m = F.interpolate(m[None, None], size=first, mode="bilinear", align_corners=False)[0, 0]
         floor = m.min() if self.settings.mask_from_floor else m.new_zeros(())
@@ -135,6 +137,7 @@ class WordMasks:
             guide = guide.to(m.device)
             m = guided_filter(m, guide, GUIDE_CELLS * cell, GUIDE_EPS)
             cut = grown_alike(m > threshold, guide, round(GROW_CELLS * cell), GROW_TOLERANCE)
-            cut |= rim_of(cut, guide, RIM_TOLERANCE)
+            if rim:
+                cut |= rim_of(cut, guide, RIM_TOLERANCE)
             return F.interpolate(cut[None, None].float(), size=size, mode="bilinear", align_corners=False)[0, 0] > 0.5
         return m > threshold

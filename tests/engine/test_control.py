@@ -18,6 +18,7 @@ from p2p_studio.engine.control import (
     controlled_attention,
     refine_start,
 )
+from p2p_studio.engine.masks import Guides
 from p2p_studio.engine.plan import make_plan
 
 
@@ -203,10 +204,9 @@ def _object_attention(obj: torch.Tensor) -> torch.Tensor:
     return same / same.sum(-1, keepdim=True)
 
 
-@pytest.mark.parametrize("kind", ["refined", "reference"])
-def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) -> None:
-    """A blocky word map over a disc plus self-attention that stays within the disc: the refined
-    mask is exactly the disc; the reference mask is the pooled block."""
+def _disc_masks(tiny, kind: str) -> tuple[AttentionControl, torch.Tensor, int]:
+    """A controller whose recorded maps are a blocky word map over a disc (source and edit alike)
+    and self-attention that stays within the disc; the disc; the step the blend starts."""
     settings = EditSettings(steps=10, blend_min_side=8, mask=MaskKind(kind))
     plan = make_plan(tiny.tokenizer, "a cat on a bench", "a dog on a bench", tiny.max_tokens, settings)
     ctl = AttentionControl([plan], settings, (16, 16), 3)
@@ -226,6 +226,13 @@ def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) 
         ctl.begin_step(step)
         assert (ctl.case(False, 256) is not LayerCase.FUSED) is (kind == "refined")
         attend(ctl, probs, is_cross=False)
+    return ctl, disc, plan.blend_start
+
+
+@pytest.mark.parametrize("kind", ["refined", "reference"])
+def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) -> None:
+    """The refined mask is exactly the disc; the reference mask is the pooled block."""
+    ctl, disc, _ = _disc_masks(tiny, kind)
     mask = ctl.blender.words.latent()[0]
     if kind == "refined":
         assert ctl.recorder.self_count == 2 and ctl.recorder.self_sum.shape == (2, 256, 256)
@@ -235,6 +242,32 @@ def test_refined_mask_takes_the_objects_outline_from_self_attention(tiny, kind) 
     else:
         assert ctl.recorder.self_sum is None
         assert mask.sum() > disc.sum() * 1.5 and bool(mask[disc].all())
+
+
+def _ring(mask: torch.Tensor) -> torch.Tensor:
+    """The pixels just outside *mask* (its 3x3 neighbours)."""
+    grown = torch.nn.functional.max_pool2d(mask[None, None].float(), 3, stride=1, padding=1)[0, 0] > 0
+    return grown & ~mask
+
+
+def test_the_photos_object_takes_its_rim_and_the_edits_blur_is_cut(tiny) -> None:
+    """With guides, the outline covers the photo's anti-aliased edge (the old object must not show
+    beside the new one) but not the model's blurred edge around the new object."""
+    ctl, _, _ = _disc_masks(tiny, "refined")
+    words = ctl.blender.words
+    disc = words.outline((64, 64))[0]  # the cut without guides: the disc at the photo's size
+    ring = _ring(disc)
+    left = torch.zeros_like(disc)
+    left[:, :26] = True  # the disc's left half (its centre is at x = 28)
+    paper, red, blue = (torch.tensor(c)[:, None, None] for c in ([0.9, 0.9, 0.85], [0.85, 0.15, 0.15],
+                                                                   [0.15, 0.2, 0.85]))
+    photo = torch.where(disc, red, paper)
+    photo = torch.where(ring & left, (red + paper) / 2, photo)  # anti-aliased on the left only
+    edited = torch.where(disc, blue, paper)
+    edited = torch.where(ring, (blue + paper) / 2, edited)  # the model's blur all round
+    full = words.outline((64, 64), Guides(photo, (edited,)))[0]
+    assert bool(full[disc].all()) and bool(full[ring & left].all())
+    assert not bool(full[ring & ~left].any())
 
 
 def test_refined_mask_store_is_flat_in_steps_and_off_without_blend(tiny) -> None:
